@@ -1,0 +1,26 @@
+package io.testgen.common.agents.evolution;
+
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.HttpCredentials;
+import io.testgen.common.security.LoginCredentials;
+
+/**
+ * Input of {@link EvolutionActivities#evolve}.
+ *
+ * @param baselineSuiteRef artifact path of an earlier run's test model (suite.json) to evolve
+ * @param verifyRuns re-runs per kept test for the flakiness filter
+ */
+public record EvolutionRequest(
+    String workflowId,
+    String targetUrl,
+    ObservationResult observation,
+    RequirementsResult requirements,
+    AnalysisResult analysis,
+    LoginCredentials loginCredentials,
+    HttpCredentials httpCredentials,
+    String baselineWorkflowId,
+    String baselineSuiteRef,
+    int maxIterations,
+    int verifyRuns) {}

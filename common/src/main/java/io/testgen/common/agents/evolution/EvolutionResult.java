@@ -1,0 +1,21 @@
+package io.testgen.common.agents.evolution;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tests, verification figures and where the rendered suites are.
+ *
+ * @param tests all candidate tests with their status (the suite holds passed and repaired ones)
+ * @param suites artifact paths by format: playwright-ts, playwright-java, model (suite.json)
+ */
+public record EvolutionResult(
+    List<GeneratedTest> tests,
+    int testCount,
+    double passRate,
+    int flakyCount,
+    int repairedCount,
+    List<String> failing,
+    Map<String, String> suites,
+    SuiteDiff diff,
+    long durationMillis) {}

@@ -1,0 +1,18 @@
+package io.testgen.common.agents.observation;
+
+import java.util.List;
+
+/**
+ * A form on a state.
+ *
+ * @param purpose inferred purpose: login, search, signup, create, contact, generic
+ */
+public record FormInfo(
+    String formId,
+    String stateId,
+    String action,
+    String method,
+    String purpose,
+    List<FieldInfo> fields,
+    ElementInfo submit,
+    List<FormSubmission> submissions) {}

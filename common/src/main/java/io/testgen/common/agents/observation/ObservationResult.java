@@ -1,0 +1,26 @@
+package io.testgen.common.agents.observation;
+
+import java.util.List;
+
+/**
+ * The state model of the target. No HTML or screenshots inside: those are artifacts referenced by
+ * path.
+ *
+ * @param loggedIn whether a login was performed and verified
+ */
+public record ObservationResult(
+    String targetUrl,
+    String startStateId,
+    List<StateInfo> states,
+    List<Transition> transitions,
+    List<FormInfo> forms,
+    List<Finding> findings,
+    GoalOutcome goal,
+    boolean loggedIn,
+    CrawlStats stats) {
+
+  /** Number of states, for summaries. */
+  public int stateCount() {
+    return states == null ? 0 : states.size();
+  }
+}

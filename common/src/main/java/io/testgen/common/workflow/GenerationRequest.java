@@ -1,0 +1,120 @@
+package io.testgen.common.workflow;
+
+import io.testgen.common.security.HttpCredentials;
+import io.testgen.common.security.LoginCredentials;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Input of {@link TestGenerationWorkflow}: what to test and how far to go. Validated by the
+ * gateway; the workflow and activities validate again and fail fast (non-retryable) on bad input.
+ *
+ * @param url target start URL (http or https)
+ * @param maxDepth link depth of the crawl, 1..5 (default 2)
+ * @param maxPages page budget of the crawl, 1..500 (default 20)
+ * @param userInstruction optional goal in the user's words ("sign up and add a todo")
+ * @param owner user who started the run (from the API key)
+ * @param loginCredentials optional app login; protected in Temporal by the payload codec
+ * @param httpCredentials optional HTTP basic credentials
+ * @param allowDestructive whether the crawler may click logout/delete/remove controls
+ * @param scenarioTypes optional filter of scenario types (empty: all)
+ * @param maxScenarios cap on scenarios, 1..100 (default 50)
+ * @param focusGoalOnly keep only scenarios on the instruction's flow
+ * @param reviewRequirements pause after requirements until approved or rejected
+ * @param reviewTimeout how long to wait for a review before failing (default 24h)
+ * @param baselineWorkflowId earlier run whose suite this run evolves
+ * @param maxIterations bound on improve iterations (default 5)
+ * @param verifyRuns how many times each kept test is re-run to detect flakiness (default 3)
+ * @param requireGoal fail the run when the instruction's goal was not reached
+ */
+public record GenerationRequest(
+    String url,
+    Integer maxDepth,
+    Integer maxPages,
+    String userInstruction,
+    String owner,
+    LoginCredentials loginCredentials,
+    HttpCredentials httpCredentials,
+    Boolean allowDestructive,
+    List<String> scenarioTypes,
+    Integer maxScenarios,
+    Boolean focusGoalOnly,
+    Boolean reviewRequirements,
+    Duration reviewTimeout,
+    String baselineWorkflowId,
+    Integer maxIterations,
+    Integer verifyRuns,
+    Boolean requireGoal) {
+
+  public static final int DEFAULT_MAX_DEPTH = 2;
+  public static final int DEFAULT_MAX_PAGES = 20;
+  public static final int DEFAULT_MAX_SCENARIOS = 50;
+  public static final int DEFAULT_MAX_ITERATIONS = 5;
+  public static final int DEFAULT_VERIFY_RUNS = 3;
+  public static final Duration DEFAULT_REVIEW_TIMEOUT = Duration.ofHours(24);
+
+  /** A request with defaults for everything but the URL. */
+  public static GenerationRequest of(String url) {
+    return new GenerationRequest(
+        url, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  public int effectiveMaxDepth() {
+    return maxDepth == null ? DEFAULT_MAX_DEPTH : maxDepth;
+  }
+
+  public int effectiveMaxPages() {
+    return maxPages == null ? DEFAULT_MAX_PAGES : maxPages;
+  }
+
+  public int effectiveMaxScenarios() {
+    return maxScenarios == null ? DEFAULT_MAX_SCENARIOS : maxScenarios;
+  }
+
+  public int effectiveMaxIterations() {
+    return maxIterations == null ? DEFAULT_MAX_ITERATIONS : maxIterations;
+  }
+
+  public int effectiveVerifyRuns() {
+    return verifyRuns == null ? DEFAULT_VERIFY_RUNS : verifyRuns;
+  }
+
+  public Duration effectiveReviewTimeout() {
+    return reviewTimeout == null ? DEFAULT_REVIEW_TIMEOUT : reviewTimeout;
+  }
+
+  public boolean destructiveAllowed() {
+    return Boolean.TRUE.equals(allowDestructive);
+  }
+
+  public boolean reviewRequired() {
+    return Boolean.TRUE.equals(reviewRequirements);
+  }
+
+  public boolean goalRequired() {
+    return Boolean.TRUE.equals(requireGoal)
+        || (userInstruction != null && !userInstruction.isBlank() && requireGoal == null);
+  }
+
+  public GenerationRequest withOwner(String newOwner) {
+    return new GenerationRequest(
+        url,
+        maxDepth,
+        maxPages,
+        userInstruction,
+        newOwner,
+        loginCredentials,
+        httpCredentials,
+        allowDestructive,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        reviewRequirements,
+        reviewTimeout,
+        baselineWorkflowId,
+        maxIterations,
+        verifyRuns,
+        requireGoal);
+  }
+}
