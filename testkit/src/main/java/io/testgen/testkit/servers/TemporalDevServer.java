@@ -1,0 +1,96 @@
+package io.testgen.testkit.servers;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real Temporal server for tests: the Temporal CLI's dev server ({@code temporal server
+ * start-dev}) on a loopback port, in memory, with TestGen's search attributes registered at start.
+ *
+ * <p>{@link #shared()} reuses the server named by {@code TEMPORAL_ADDRESS} when {@code ./testgen
+ * test} started one, else starts one per JVM and stops it at exit.
+ */
+public final class TemporalDevServer implements AutoCloseable {
+  private static TemporalDevServer shared;
+
+  private final String address;
+  private final ManagedProcess process;
+
+  private TemporalDevServer(String address, ManagedProcess process) {
+    this.address = address;
+    this.process = process;
+  }
+
+  /** One server per JVM: the one in {@code TEMPORAL_ADDRESS}, or a new one. */
+  public static synchronized TemporalDevServer shared() {
+    if (shared == null) {
+      String external = System.getenv("TEMPORAL_ADDRESS");
+      if (external != null && !external.isBlank()) {
+        shared = new TemporalDevServer(external, null);
+      } else {
+        shared = start(List.of("TargetHost", "Stage", "Owner"));
+        TemporalDevServer started = shared;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      }
+    }
+    return shared;
+  }
+
+  /** Starts a fresh in-memory dev server with the given keyword search attributes. */
+  public static TemporalDevServer start(List<String> keywordSearchAttributes) {
+    int port = FreePorts.next();
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            cli(),
+            "server",
+            "start-dev",
+            "--headless",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--http-port",
+            String.valueOf(FreePorts.next()),
+            "--metrics-port",
+            String.valueOf(FreePorts.next()),
+            "--log-level",
+            "warn"));
+    for (String name : keywordSearchAttributes) {
+      command.add("--search-attribute");
+      command.add(name + "=Keyword");
+    }
+    ManagedProcess process =
+        ManagedProcess.start(
+                "temporal",
+                command,
+                Map.of(),
+                Path.of("target", "servers", "temporal-" + port + ".log"))
+            .awaitPort(port, Duration.ofSeconds(60));
+    return new TemporalDevServer("127.0.0.1:" + port, process);
+  }
+
+  /**
+   * Path of the Temporal CLI: {@code TESTGEN_TEMPORAL_CLI}, {@code ~/.local/bin/temporal}, or PATH.
+   */
+  public static String cli() {
+    String configured = System.getenv("TESTGEN_TEMPORAL_CLI");
+    if (configured != null && !configured.isBlank()) return configured;
+    File local = Path.of(System.getProperty("user.home"), ".local", "bin", "temporal").toFile();
+    return local.canExecute() ? local.getPath() : "temporal";
+  }
+
+  /** host:port of the frontend. */
+  public String address() {
+    return address;
+  }
+
+  @Override
+  public void close() {
+    if (process != null) process.close();
+  }
+}
