@@ -1,0 +1,209 @@
+package io.testgen.worker.workflow;
+
+import io.temporal.activity.Activity;
+import io.temporal.client.ActivityCompletionException;
+import io.temporal.failure.ApplicationFailure;
+import io.testgen.common.agents.analysis.AnalysisActivities;
+import io.testgen.common.agents.analysis.AnalysisRequest;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.analysis.ExecutionStrategy;
+import io.testgen.common.agents.analysis.RiskAssessment;
+import io.testgen.common.agents.evolution.EvolutionActivities;
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.observation.CrawlStats;
+import io.testgen.common.agents.observation.GoalOutcome;
+import io.testgen.common.agents.observation.ObservationActivities;
+import io.testgen.common.agents.observation.ObservationRequest;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.requirements.Evidence;
+import io.testgen.common.agents.requirements.LlmReport;
+import io.testgen.common.agents.requirements.RequirementsActivities;
+import io.testgen.common.agents.requirements.RequirementsRequest;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Activity implementations for orchestration tests: each result follows from its input in a fixed,
+ * visible way, and knobs make an agent fail, miss the goal or hang until cancelled. The real agents
+ * have their own tests against Chromium and fixture sites.
+ */
+final class ScriptedAgents
+    implements ObservationActivities,
+        RequirementsActivities,
+        AnalysisActivities,
+        EvolutionActivities {
+
+  final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  final AtomicInteger observeAttempts = new AtomicInteger();
+  volatile String observationFailureType;
+  volatile int transientObservationFailures;
+  volatile boolean goalReached = true;
+  volatile boolean evolutionHangsUntilCancelled;
+  final CountDownLatch evolutionStarted = new CountDownLatch(1);
+  volatile boolean evolutionSawCancel;
+  volatile EvolutionRequest lastEvolutionRequest;
+
+  @Override
+  public ObservationResult observe(ObservationRequest request) {
+    calls.add(
+        "observe "
+            + request.url()
+            + " depth="
+            + request.maxDepth()
+            + " pages="
+            + request.maxPages());
+    int attempt = observeAttempts.incrementAndGet();
+    if (observationFailureType != null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "scripted: " + observationFailureType, observationFailureType);
+    }
+    if (attempt <= transientObservationFailures) {
+      throw new IllegalStateException("scripted transient failure " + attempt);
+    }
+    List<StateInfo> states = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      states.add(
+          new StateInfo(
+              "S-" + i,
+              "fp" + i,
+              request.url() + (i == 0 ? "" : "about"),
+              "Page " + i,
+              i,
+              200,
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              List.of(),
+              null,
+              List.of(),
+              null));
+    }
+    GoalOutcome goal =
+        request.userInstruction() == null
+            ? null
+            : new GoalOutcome(
+                request.userInstruction(),
+                goalReached,
+                List.of("click 'About'"),
+                goalReached ? "S-1" : null,
+                goalReached ? null : "no control matches 'checkout'");
+    return new ObservationResult(
+        request.url(),
+        "S-0",
+        states,
+        List.of(),
+        List.of(),
+        List.of(),
+        goal,
+        false,
+        new CrawlStats(2, 2, 0, 0, 1, 0, 10, 0));
+  }
+
+  @Override
+  public RequirementsResult deriveRequirements(RequirementsRequest request) {
+    calls.add(
+        "deriveRequirements states="
+            + request.observation().stateCount()
+            + " max="
+            + request.maxScenarios());
+    List<Scenario> scenarios = new ArrayList<>();
+    for (StateInfo state : request.observation().states()) {
+      scenarios.add(
+          new Scenario(
+              "REQ-RENDER-" + state.stateId(),
+              state.title() + " renders",
+              List.of("a visitor"),
+              List.of("they open " + state.url()),
+              List.of("they see " + state.title()),
+              "medium",
+              "functional",
+              List.of("render"),
+              Map.of(),
+              new Evidence(List.of(state.stateId()), List.of(), List.of()),
+              false,
+              "rules"));
+    }
+    return new RequirementsResult(scenarios, null, LlmReport.notConfigured());
+  }
+
+  @Override
+  public AnalysisResult analyse(AnalysisRequest request) {
+    calls.add("analyse scenarios=" + request.requirements().scenarios().size());
+    List<RiskAssessment> risks = new ArrayList<>();
+    List<String> ranking = new ArrayList<>();
+    int rank = 1;
+    for (Scenario s : request.requirements().scenarios()) {
+      risks.add(
+          new RiskAssessment(s.scenarioId(), 3, 2, 2, 12, "low", List.of("render"), rank++, 1));
+      ranking.add(s.scenarioId());
+    }
+    return new AnalysisResult(
+        risks,
+        ranking,
+        Map.of("low", risks.size()),
+        new ExecutionStrategy(ranking, ranking.subList(0, 1), List.of(ranking), 2.0, 1.0),
+        LlmReport.notConfigured());
+  }
+
+  @Override
+  public EvolutionResult evolve(EvolutionRequest request) {
+    calls.add(
+        "evolve scenarios="
+            + request.requirements().scenarios().size()
+            + " baseline="
+            + request.baselineSuiteRef());
+    lastEvolutionRequest = request;
+    evolutionStarted.countDown();
+    if (evolutionHangsUntilCancelled) {
+      try {
+        while (true) {
+          Activity.getExecutionContext().heartbeat("waiting");
+          Thread.sleep(100);
+        }
+      } catch (ActivityCompletionException cancelled) {
+        evolutionSawCancel = true;
+        throw cancelled;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    List<GeneratedTest> tests = new ArrayList<>();
+    for (Scenario s : request.requirements().scenarios()) {
+      tests.add(
+          new GeneratedTest(
+              "T-" + s.scenarioId(),
+              s.scenarioId(),
+              s.title(),
+              s.priority(),
+              List.of(),
+              "passed",
+              3,
+              3,
+              5,
+              List.of(),
+              null));
+    }
+    return new EvolutionResult(
+        tests,
+        tests.size(),
+        1.0,
+        0,
+        0,
+        List.of(),
+        Map.of("playwright-ts", "runs/" + request.workflowId() + "/suite-playwright-ts.zip"),
+        null,
+        20);
+  }
+}

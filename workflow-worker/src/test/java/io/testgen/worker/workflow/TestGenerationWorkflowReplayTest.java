@@ -1,0 +1,54 @@
+package io.testgen.worker.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import io.testgen.common.json.TemporalDataConverters;
+import io.testgen.common.workflow.TaskQueues;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Guards determinism: recorded histories of finished runs (happy path, review with an edit,
+ * cancellation, failure) must replay against the current workflow code. A change that breaks one
+ * needs a versioning marker ({@code Workflow.getVersion}), not a re-recording.
+ */
+class TestGenerationWorkflowReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"wf-happy", "wf-review", "wf-cancel", "wf-unreachable"})
+  void recordedHistoriesReplay(String name) throws Exception {
+    WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(load(name));
+    assertThat(history.getEvents()).hasSizeGreaterThan(10);
+    try (TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(TemporalDataConverters.json())
+                        .build())
+                .build())) {
+      Worker worker = env.newWorker(TaskQueues.PIPELINE);
+      worker.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
+      WorkflowReplayer.replayWorkflowExecution(history, worker);
+    }
+  }
+
+  private static String load(String name) throws IOException {
+    try (var in =
+        TestGenerationWorkflowReplayTest.class.getResourceAsStream(
+            "/histories/" + name + ".json")) {
+      return new String(
+          Objects.requireNonNull(in, "missing history " + name).readAllBytes(),
+          StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,353 @@
+package io.testgen.worker.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.testgen.common.agents.requirements.Evidence;
+import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.json.TemporalDataConverters;
+import io.testgen.common.workflow.AgentState;
+import io.testgen.common.workflow.GenerationRequest;
+import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.RejectRequest;
+import io.testgen.common.workflow.ReviewDecision;
+import io.testgen.common.workflow.RunState;
+import io.testgen.common.workflow.RunStatus;
+import io.testgen.common.workflow.SearchAttributes;
+import io.testgen.common.workflow.TaskQueues;
+import io.testgen.common.workflow.TestGenerationWorkflow;
+import io.testgen.worker.WorkerTuning;
+import io.testgen.worker.progress.RunEventActivitiesImpl;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TestGenerationWorkflowTest {
+  static final String URL = "http://shop.example.test/";
+
+  TestWorkflowEnvironment env;
+  WorkflowClient client;
+  ScriptedAgents agents;
+  RecordingPublisher events;
+
+  @BeforeEach
+  void start() {
+    env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(TemporalDataConverters.json())
+                        .build())
+                .build());
+    for (String name : List.of("TargetHost", "Stage", "Owner")) {
+      env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
+    agents = new ScriptedAgents();
+    events = new RecordingPublisher();
+    Worker pipeline = env.newWorker(TaskQueues.PIPELINE, WorkerTuning.workerOptions(false));
+    pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
+    pipeline.registerActivitiesImplementations(agents, new RunEventActivitiesImpl(events));
+    Worker browser = env.newWorker(TaskQueues.BROWSER, WorkerTuning.workerOptions(false));
+    browser.registerActivitiesImplementations(agents);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+  }
+
+  /**
+   * With {@code -Dtestgen.recordHistories=DIR}, writes a finished run's history for {@link
+   * TestGenerationWorkflowReplayTest}. Re-record only for an intended, versioned change.
+   */
+  private void record(String workflowId) {
+    String dir = System.getProperty("testgen.recordHistories");
+    if (dir == null) return;
+    try {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      java.nio.file.Files.writeString(
+          java.nio.file.Path.of(dir, workflowId + ".json"),
+          client.fetchHistory(workflowId).toJson(true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private TestGenerationWorkflow stub(String id) {
+    return client.newWorkflowStub(
+        TestGenerationWorkflow.class,
+        WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PIPELINE).setWorkflowId(id).build());
+  }
+
+  private static GenerationRequest request(
+      String url, String instruction, boolean review, String baseline) {
+    return new GenerationRequest(
+        url,
+        3,
+        7,
+        instruction,
+        "alice",
+        null,
+        null,
+        null,
+        null,
+        10,
+        null,
+        review,
+        Duration.ofHours(1),
+        baseline,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void runsTheFourAgentsInOrderAndReportsEachOne() {
+    GenerationResult result = stub("wf-happy").generate(request(URL, null, false, null));
+
+    assertThat(agents.calls)
+        .containsExactly(
+            "observe http://shop.example.test/ depth=3 pages=7",
+            "deriveRequirements states=2 max=10",
+            "analyse scenarios=2",
+            "evolve scenarios=2 baseline=null");
+    assertThat(result.status()).isEqualTo(RunState.COMPLETED);
+    assertThat(result.testCount()).isEqualTo(2);
+    assertThat(result.observationResult().stateCount()).isEqualTo(2);
+    assertThat(result.requirementsResult().scenarios())
+        .extracting(Scenario::scenarioId)
+        .containsExactly("REQ-RENDER-S-0", "REQ-RENDER-S-1");
+    assertThat(result.analysisResult().ranking())
+        .containsExactly("REQ-RENDER-S-0", "REQ-RENDER-S-1");
+    assertThat(events.types()).containsExactly("workflow_started", "workflow_completed");
+    assertThat(events.events().get(1).progress()).isEqualTo(1.0);
+
+    RunStatus status = client.newWorkflowStub(TestGenerationWorkflow.class, "wf-happy").status();
+    assertThat(status.status()).isEqualTo(RunState.COMPLETED);
+    assertThat(status.totalProgress()).isEqualTo(1.0);
+    assertThat(status.progress().keySet())
+        .containsExactly("observation", "requirements", "analysis", "evolution");
+    assertThat(status.progress().values())
+        .allSatisfy(p -> assertThat(p.status()).isEqualTo(AgentState.COMPLETED));
+    assertThat(status.progress().get("observation").counts())
+        .containsEntry("states", 2)
+        .containsEntry("forms", 0);
+    assertThat(status.progress().get("evolution").counts()).containsEntry("tests", 2);
+
+    var description = client.newUntypedWorkflowStub("wf-happy").describe();
+    assertThat(description.getTypedSearchAttributes().get(SearchAttributes.STAGE))
+        .isEqualTo("completed");
+    assertThat(description.getTypedSearchAttributes().get(SearchAttributes.TARGET_HOST))
+        .isEqualTo("shop.example.test");
+    record("wf-happy");
+  }
+
+  @Test
+  void badInputFailsFastWithoutCallingAnAgent() {
+    assertThatThrownBy(
+            () -> stub("wf-bad").generate(request("ftp://files.example.test/", null, false, null)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("InvalidTarget");
+              assertThat(f.getOriginalMessage())
+                  .isEqualTo("url must use http or https: ftp://files.example.test/");
+            });
+    assertThat(agents.calls).isEmpty();
+  }
+
+  @Test
+  void aNonRetryableAgentFailureEndsTheRunAfterOneAttempt() {
+    agents.observationFailureType = "TargetUnreachable";
+    assertThatThrownBy(() -> stub("wf-unreachable").generate(request(URL, null, false, null)))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(agents.observeAttempts.get()).isEqualTo(1);
+    RunStatus status =
+        client.newWorkflowStub(TestGenerationWorkflow.class, "wf-unreachable").status();
+    assertThat(status.status()).isEqualTo(RunState.FAILED);
+    assertThat(status.error()).isEqualTo("scripted: TargetUnreachable");
+    assertThat(status.progress().get("observation").status()).isEqualTo(AgentState.FAILED);
+    assertThat(events.types()).containsExactly("workflow_started", "workflow_failed");
+    assertThat(events.events().get(1).message()).isEqualTo("scripted: TargetUnreachable");
+    assertThat(events.events().get(1).agent()).isEqualTo("observation");
+    record("wf-unreachable");
+  }
+
+  @Test
+  void aTransientAgentFailureIsRetried() {
+    agents.transientObservationFailures = 1;
+    GenerationResult result = stub("wf-retry").generate(request(URL, null, false, null));
+    assertThat(result.status()).isEqualTo(RunState.COMPLETED);
+    assertThat(agents.observeAttempts.get()).isEqualTo(2);
+  }
+
+  @Test
+  void theGoalGateFailsARunWhoseGoalWasNotReached() {
+    agents.goalReached = false;
+    assertThatThrownBy(() -> stub("wf-goal").generate(request(URL, "checkout", false, null)))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("GoalNotReached");
+              assertThat(f.getOriginalMessage())
+                  .isEqualTo("Goal not reached: \"checkout\": no control matches 'checkout'");
+            });
+    assertThat(agents.calls).hasSize(1);
+  }
+
+  @Test
+  void anApprovedReviewWithEditedScenariosContinuesWithThem() throws Exception {
+    TestGenerationWorkflow run = stub("wf-review");
+    WorkflowClient.start(run::generate, request(URL, null, true, null));
+    awaitState("wf-review", RunState.AWAITING_REVIEW);
+    assertThat(events.types()).containsExactly("workflow_started", "awaiting_review");
+
+    Scenario edited =
+        new Scenario(
+            "REQ-CUSTOM-1",
+            "Checkout works",
+            List.of("a shopper"),
+            List.of("they pay"),
+            List.of("they see a receipt"),
+            "critical",
+            "functional",
+            List.of(),
+            Map.of(),
+            new Evidence(List.of("S-0"), List.of(), List.of()),
+            false,
+            "reviewer");
+    var outcome = run.approve(new ReviewDecision(List.of(edited), "bob", "focus on checkout"));
+    assertThat(outcome.decision()).isEqualTo("approved");
+    assertThat(outcome.scenarioCount()).isEqualTo(1);
+
+    GenerationResult result =
+        WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class);
+    assertThat(result.requirementsResult().scenarios())
+        .extracting(Scenario::scenarioId)
+        .containsExactly("REQ-CUSTOM-1");
+    assertThat(agents.calls).contains("analyse scenarios=1", "evolve scenarios=1 baseline=null");
+    record("wf-review");
+  }
+
+  @Test
+  void aRejectedReviewEndsTheRunWithTheReason() {
+    TestGenerationWorkflow run = stub("wf-reject");
+    WorkflowClient.start(run::generate, request(URL, null, true, null));
+    awaitState("wf-reject", RunState.AWAITING_REVIEW);
+    run.reject(new RejectRequest("bob", "wrong app"));
+    assertThatThrownBy(
+            () ->
+                WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("RequirementsRejected");
+              assertThat(f.getOriginalMessage())
+                  .isEqualTo("Requirements rejected by bob: wrong app");
+            });
+    assertThat(agents.calls).hasSize(2);
+  }
+
+  @Test
+  void anUnansweredReviewTimesOut() {
+    TestGenerationWorkflow run = stub("wf-timeout");
+    WorkflowClient.start(run::generate, request(URL, null, true, null));
+    awaitState("wf-timeout", RunState.AWAITING_REVIEW);
+    env.sleep(Duration.ofHours(2));
+    assertThatThrownBy(
+            () ->
+                WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("ReviewTimedOut"));
+    assertThat(client.newWorkflowStub(TestGenerationWorkflow.class, "wf-timeout").status().error())
+        .isEqualTo("Review timed out: nobody approved or rejected the requirements within PT1H");
+  }
+
+  @Test
+  void approvalIsRefusedWhenTheRunIsNotAwaitingReview() throws Exception {
+    agents.evolutionHangsUntilCancelled = true;
+    TestGenerationWorkflow run = stub("wf-noreview");
+    WorkflowClient.start(run::generate, request(URL, null, false, null));
+    assertThat(agents.evolutionStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThatThrownBy(() -> run.approve(new ReviewDecision(null, "bob", null)))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getOriginalMessage()).isEqualTo("the run is not awaiting review"));
+    WorkflowStub.fromTyped(run).cancel();
+  }
+
+  @Test
+  void cancellingStopsTheRunningAgentAndEndsCancelled() throws Exception {
+    agents.evolutionHangsUntilCancelled = true;
+    TestGenerationWorkflow run = stub("wf-cancel");
+    WorkflowClient.start(run::generate, request(URL, null, false, null));
+    assertThat(agents.evolutionStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+    WorkflowStub.fromTyped(run).cancel();
+
+    assertThatThrownBy(
+            () ->
+                WorkflowStub.fromTyped(run).getResult(20, TimeUnit.SECONDS, GenerationResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOf(CanceledFailure.class);
+    assertThat(agents.evolutionSawCancel).isTrue();
+    assertThat(events.types()).containsExactly("workflow_started", "workflow_cancelled");
+    RunStatus status = client.newWorkflowStub(TestGenerationWorkflow.class, "wf-cancel").status();
+    assertThat(status.status()).isEqualTo(RunState.CANCELLED);
+    assertThat(status.progress().get("evolution").status()).isEqualTo(AgentState.CANCELLED);
+    record("wf-cancel");
+  }
+
+  @Test
+  void aBaselineRunHandsItsSuiteToEvolution() {
+    stub("wf-improve").generate(request(URL, null, false, "wf-earlier"));
+    assertThat(agents.lastEvolutionRequest.baselineWorkflowId()).isEqualTo("wf-earlier");
+    assertThat(agents.lastEvolutionRequest.baselineSuiteRef())
+        .isEqualTo("runs/wf-earlier/suite.json");
+  }
+
+  private void awaitState(String workflowId, RunState state) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      RunStatus status = client.newWorkflowStub(TestGenerationWorkflow.class, workflowId).status();
+      if (status != null && status.status() == state) return;
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError(workflowId + " never reached " + state);
+  }
+}
