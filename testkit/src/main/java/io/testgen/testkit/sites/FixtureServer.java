@@ -32,6 +32,7 @@ public final class FixtureServer implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Route> routes = new ArrayList<>();
+  private volatile long latencyMillis;
 
   private FixtureServer(HttpServer server) {
     this.server = server;
@@ -72,6 +73,12 @@ public final class FixtureServer implements AutoCloseable {
     return this;
   }
 
+  /** Delays every response by {@code millis}: a slow app, for cancel and durability tests. */
+  public FixtureServer withLatency(long millis) {
+    this.latencyMillis = millis;
+    return this;
+  }
+
   /** Removes every route (tests that change the app between runs re-register). */
   public synchronized FixtureServer clearRoutes() {
     routes.clear();
@@ -100,6 +107,14 @@ public final class FixtureServer implements AutoCloseable {
   private void dispatch(HttpExchange exchange) throws IOException {
     try (exchange) {
       FixtureRequest request = parse(exchange);
+      if (latencyMillis > 0) {
+        try {
+          Thread.sleep(latencyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
       Route route;
       synchronized (this) {
         route =
