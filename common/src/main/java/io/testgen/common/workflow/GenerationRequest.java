@@ -25,7 +25,9 @@ import java.util.List;
  * @param baselineWorkflowId earlier run whose suite this run evolves
  * @param maxIterations bound on improve iterations (default 5)
  * @param verifyRuns how many times each kept test is re-run to detect flakiness (default 3)
- * @param requireGoal fail the run when the instruction's goal was not reached
+ * @param requireGoal fail the run when the instruction's goal was not reached (default: when an
+ *     instruction is given)
+ * @param inputs which stages to run and the earlier stages' results (null: the whole pipeline)
  */
 public record GenerationRequest(
     String url,
@@ -44,7 +46,8 @@ public record GenerationRequest(
     String baselineWorkflowId,
     Integer maxIterations,
     Integer verifyRuns,
-    Boolean requireGoal) {
+    Boolean requireGoal,
+    PipelineInputs inputs) {
 
   public static final int DEFAULT_MAX_DEPTH = 2;
   public static final int DEFAULT_MAX_PAGES = 20;
@@ -57,7 +60,7 @@ public record GenerationRequest(
   public static GenerationRequest of(String url) {
     return new GenerationRequest(
         url, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   public int effectiveMaxDepth() {
@@ -97,6 +100,11 @@ public record GenerationRequest(
         || (userInstruction != null && !userInstruction.isBlank() && requireGoal == null);
   }
 
+  /** Whether {@code agent} runs in this request's part of the pipeline. */
+  public boolean runs(Agent agent) {
+    return inputs == null || inputs.runs(agent);
+  }
+
   public GenerationRequest withOwner(String newOwner) {
     return new GenerationRequest(
         url,
@@ -115,6 +123,7 @@ public record GenerationRequest(
         baselineWorkflowId,
         maxIterations,
         verifyRuns,
-        requireGoal);
+        requireGoal,
+        inputs);
   }
 }

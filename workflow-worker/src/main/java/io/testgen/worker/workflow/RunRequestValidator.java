@@ -1,8 +1,12 @@
 package io.testgen.worker.workflow;
 
 import io.temporal.failure.ApplicationFailure;
+import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.GenerationRequest;
+import io.testgen.common.workflow.PipelineInputs;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,6 +40,31 @@ final class RunRequestValidator {
     range("max_scenarios", request.maxScenarios(), 1, 100);
     range("max_iterations", request.maxIterations(), 1, 20);
     range("verify_runs", request.verifyRuns(), 1, 10);
+    stages(request.inputs());
+  }
+
+  /**
+   * Stages must be known, in order and contiguous; every stage before the first needs its result.
+   */
+  private static void stages(PipelineInputs inputs) {
+    if (inputs == null || inputs.stages() == null || inputs.stages().isEmpty()) return;
+    List<String> order = Arrays.stream(Agent.values()).map(Agent::wireName).toList();
+    int first = -1;
+    int previous = -1;
+    for (String stage : inputs.stages()) {
+      int index = order.indexOf(stage);
+      if (index < 0) invalid("stages: unknown stage " + stage + ", expected one of " + order);
+      if (previous >= 0 && index != previous + 1)
+        invalid("stages must be contiguous and in order: " + inputs.stages());
+      if (first < 0) first = index;
+      previous = index;
+    }
+    if (first > 0 && inputs.observation() == null)
+      invalid("stages " + inputs.stages() + " need an observation result");
+    if (first > 1 && inputs.requirements() == null)
+      invalid("stages " + inputs.stages() + " need a requirements result");
+    if (first > 2 && inputs.analysis() == null)
+      invalid("stages " + inputs.stages() + " need an analysis result");
   }
 
   private static void range(String field, Integer value, int min, int max) {

@@ -61,6 +61,13 @@ final class RunStatusTracker {
             endState, before.progress(), message, started, now, seconds, before.counts()));
   }
 
+  void agentSkipped(Agent agent) {
+    agents.put(
+        agent,
+        new AgentProgress(
+            AgentState.SKIPPED, 0, "not part of this run", null, null, null, Map.of()));
+  }
+
   void awaitingReview() {
     state = RunState.AWAITING_REVIEW;
   }

@@ -30,6 +30,7 @@ import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.AgentState;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RejectRequest;
 import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.ReviewOutcome;
@@ -41,8 +42,10 @@ import io.testgen.common.workflow.TestGenerationWorkflow;
 import io.testgen.common.workflow.WorkflowIds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -159,121 +162,140 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
   private GenerationResult runPipeline(
       String workflowId, GenerationRequest request, Instant startedAt) {
     String url = request.url();
+    PipelineInputs given = request.inputs();
+    for (Agent agent : Agent.values()) {
+      if (!request.runs(agent)) status.agentSkipped(agent);
+    }
 
-    enter(Agent.OBSERVATION, "Exploring " + url);
-    ObservationResult observation =
-        stub(
-                ObservationActivities.class,
-                OBSERVE,
-                "Observation: explore "
-                    + url
-                    + " (depth "
-                    + request.effectiveMaxDepth()
-                    + ", up to "
-                    + request.effectiveMaxPages()
-                    + " pages)")
-            .observe(
-                new ObservationRequest(
-                    workflowId,
-                    url,
-                    request.effectiveMaxDepth(),
-                    request.effectiveMaxPages(),
-                    request.userInstruction(),
-                    request.loginCredentials(),
-                    request.httpCredentials(),
-                    request.destructiveAllowed()));
-    Map<String, Integer> observed = observationCounts(observation);
-    leave(
-        Agent.OBSERVATION,
-        "Found " + observed.get("states") + " states, " + observed.get("forms") + " forms",
-        observed);
-    goalGate(request, observation);
+    ObservationResult observation = given == null ? null : given.observation();
+    if (request.runs(Agent.OBSERVATION)) {
+      enter(Agent.OBSERVATION, "Exploring " + url);
+      observation =
+          stub(
+                  ObservationActivities.class,
+                  OBSERVE,
+                  "Observation: explore "
+                      + url
+                      + " (depth "
+                      + request.effectiveMaxDepth()
+                      + ", up to "
+                      + request.effectiveMaxPages()
+                      + " pages)")
+              .observe(
+                  new ObservationRequest(
+                      workflowId,
+                      url,
+                      request.effectiveMaxDepth(),
+                      request.effectiveMaxPages(),
+                      request.userInstruction(),
+                      request.loginCredentials(),
+                      request.httpCredentials(),
+                      request.destructiveAllowed()));
+      Map<String, Integer> observed = observationCounts(observation);
+      leave(
+          Agent.OBSERVATION,
+          "Found " + observed.get("states") + " states, " + observed.get("forms") + " forms",
+          observed);
+      goalGate(request, observation);
+    }
 
-    enter(Agent.REQUIREMENTS, "Deriving scenarios from " + observation.stateCount() + " states");
-    requirements =
-        stub(
-                RequirementsActivities.class,
-                DERIVE_REQUIREMENTS,
-                "Requirements: scenarios from "
-                    + observation.stateCount()
-                    + " states and "
-                    + observed.get("forms")
-                    + " forms")
-            .deriveRequirements(
-                new RequirementsRequest(
-                    workflowId,
-                    observation,
-                    request.userInstruction(),
-                    request.scenarioTypes(),
-                    request.effectiveMaxScenarios(),
-                    Boolean.TRUE.equals(request.focusGoalOnly()),
-                    request.loginCredentials() != null));
-    leave(
-        Agent.REQUIREMENTS,
-        requirements.scenarios().size() + " scenarios",
-        Map.of("scenarios", requirements.scenarios().size()));
+    requirements = given == null ? null : given.requirements();
+    if (request.runs(Agent.REQUIREMENTS)) {
+      int forms = observation.forms() == null ? 0 : observation.forms().size();
+      enter(Agent.REQUIREMENTS, "Deriving scenarios from " + observation.stateCount() + " states");
+      requirements =
+          stub(
+                  RequirementsActivities.class,
+                  DERIVE_REQUIREMENTS,
+                  "Requirements: scenarios from "
+                      + observation.stateCount()
+                      + " states and "
+                      + forms
+                      + " forms")
+              .deriveRequirements(
+                  new RequirementsRequest(
+                      workflowId,
+                      observation,
+                      request.userInstruction(),
+                      request.scenarioTypes(),
+                      request.effectiveMaxScenarios(),
+                      Boolean.TRUE.equals(request.focusGoalOnly()),
+                      request.loginCredentials() != null));
+      leave(
+          Agent.REQUIREMENTS,
+          requirements.scenarios().size() + " scenarios",
+          Map.of("scenarios", requirements.scenarios().size()));
+      if (request.reviewRequired()) reviewGate(request);
+    }
 
-    if (request.reviewRequired()) reviewGate(request);
+    AnalysisResult analysis = given == null ? null : given.analysis();
+    if (request.runs(Agent.ANALYSIS)) {
+      enter(Agent.ANALYSIS, "Scoring " + requirements.scenarios().size() + " scenarios");
+      analysis =
+          stub(
+                  AnalysisActivities.class,
+                  ANALYSE,
+                  "Analysis: FMEA risk of " + requirements.scenarios().size() + " scenarios")
+              .analyse(new AnalysisRequest(workflowId, observation, requirements));
+      leave(
+          Agent.ANALYSIS,
+          "Ranked " + analysis.ranking().size() + " scenarios",
+          analysisCounts(analysis));
+    }
 
-    enter(Agent.ANALYSIS, "Scoring " + requirements.scenarios().size() + " scenarios");
-    AnalysisResult analysis =
-        stub(
-                AnalysisActivities.class,
-                ANALYSE,
-                "Analysis: FMEA risk of " + requirements.scenarios().size() + " scenarios")
-            .analyse(new AnalysisRequest(workflowId, observation, requirements));
-    leave(
-        Agent.ANALYSIS,
-        "Ranked " + analysis.ranking().size() + " scenarios",
-        analysisCounts(analysis));
-
-    enter(Agent.EVOLUTION, "Generating and verifying tests");
-    String baseline = request.baselineWorkflowId();
-    EvolutionResult evolution =
-        stub(
-                EvolutionActivities.class,
-                EVOLVE,
-                "Evolution: verify tests for "
-                    + requirements.scenarios().size()
-                    + " scenarios against "
-                    + url
-                    + (baseline == null ? "" : " (baseline " + baseline + ")"))
-            .evolve(
-                new EvolutionRequest(
-                    workflowId,
-                    url,
-                    observation,
-                    requirements,
-                    analysis,
-                    request.loginCredentials(),
-                    request.httpCredentials(),
-                    baseline,
-                    baseline == null ? null : ArtifactPaths.runDir(baseline) + "/suite.json",
-                    request.effectiveMaxIterations(),
-                    request.effectiveVerifyRuns()));
-    leave(Agent.EVOLUTION, evolution.testCount() + " tests verified", evolutionCounts(evolution));
+    EvolutionResult evolution = null;
+    if (request.runs(Agent.EVOLUTION)) {
+      enter(Agent.EVOLUTION, "Generating and verifying tests");
+      String baseline = request.baselineWorkflowId();
+      evolution =
+          stub(
+                  EvolutionActivities.class,
+                  EVOLVE,
+                  "Evolution: verify tests for "
+                      + requirements.scenarios().size()
+                      + " scenarios against "
+                      + url
+                      + (baseline == null ? "" : " (baseline " + baseline + ")"))
+              .evolve(
+                  new EvolutionRequest(
+                      workflowId,
+                      url,
+                      observation,
+                      requirements,
+                      analysis,
+                      request.loginCredentials(),
+                      request.httpCredentials(),
+                      baseline,
+                      baseline == null ? null : ArtifactPaths.runDir(baseline) + "/suite.json",
+                      request.effectiveMaxIterations(),
+                      request.effectiveVerifyRuns()));
+      leave(Agent.EVOLUTION, evolution.testCount() + " tests verified", evolutionCounts(evolution));
+    }
 
     Instant completedAt = now();
     status.completed(completedAt);
     stage("completed");
+    int testCount = evolution == null ? 0 : evolution.testCount();
+    String summary =
+        evolution == null
+            ? "Completed " + String.join(", ", ranStages(request))
+            : "Generated " + testCount + " verified tests";
     Workflow.setCurrentDetails(
-        "**Completed**: "
-            + evolution.testCount()
-            + " verified tests, pass rate "
-            + Math.round(evolution.passRate() * 100)
-            + "%, "
-            + evolution.flakyCount()
-            + " flaky dropped");
+        evolution == null
+            ? "**Completed**: " + String.join(", ", ranStages(request))
+            : "**Completed**: "
+                + testCount
+                + " verified tests, pass rate "
+                + Math.round(evolution.passRate() * 100)
+                + "%, "
+                + evolution.flakyCount()
+                + " flaky dropped");
     publish(
-        ProgressEventType.WORKFLOW_COMPLETED,
-        null,
-        1.0,
-        "Generated " + evolution.testCount() + " verified tests",
-        Map.of("test_count", evolution.testCount()));
+        ProgressEventType.WORKFLOW_COMPLETED, null, 1.0, summary, Map.of("test_count", testCount));
     return new GenerationResult(
         workflowId,
         RunState.COMPLETED,
-        evolution.testCount(),
+        testCount,
         observation,
         requirements,
         analysis,
@@ -281,6 +303,12 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
         startedAt,
         completedAt,
         Duration.between(startedAt, completedAt).toMillis() / 1000.0);
+  }
+
+  private static List<String> ranStages(GenerationRequest request) {
+    List<String> ran = new ArrayList<>();
+    for (Agent agent : Agent.values()) if (request.runs(agent)) ran.add(agent.wireName());
+    return ran;
   }
 
   /** With an instruction, the run is only useful if Observation reached the goal. */

@@ -21,6 +21,7 @@ import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.workflow.AgentState;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RejectRequest;
 import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.RunState;
@@ -100,6 +101,11 @@ class TestGenerationWorkflowTest {
 
   private static GenerationRequest request(
       String url, String instruction, boolean review, String baseline) {
+    return request(url, instruction, review, baseline, null);
+  }
+
+  private static GenerationRequest request(
+      String url, String instruction, boolean review, String baseline, PipelineInputs inputs) {
     return new GenerationRequest(
         url,
         3,
@@ -117,7 +123,8 @@ class TestGenerationWorkflowTest {
         baseline,
         null,
         null,
-        null);
+        null,
+        inputs);
   }
 
   @Test
@@ -334,6 +341,76 @@ class TestGenerationWorkflowTest {
     assertThat(agents.lastEvolutionRequest.baselineWorkflowId()).isEqualTo("wf-earlier");
     assertThat(agents.lastEvolutionRequest.baselineSuiteRef())
         .isEqualTo("runs/wf-earlier/suite.json");
+  }
+
+  @Test
+  void aPartialRunStartsFromAnEarlierResultAndSkipsTheRest() {
+    GenerationResult full = stub("wf-full").generate(request(URL, null, false, null));
+    agents.calls.clear();
+
+    GenerationResult partial =
+        stub("wf-requirements-only")
+            .generate(
+                request(
+                    URL,
+                    null,
+                    false,
+                    null,
+                    new PipelineInputs(
+                        List.of("requirements"), full.observationResult(), null, null)));
+
+    assertThat(agents.calls).containsExactly("deriveRequirements states=2 max=10");
+    assertThat(partial.requirementsResult().scenarios()).hasSize(2);
+    assertThat(partial.evolutionResult()).isNull();
+    assertThat(partial.testCount()).isZero();
+    RunStatus status =
+        client.newWorkflowStub(TestGenerationWorkflow.class, "wf-requirements-only").status();
+    assertThat(status.progress().get("observation").status()).isEqualTo(AgentState.SKIPPED);
+    assertThat(status.progress().get("requirements").status()).isEqualTo(AgentState.COMPLETED);
+    assertThat(status.progress().get("evolution").status()).isEqualTo(AgentState.SKIPPED);
+  }
+
+  @Test
+  void aPartialRunWithoutTheResultsItNeedsIsRefused() {
+    assertThatThrownBy(
+            () ->
+                stub("wf-no-input")
+                    .generate(
+                        request(
+                            URL,
+                            null,
+                            false,
+                            null,
+                            new PipelineInputs(
+                                List.of("analysis", "evolution"), null, null, null))))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo("InvalidRequest");
+              assertThat(f.getOriginalMessage())
+                  .isEqualTo("stages [analysis, evolution] need an observation result");
+            });
+    assertThatThrownBy(
+            () ->
+                stub("wf-gap")
+                    .generate(
+                        request(
+                            URL,
+                            null,
+                            false,
+                            null,
+                            new PipelineInputs(
+                                List.of("observation", "analysis"), null, null, null))))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .isEqualTo("stages must be contiguous and in order: [observation, analysis]"));
+    assertThat(agents.calls).isEmpty();
   }
 
   private void awaitState(String workflowId, RunState state) {
