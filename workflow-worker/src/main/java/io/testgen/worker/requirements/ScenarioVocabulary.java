@@ -1,0 +1,43 @@
+package io.testgen.worker.requirements;
+
+import java.util.List;
+import java.util.Set;
+
+/** The words a {@code Scenario} may use for its type, priority and source. */
+public final class ScenarioVocabulary {
+  public static final String FUNCTIONAL = "functional";
+  public static final String NAVIGATION = "navigation";
+  public static final String FORM_VALIDATION = "form_validation";
+  public static final String NEGATIVE = "negative";
+  public static final String ACCESSIBILITY = "accessibility";
+  public static final String SECURITY = "security";
+  public static final String EDGE = "edge";
+
+  public static final Set<String> TYPES =
+      Set.of(FUNCTIONAL, NAVIGATION, FORM_VALIDATION, NEGATIVE, ACCESSIBILITY, SECURITY, EDGE);
+
+  public static final String CRITICAL = "critical";
+  public static final String HIGH = "high";
+  public static final String MEDIUM = "medium";
+  public static final String LOW = "low";
+
+  /** Highest first. */
+  public static final List<String> PRIORITIES = List.of(CRITICAL, HIGH, MEDIUM, LOW);
+
+  public static final String SOURCE_RULES = "rules";
+  public static final String SOURCE_LLM = "llm";
+
+  /** Tag of the scenario that walks the user's instruction end to end. */
+  public static final String TAG_GOAL = "goal";
+
+  /** Tag of scenarios whose evidence lies on the instruction's flow. */
+  public static final String TAG_GOAL_FLOW = "goal_flow";
+
+  private ScenarioVocabulary() {}
+
+  /** 0 for critical ... 3 for low; unknown priorities sort last. */
+  public static int priorityRank(String priority) {
+    int index = PRIORITIES.indexOf(priority);
+    return index < 0 ? PRIORITIES.size() : index;
+  }
+}
