@@ -638,9 +638,11 @@ public final class Crawler {
         String id,
         CrawlTask task,
         long deadline) {
-      boolean reachedBySubmit =
-          !task.steps().isEmpty()
-              && "submit".equals(task.steps().get(task.steps().size() - 1).action());
+      PathStep last = task.steps().isEmpty() ? null : task.steps().get(task.steps().size() - 1);
+      Set<String> lastFormFields =
+          last != null && "submit".equals(last.action()) && last.fills() != null
+              ? last.fills().keySet()
+              : Set.of();
       String hint = searchHint(snap);
       int n = 0;
       for (PageSnapshot.RawForm f : snap.forms()) {
@@ -674,7 +676,7 @@ public final class Crawler {
         if (destructive && !request.allowDestructive()) {
           model.addFinding(
               new Finding("skipped_destructive", task.url(), null, "submit '" + formWords + "'"));
-        } else if (!reachedBySubmit) {
+        } else if (!sameForm(snap, f, lastFormFields)) {
           List<String> kinds = new ArrayList<>();
           if (!("login".equals(purpose) && loginFlow != null)) kinds.add(FormProber.VALID);
           if (f.fields().stream().anyMatch(x -> x.required() && x.visible()))
@@ -756,6 +758,19 @@ public final class Crawler {
                 submitInfo,
                 List.copyOf(submissions)));
       }
+    }
+
+    /** Whether {@code f} is the form whose submission produced this state (its error page). */
+    private boolean sameForm(PageSnapshot snap, PageSnapshot.RawForm f, Set<String> lastFields) {
+      if (lastFields.isEmpty()) return false;
+      Set<String> fields = new HashSet<>();
+      for (PageSnapshot.RawField field : f.fields()) {
+        PageSnapshot.RawElement e = snap.element(field.elementIndex());
+        if (e != null) fields.add(e.css());
+      }
+      for (String key : lastFields)
+        if (fields.contains(key.replaceFirst("^(select|check):", ""))) return true;
+      return false;
     }
 
     private String searchHint(PageSnapshot snap) {
