@@ -27,6 +27,7 @@ public record CrawlCheckpoint(
     Map<String, String> urlStates,
     Map<String, Integer> patternCounts,
     List<String> claimedFingerprints,
+    List<String> probedForms,
     Map<String, List<String>> parents,
     GoalOutcome goal,
     int pagesVisited,

@@ -32,6 +32,7 @@ final class CrawlModel {
   private final Map<String, String> urlStates = new LinkedHashMap<>();
   private final Map<String, Integer> patternCounts = new LinkedHashMap<>();
   private final Set<String> claimed = new LinkedHashSet<>();
+  private final Set<String> probedForms = new HashSet<>();
   private final Map<String, StateInfo> states = new LinkedHashMap<>();
   private final Map<String, FormInfo> forms = new LinkedHashMap<>();
   private final Set<Transition> transitions = new LinkedHashSet<>();
@@ -123,6 +124,14 @@ final class CrawlModel {
   }
 
   // ---- states
+
+  /**
+   * Claims a form (by action, method and field names) for submission; false when the same form was
+   * already submitted on another state (a search box in every page's header).
+   */
+  synchronized boolean claimFormProbe(String signature) {
+    return probedForms.add(signature);
+  }
 
   /** Claims a fingerprint for exploration; false when already claimed. */
   synchronized boolean claim(String fingerprint) {
@@ -289,6 +298,7 @@ final class CrawlModel {
         Map.copyOf(urlStates),
         Map.copyOf(patternCounts),
         List.copyOf(claimed),
+        List.copyOf(probedForms),
         Map.copyOf(parents),
         goal,
         pagesVisited,
@@ -310,6 +320,7 @@ final class CrawlModel {
     queuedUrls.addAll(c.urlStates().keySet());
     patternCounts.putAll(c.patternCounts());
     claimed.addAll(c.claimedFingerprints());
+    if (c.probedForms() != null) probedForms.addAll(c.probedForms());
     parents.putAll(c.parents());
     goal = c.goal();
     pagesVisited = c.pagesVisited();

@@ -160,4 +160,22 @@ public record CrawlSettings(
         on,
         tickInterval);
   }
+
+  public CrawlSettings withMaxUrlsPerPattern(int n) {
+    return new CrawlSettings(
+        parallelism,
+        pageTimeout,
+        stateBudget,
+        runBudget,
+        maxInstancesPerTemplate,
+        maxElementsPerState,
+        maxActionsPerState,
+        maxFormsPerState,
+        n,
+        maxDocumentBytes,
+        maxNodes,
+        quietMillis,
+        screenshots,
+        tickInterval);
+  }
 }

@@ -676,7 +676,7 @@ public final class Crawler {
         if (destructive && !request.allowDestructive()) {
           model.addFinding(
               new Finding("skipped_destructive", task.url(), null, "submit '" + formWords + "'"));
-        } else if (!sameForm(snap, f, lastFormFields)) {
+        } else if (!sameForm(snap, f, lastFormFields) && model.claimFormProbe(formSignature(f))) {
           List<String> kinds = new ArrayList<>();
           if (!("login".equals(purpose) && loginFlow != null)) kinds.add(FormProber.VALID);
           if (f.fields().stream().anyMatch(x -> x.required() && x.visible()))
@@ -758,6 +758,14 @@ public final class Crawler {
                 submitInfo,
                 List.copyOf(submissions)));
       }
+    }
+
+    private static String formSignature(PageSnapshot.RawForm f) {
+      return f.method()
+          + " "
+          + UrlScope.normalise(f.action())
+          + " "
+          + f.fields().stream().map(PageSnapshot.RawField::name).collect(Collectors.joining(","));
     }
 
     /** Whether {@code f} is the form whose submission produced this state (its error page). */

@@ -88,6 +88,14 @@ final class PageSettler {
               new Page.NavigateOptions()
                   .setWaitUntil(WaitUntilState.LOAD)
                   .setTimeout(pageTimeout.toMillis()));
+      if (response == null && url.contains("#")) {
+        // same document, only the fragment changed: the app kept its in-page state; start afresh
+        response =
+            page.reload(
+                new Page.ReloadOptions()
+                    .setWaitUntil(WaitUntilState.LOAD)
+                    .setTimeout(pageTimeout.toMillis()));
+      }
       quiet();
       return new Outcome(true, response == null ? null : response.status(), page.url(), null);
     } catch (PlaywrightException e) {
