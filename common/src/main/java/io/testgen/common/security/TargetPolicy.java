@@ -1,0 +1,223 @@
+package io.testgen.common.security;
+
+import java.net.IDN;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which hosts TestGen may send a browser to (the SSRF rule shared by gateway and worker).
+ *
+ * <p>A host is refused when it, or any address it resolves to, is loopback, private (10/8,
+ * 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10), multicast, unspecified, or
+ * a cloud metadata endpoint (169.254.169.254, fd00:ec2::254, metadata.google.internal) — unless the
+ * allow-list admits it. Allow-list entries: {@code loopback}, {@code private} (private and
+ * link-local ranges, never metadata), a CIDR such as {@code 10.1.0.0/16}, or a host name. Metadata
+ * endpoints are admitted only by an explicit CIDR or host name entry.
+ *
+ * <p>Checking resolves the host once; a browser resolves again, so a DNS answer that changes in
+ * between (rebinding) is only caught when the browser's request is checked again, which the
+ * worker's navigation guard does for every request.
+ */
+public final class TargetPolicy {
+  /** Environment variable with the comma-separated allow-list. */
+  public static final String ALLOWED_TARGETS_ENV = "TESTGEN_ALLOWED_TARGETS";
+
+  private static final Set<String> METADATA_HOSTS =
+      Set.of("metadata.google.internal", "metadata.goog", "169.254.169.254", "fd00:ec2::254");
+
+  /**
+   * The answer for one host.
+   *
+   * @param allowed whether a browser may go there
+   * @param resolved false when the host name does not resolve (the caller decides what that means:
+   *     unreachable target, or a blocked sub-request)
+   * @param reason why it was refused, null when allowed
+   */
+  public record Decision(boolean allowed, boolean resolved, String reason) {
+    static Decision allow() {
+      return new Decision(true, true, null);
+    }
+
+    static Decision refuse(String reason) {
+      return new Decision(false, true, reason);
+    }
+  }
+
+  /** One allow-list entry as a CIDR block. */
+  private record Cidr(byte[] network, int prefix) {
+    static Cidr parse(String text) {
+      int slash = text.indexOf('/');
+      try {
+        InetAddress address = InetAddress.getByName(slash < 0 ? text : text.substring(0, slash));
+        int bits = address.getAddress().length * 8;
+        int prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
+        if (prefix < 0 || prefix > bits) throw new IllegalArgumentException("bad prefix: " + text);
+        return new Cidr(address.getAddress(), prefix);
+      } catch (UnknownHostException | NumberFormatException e) {
+        throw new IllegalArgumentException("not a CIDR: " + text, e);
+      }
+    }
+
+    boolean contains(InetAddress address) {
+      byte[] bytes = address.getAddress();
+      if (bytes.length != network.length) return false;
+      int full = prefix / 8;
+      for (int i = 0; i < full; i++) if (bytes[i] != network[i]) return false;
+      int rest = prefix % 8;
+      if (rest == 0) return true;
+      int mask = (0xff << (8 - rest)) & 0xff;
+      return (bytes[full] & mask) == (network[full] & mask);
+    }
+  }
+
+  private static final List<Cidr> PRIVATE_RANGES =
+      List.of(
+          Cidr.parse("10.0.0.0/8"),
+          Cidr.parse("172.16.0.0/12"),
+          Cidr.parse("192.168.0.0/16"),
+          Cidr.parse("100.64.0.0/10"),
+          Cidr.parse("fc00::/7"));
+  private static final List<Cidr> LINK_LOCAL_RANGES =
+      List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("fe80::/10"));
+  private static final List<Cidr> METADATA_ADDRESSES =
+      List.of(Cidr.parse("169.254.169.254/32"), Cidr.parse("fd00:ec2::254/128"));
+
+  private final boolean allowLoopback;
+  private final boolean allowPrivate;
+  private final List<Cidr> allowedCidrs;
+  private final Set<String> allowedHosts;
+
+  private TargetPolicy(
+      boolean allowLoopback, boolean allowPrivate, List<Cidr> cidrs, Set<String> hosts) {
+    this.allowLoopback = allowLoopback;
+    this.allowPrivate = allowPrivate;
+    this.allowedCidrs = List.copyOf(cidrs);
+    this.allowedHosts = Set.copyOf(hosts);
+  }
+
+  /** Public internet only. */
+  public static TargetPolicy strict() {
+    return new TargetPolicy(false, false, List.of(), Set.of());
+  }
+
+  /** Public internet and this machine (local mode, tests). */
+  public static TargetPolicy allowingLoopback() {
+    return new TargetPolicy(true, false, List.of(), Set.of());
+  }
+
+  /**
+   * Parses an allow-list: comma-separated {@code loopback}, {@code private}, CIDRs or host names.
+   *
+   * @throws IllegalArgumentException for a malformed CIDR
+   */
+  public static TargetPolicy parse(String allowList) {
+    boolean loopback = false;
+    boolean privateRanges = false;
+    List<Cidr> cidrs = new ArrayList<>();
+    List<String> hosts = new ArrayList<>();
+    if (allowList != null) {
+      for (String raw : allowList.split(",")) {
+        String entry = raw.trim().toLowerCase(Locale.ROOT);
+        if (entry.isEmpty()) continue;
+        if (entry.equals("loopback") || entry.equals("localhost")) loopback = true;
+        else if (entry.equals("private")) privateRanges = true;
+        else if (entry.contains("/") || looksLikeAddress(entry)) cidrs.add(Cidr.parse(entry));
+        else hosts.add(entry);
+      }
+    }
+    return new TargetPolicy(loopback, privateRanges, cidrs, Set.copyOf(hosts));
+  }
+
+  /** The policy from {@value #ALLOWED_TARGETS_ENV} (unset: public internet only). */
+  public static TargetPolicy fromEnvironment(Map<String, String> env) {
+    return parse(env.get(ALLOWED_TARGETS_ENV));
+  }
+
+  public static TargetPolicy fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /** Checks the host of an http(s) URL. */
+  public Decision check(URI url) {
+    String host = url.getHost();
+    if (host == null || host.isBlank()) return Decision.refuse("URL has no host");
+    return checkHost(host);
+  }
+
+  /** Checks a host name or address literal, resolving names. */
+  public Decision checkHost(String rawHost) {
+    String host = normalise(rawHost);
+    if (allowedHosts.contains(host)) return Decision.allow();
+    if (METADATA_HOSTS.contains(host)) return Decision.refuse("cloud metadata endpoint " + host);
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      return new Decision(false, false, "host does not resolve: " + host);
+    }
+    for (InetAddress address : addresses) {
+      String refusal = refusal(address);
+      if (refusal != null) return Decision.refuse(host + " resolves to " + refusal);
+    }
+    return Decision.allow();
+  }
+
+  /** Whether the address may be visited; null when it may, else the kind of address refused. */
+  public String refusal(InetAddress address) {
+    for (Cidr cidr : allowedCidrs) if (cidr.contains(address)) return null;
+    String kind = classify(address);
+    if (kind == null) return null;
+    if (kind.equals("loopback") && allowLoopback) return null;
+    if ((kind.equals("private") || kind.equals("link-local")) && allowPrivate) return null;
+    return kind + " address " + address.getHostAddress();
+  }
+
+  private static String classify(InetAddress address) {
+    for (Cidr cidr : METADATA_ADDRESSES) if (cidr.contains(address)) return "cloud metadata";
+    if (address.isLoopbackAddress()) return "loopback";
+    if (address.isAnyLocalAddress()) return "unspecified";
+    if (address.isMulticastAddress()) return "multicast";
+    for (Cidr cidr : LINK_LOCAL_RANGES) if (cidr.contains(address)) return "link-local";
+    for (Cidr cidr : PRIVATE_RANGES) if (cidr.contains(address)) return "private";
+    if (address instanceof Inet4Address && (address.getAddress()[0] & 0xff) == 0)
+      return "unspecified";
+    if (address instanceof Inet6Address six && six.isIPv4CompatibleAddress()) return "private";
+    return null;
+  }
+
+  private static String normalise(String host) {
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+    if (h.endsWith(".")) h = h.substring(0, h.length() - 1);
+    try {
+      return IDN.toASCII(h);
+    } catch (IllegalArgumentException e) {
+      return h;
+    }
+  }
+
+  private static boolean looksLikeAddress(String entry) {
+    return entry.matches("[0-9.]+") || entry.contains(":");
+  }
+
+  @Override
+  public String toString() {
+    return "TargetPolicy[loopback="
+        + allowLoopback
+        + ", private="
+        + allowPrivate
+        + ", cidrs="
+        + allowedCidrs.size()
+        + ", hosts="
+        + allowedHosts
+        + "]";
+  }
+}

@@ -1,0 +1,160 @@
+package io.testgen.testkit.sites.observation;
+
+import io.testgen.testkit.sites.FixtureRequest;
+import io.testgen.testkit.sites.FixtureResponse;
+import io.testgen.testkit.sites.FixtureServer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A site that tries to trap a crawler: an endless calendar, an ever-growing query string, a slow
+ * page, a huge page, an oversized document, a redirect loop, a redirect to another origin, a
+ * redirect to the cloud metadata address, 404 and 500 pages, and "Log out" / "Delete account"
+ * controls that a crawler must leave alone unless destructive actions are allowed.
+ */
+public final class HostileSite {
+  /** How long {@code /slow} takes to answer. */
+  public static final long SLOW_MILLIS = 15_000;
+
+  private final String otherOrigin;
+  private final AtomicInteger logouts = new AtomicInteger();
+  private final AtomicInteger deletes = new AtomicInteger();
+  private final AtomicInteger calendarHits = new AtomicInteger();
+
+  private HostileSite(String otherOrigin) {
+    this.otherOrigin = otherOrigin;
+  }
+
+  /**
+   * @param otherOrigin base URL of another server (another origin) that {@code /away} targets
+   */
+  public static HostileSite install(FixtureServer server, String otherOrigin) {
+    HostileSite site = new HostileSite(otherOrigin);
+    server
+        .get("/", r -> FixtureResponse.html(site.home()))
+        .get("/calendar", site::calendar)
+        .get("/grow", site::grow)
+        .get("/slow", site::slow)
+        .get("/huge", r -> FixtureResponse.html(huge(20_000)))
+        .get("/oversized", r -> FixtureResponse.html(oversized()))
+        .get("/loop-a", r -> FixtureResponse.redirect("/loop-b"))
+        .get("/loop-b", r -> FixtureResponse.redirect("/loop-a"))
+        .get("/away", r -> FixtureResponse.redirect(otherOrigin + "/elsewhere"))
+        .get("/metadata", r -> FixtureResponse.redirect("http://169.254.169.254/latest/meta-data/"))
+        .get(
+            "/broken",
+            r ->
+                FixtureResponse.html(
+                    500, "<!doctype html><title>Error</title><h1>Server error</h1>"))
+        .get(
+            "/logout",
+            r -> {
+              site.logouts.incrementAndGet();
+              return FixtureResponse.redirect("/");
+            })
+        .post(
+            "/delete",
+            r -> {
+              site.deletes.incrementAndGet();
+              return FixtureResponse.redirect("/");
+            });
+    return site;
+  }
+
+  public int logouts() {
+    return logouts.get();
+  }
+
+  public int deletes() {
+    return deletes.get();
+  }
+
+  public int calendarHits() {
+    return calendarHits.get();
+  }
+
+  private static String page(String title, String body) {
+    return "<!doctype html><html lang=\"en\"><head><title>"
+        + title
+        + "</title></head><body>"
+        + body
+        + "</body></html>";
+  }
+
+  private String home() {
+    return page(
+        "Hostile",
+        """
+        <h1>Hostile fixture</h1>
+        <ul>
+          <li><a href="/calendar?month=1">Calendar</a></li>
+          <li><a href="/grow?x=1">Grow</a></li>
+          <li><a href="/slow">Slow page</a></li>
+          <li><a href="/huge">Huge page</a></li>
+          <li><a href="/oversized">Oversized page</a></li>
+          <li><a href="/loop-a">Loop</a></li>
+          <li><a href="/away">Away</a></li>
+          <li><a href="/metadata">Metadata</a></li>
+          <li><a href="/missing">Missing</a></li>
+          <li><a href="/broken">Broken</a></li>
+          <li><a href="/logout">Log out</a></li>
+          <li><a href="%s/offsite">Partner site</a></li>
+        </ul>
+        <form action="/delete" method="post"><button type="submit">Delete account</button></form>
+        """
+            .formatted(otherOrigin));
+  }
+
+  private FixtureResponse calendar(FixtureRequest r) {
+    calendarHits.incrementAndGet();
+    int month = Integer.parseInt(r.param("month") == null ? "1" : r.param("month"));
+    return FixtureResponse.html(
+        page(
+            "Calendar",
+            "<h1>Month "
+                + month
+                + "</h1><a href=\"/calendar?month="
+                + (month + 1)
+                + "\">Next month</a>"
+                + " <a href=\"/calendar?month="
+                + (month - 1)
+                + "\">Previous month</a>"));
+  }
+
+  private FixtureResponse grow(FixtureRequest r) {
+    String query =
+        r.query().getOrDefault("x", java.util.List.of()).stream()
+            .map(v -> "x=" + v)
+            .reduce((a, b) -> a + "&" + b)
+            .orElse("x=1");
+    return FixtureResponse.html(
+        page(
+            "Grow",
+            "<h1>Growing</h1><a href=\"/grow?"
+                + query
+                + "&x=1\">More</a> <a href=\"/grow?"
+                + query
+                + "&y=2\">Other</a>"));
+  }
+
+  private FixtureResponse slow(FixtureRequest r) throws InterruptedException {
+    Thread.sleep(SLOW_MILLIS);
+    return FixtureResponse.html(page("Slow", "<h1>Finally</h1>"));
+  }
+
+  static String huge(int items) {
+    StringBuilder b = new StringBuilder("<h1>Huge</h1><ul>");
+    for (int i = 0; i < items; i++)
+      b.append("<li><span class=\"n\">")
+          .append(i)
+          .append("</span> <button onclick=\"this.textContent='ok'\">Item ")
+          .append(i)
+          .append("</button></li>");
+    return page("Huge", b.append("</ul>").toString());
+  }
+
+  static String oversized() {
+    StringBuilder b = new StringBuilder("<h1>Oversized</h1><p>");
+    b.append("x".repeat(6_000_000));
+    return page("Oversized", b.append("</p>").toString());
+  }
+}

@@ -1,0 +1,330 @@
+package io.testgen.worker.observation;
+
+import io.testgen.common.agents.observation.Finding;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.GoalOutcome;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The crawl's shared state: the frontier, what was visited, and the state graph found so far. All
+ * crawl threads go through this one monitor; every method is short.
+ */
+final class CrawlModel {
+  private final int maxPages;
+  private final int maxUrlsPerPattern;
+  private final PriorityQueue<CrawlTask> frontier =
+      new PriorityQueue<>(
+          Comparator.comparingDouble((CrawlTask t) -> -t.score())
+              .thenComparingInt(CrawlTask::depth)
+              .thenComparingLong(CrawlTask::seq));
+  private final Set<CrawlTask> inFlight = new LinkedHashSet<>();
+  private final Set<String> queuedUrls = new HashSet<>();
+  private final Map<String, String> urlStates = new LinkedHashMap<>();
+  private final Map<String, Integer> patternCounts = new LinkedHashMap<>();
+  private final Set<String> claimed = new LinkedHashSet<>();
+  private final Set<String> probedForms = new HashSet<>();
+  private final Map<String, StateInfo> states = new LinkedHashMap<>();
+  private final Map<String, FormInfo> forms = new LinkedHashMap<>();
+  private final Set<Transition> transitions = new LinkedHashSet<>();
+  private final Set<LinkEdge> linkEdges = new LinkedHashSet<>();
+  private final Map<String, Finding> findings = new LinkedHashMap<>();
+  private final Map<String, List<String>> parents = new LinkedHashMap<>();
+  private String startStateId;
+  private GoalOutcome goal;
+  private int pagesVisited;
+  private int actionsTried;
+  private long seq;
+  private boolean stopped;
+  private volatile String currentUrl;
+
+  CrawlModel(int maxPages, int maxUrlsPerPattern) {
+    this.maxPages = maxPages;
+    this.maxUrlsPerPattern = maxUrlsPerPattern;
+  }
+
+  // ---- frontier
+
+  /** Queues a document URL unless seen, off budget, or a trap; true when queued. */
+  synchronized boolean offerUrl(
+      String normalisedUrl, int depth, String fromStateId, String label, double score) {
+    if (normalisedUrl == null || queuedUrls.contains(normalisedUrl)) return false;
+    String trap = UrlScope.shapeTrap(normalisedUrl);
+    String pattern = UrlScope.pattern(normalisedUrl);
+    if (trap == null && patternCounts.getOrDefault(pattern, 0) >= maxUrlsPerPattern)
+      trap = "more than " + maxUrlsPerPattern + " URLs of the pattern " + pattern;
+    if (trap != null) {
+      addFinding(new Finding("trap", normalisedUrl, null, trap), "trap|" + pattern);
+      return false;
+    }
+    patternCounts.merge(pattern, 1, Integer::sum);
+    queuedUrls.add(normalisedUrl);
+    frontier.add(new CrawlTask(normalisedUrl, List.of(), depth, fromStateId, label, score, seq++));
+    notifyAll();
+    return true;
+  }
+
+  /** Queues an in-page state reached by replaying {@code steps} after loading {@code url}. */
+  synchronized void offerSteps(
+      String url, List<PathStep> steps, int depth, String fromStateId, String label, double score) {
+    frontier.add(new CrawlTask(url, steps, depth, fromStateId, label, score, seq++));
+    notifyAll();
+  }
+
+  /** Next task, waiting while others may still add some; null when the crawl is over. */
+  synchronized CrawlTask take() throws InterruptedException {
+    while (true) {
+      if (stopped) return null;
+      if (!frontier.isEmpty() && (pagesVisited < maxPages)) {
+        CrawlTask task = frontier.poll();
+        inFlight.add(task);
+        return task;
+      }
+      if (inFlight.isEmpty()) {
+        stopped = true;
+        notifyAll();
+        return null;
+      }
+      wait(200);
+    }
+  }
+
+  synchronized void done(CrawlTask task) {
+    inFlight.remove(task);
+    notifyAll();
+  }
+
+  synchronized void stop() {
+    stopped = true;
+    notifyAll();
+  }
+
+  /** Counts a page load against max_pages; false when the budget is spent. */
+  synchronized boolean countPage() {
+    if (pagesVisited >= maxPages) return false;
+    pagesVisited++;
+    return true;
+  }
+
+  synchronized void countAction() {
+    actionsTried++;
+  }
+
+  synchronized boolean pagesLeft() {
+    return pagesVisited < maxPages;
+  }
+
+  // ---- states
+
+  /**
+   * Claims a form (by action, method and field names) for submission; false when the same form was
+   * already submitted on another state (a search box in every page's header).
+   */
+  synchronized boolean claimFormProbe(String signature) {
+    return probedForms.add(signature);
+  }
+
+  /** Claims a fingerprint for exploration; false when already claimed. */
+  synchronized boolean claim(String fingerprint) {
+    return claimed.add(fingerprint);
+  }
+
+  synchronized boolean known(String stateId) {
+    return states.containsKey(stateId);
+  }
+
+  /**
+   * Adds a new state, or an instance URL to a known one (at most {@code maxInstances}); true when
+   * the state is new.
+   */
+  synchronized boolean register(StateInfo state, int maxInstances, String parent, String label) {
+    claimed.add(state.fingerprint());
+    StateInfo existing = states.get(state.stateId());
+    if (existing == null) {
+      states.put(state.stateId(), state);
+      if (startStateId == null) startStateId = state.stateId();
+      if (parent != null && !parent.equals(state.stateId()))
+        parents.putIfAbsent(state.stateId(), List.of(parent, label == null ? "" : label));
+      return true;
+    }
+    if (existing.instanceUrls().size() < maxInstances
+        && !existing.instanceUrls().contains(state.url())) {
+      List<String> urls = new ArrayList<>(existing.instanceUrls());
+      urls.add(state.url());
+      states.put(existing.stateId(), withInstances(existing, urls));
+    }
+    return false;
+  }
+
+  private static StateInfo withInstances(StateInfo s, List<String> urls) {
+    return new StateInfo(
+        s.stateId(),
+        s.fingerprint(),
+        s.url(),
+        s.title(),
+        s.depth(),
+        s.httpStatus(),
+        s.headings(),
+        s.links(),
+        s.buttons(),
+        s.inputs(),
+        s.formIds(),
+        List.copyOf(urls),
+        s.screenshotRef(),
+        s.path(),
+        s.accessibility());
+  }
+
+  synchronized void visited(String normalisedUrl, String stateId) {
+    if (normalisedUrl != null) urlStates.putIfAbsent(normalisedUrl, stateId);
+    queuedUrls.add(normalisedUrl);
+  }
+
+  synchronized void addForm(FormInfo form) {
+    forms.put(form.formId(), form);
+  }
+
+  synchronized void addTransition(Transition t) {
+    if (t.fromStateId() != null && t.toStateId() != null) transitions.add(t);
+  }
+
+  synchronized void addLinkEdge(LinkEdge edge) {
+    linkEdges.add(edge);
+  }
+
+  synchronized void addFinding(Finding f) {
+    addFinding(f, f.kind() + "|" + f.url());
+  }
+
+  private void addFinding(Finding f, String key) {
+    if (findings.size() < 200) findings.putIfAbsent(key, f);
+  }
+
+  /** Labels of the actions from the start state to {@code stateId}. */
+  synchronized List<String> flowTo(String stateId) {
+    List<String> labels = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String current = stateId;
+    while (current != null && seen.add(current)) {
+      List<String> parent = parents.get(current);
+      if (parent == null) break;
+      labels.add(0, parent.get(1));
+      current = parent.get(0);
+    }
+    return labels;
+  }
+
+  synchronized void offerGoal(GoalOutcome candidate) {
+    if (goal == null || (!goal.reached() && candidate.reached())) goal = candidate;
+  }
+
+  synchronized GoalOutcome goal() {
+    return goal;
+  }
+
+  void currentUrl(String url) {
+    currentUrl = url;
+  }
+
+  String currentUrl() {
+    return currentUrl;
+  }
+
+  // ---- views
+
+  synchronized int pagesVisited() {
+    return pagesVisited;
+  }
+
+  synchronized int actionsTried() {
+    return actionsTried;
+  }
+
+  synchronized int stateCount() {
+    return states.size();
+  }
+
+  synchronized int formCount() {
+    return forms.size();
+  }
+
+  synchronized String startStateId() {
+    return startStateId;
+  }
+
+  synchronized List<StateInfo> states() {
+    return List.copyOf(states.values());
+  }
+
+  synchronized List<FormInfo> forms() {
+    return List.copyOf(forms.values());
+  }
+
+  synchronized List<Finding> findings() {
+    return List.copyOf(findings.values());
+  }
+
+  /** Transitions, with links resolved to the states their URLs produced. */
+  synchronized List<Transition> transitions() {
+    Set<Transition> all = new LinkedHashSet<>(transitions);
+    for (LinkEdge edge : linkEdges) {
+      String to = urlStates.get(edge.url());
+      if (to != null && !to.equals(edge.fromStateId()))
+        all.add(new Transition(edge.fromStateId(), to, "click", edge.elementId(), edge.label()));
+    }
+    return List.copyOf(all);
+  }
+
+  synchronized CrawlCheckpoint checkpoint(long elapsedMillis) {
+    List<CrawlTask> pending = new ArrayList<>(inFlight);
+    pending.addAll(frontier);
+    return new CrawlCheckpoint(
+        startStateId,
+        List.copyOf(states.values()),
+        List.copyOf(forms.values()),
+        List.copyOf(transitions),
+        List.copyOf(linkEdges),
+        List.copyOf(findings.values()),
+        pending,
+        Map.copyOf(urlStates),
+        Map.copyOf(patternCounts),
+        List.copyOf(claimed),
+        List.copyOf(probedForms),
+        Map.copyOf(parents),
+        goal,
+        pagesVisited,
+        actionsTried,
+        elapsedMillis,
+        seq);
+  }
+
+  synchronized void restore(CrawlCheckpoint c) {
+    startStateId = c.startStateId();
+    c.states().forEach(s -> states.put(s.stateId(), s));
+    c.forms().forEach(f -> forms.put(f.formId(), f));
+    transitions.addAll(c.transitions());
+    linkEdges.addAll(c.linkEdges());
+    c.findings().forEach(this::addFinding);
+    frontier.addAll(c.frontier());
+    c.frontier().forEach(t -> queuedUrls.add(t.url()));
+    urlStates.putAll(c.urlStates());
+    queuedUrls.addAll(c.urlStates().keySet());
+    patternCounts.putAll(c.patternCounts());
+    claimed.addAll(c.claimedFingerprints());
+    if (c.probedForms() != null) probedForms.addAll(c.probedForms());
+    parents.putAll(c.parents());
+    goal = c.goal();
+    pagesVisited = c.pagesVisited();
+    actionsTried = c.actionsTried();
+    seq = c.nextSeq();
+  }
+}

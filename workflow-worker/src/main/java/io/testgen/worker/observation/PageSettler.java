@@ -1,0 +1,154 @@
+package io.testgen.worker.observation;
+
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitUntilState;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Loads pages and performs actions, then waits until the page has settled: the document loaded (if
+ * the action navigated) and the DOM quiet for a moment (single-page apps render after load).
+ */
+final class PageSettler {
+  /** What an action or a load led to. */
+  record Outcome(boolean navigated, Integer status, String url, String error) {
+    boolean failed() {
+      return error != null;
+    }
+  }
+
+  private static final String QUIET_SCRIPT =
+      """
+      ([quiet, max]) => new Promise((resolve) => {
+        let last = performance.now();
+        const start = last;
+        const obs = new MutationObserver(() => { last = performance.now(); });
+        obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        const tick = () => {
+          const now = performance.now();
+          if (now - last >= quiet || now - start >= max) { obs.disconnect(); resolve(true); }
+          else setTimeout(tick, 20);
+        };
+        setTimeout(tick, 20);
+      })
+      """;
+
+  private final Page page;
+  private final Duration pageTimeout;
+  private final int quietMillis;
+  private int navigations;
+  private Integer lastStatus;
+  private String lastFailure;
+
+  PageSettler(Page page, Duration pageTimeout, int quietMillis) {
+    this.page = page;
+    this.pageTimeout = pageTimeout;
+    this.quietMillis = quietMillis;
+    page.onFrameNavigated(
+        frame -> {
+          if (frame == page.mainFrame()) navigations++;
+        });
+    page.onResponse(
+        response -> {
+          Request request = response.request();
+          if (request.isNavigationRequest() && isMain(request.frame()))
+            lastStatus = response.status();
+        });
+    page.onRequestFailed(
+        request -> {
+          if (request.isNavigationRequest() && isMain(request.frame()))
+            lastFailure = request.failure();
+        });
+  }
+
+  private boolean isMain(Frame frame) {
+    try {
+      return frame == page.mainFrame();
+    } catch (PlaywrightException e) {
+      return false;
+    }
+  }
+
+  Page page() {
+    return page;
+  }
+
+  /** Navigates and settles; a failed load is an outcome with {@code error}, not an exception. */
+  Outcome load(String url) {
+    lastFailure = null;
+    try {
+      Response response =
+          page.navigate(
+              url,
+              new Page.NavigateOptions()
+                  .setWaitUntil(WaitUntilState.LOAD)
+                  .setTimeout(pageTimeout.toMillis()));
+      if (response == null && url.contains("#")) {
+        // same document, only the fragment changed: the app kept its in-page state; start afresh
+        response =
+            page.reload(
+                new Page.ReloadOptions()
+                    .setWaitUntil(WaitUntilState.LOAD)
+                    .setTimeout(pageTimeout.toMillis()));
+      }
+      quiet();
+      return new Outcome(true, response == null ? null : response.status(), page.url(), null);
+    } catch (PlaywrightException e) {
+      return new Outcome(false, null, url, shortError(e));
+    }
+  }
+
+  /** Performs an action that may or may not navigate, and settles. */
+  Outcome act(Consumer<Page> action) {
+    int before = navigations;
+    lastStatus = null;
+    lastFailure = null;
+    try {
+      action.accept(page);
+    } catch (PlaywrightException e) {
+      return new Outcome(false, null, page.url(), shortError(e));
+    }
+    try {
+      quiet();
+    } catch (PlaywrightException e) {
+      // the document went away under the script: a navigation is under way
+    }
+    boolean navigated = navigations != before || lastStatus != null;
+    if (navigated || lastFailure != null) {
+      try {
+        page.waitForLoadState(
+            LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(pageTimeout.toMillis()));
+        quiet();
+      } catch (PlaywrightException e) {
+        return new Outcome(navigated, lastStatus, page.url(), shortError(e));
+      }
+    }
+    return new Outcome(navigated, lastStatus, page.url(), lastFailure);
+  }
+
+  /** Waits until the DOM has been quiet for a moment (bounded). */
+  void quiet() {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        page.evaluate(QUIET_SCRIPT, java.util.List.of(quietMillis, 1500));
+        return;
+      } catch (PlaywrightException e) {
+        // context destroyed by a navigation: wait for the new document, then try again
+        page.waitForLoadState(
+            LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(pageTimeout.toMillis()));
+      }
+    }
+  }
+
+  static String shortError(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int nl = m.indexOf('\n');
+    if (nl > 0) m = m.substring(0, nl);
+    return m.length() > 200 ? m.substring(0, 200) : m;
+  }
+}

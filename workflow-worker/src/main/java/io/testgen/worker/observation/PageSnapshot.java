@@ -1,0 +1,107 @@
+package io.testgen.worker.observation;
+
+import com.microsoft.playwright.Page;
+import io.testgen.common.agents.observation.AccessibilityFacts;
+import io.testgen.common.agents.observation.Heading;
+import io.testgen.common.json.JsonMapperFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One look at a page, taken by a script in the page (one round trip): the structure signature the
+ * fingerprint hashes, the elements a test may use with the facts their locators need, forms and
+ * accessibility facts. Never holds HTML.
+ */
+record PageSnapshot(
+    String url,
+    String title,
+    String structure,
+    int nodeCount,
+    List<RawElement> elements,
+    List<RawForm> forms,
+    List<Heading> headings,
+    AccessibilityFacts accessibility,
+    List<String> texts,
+    boolean passwordVisible) {
+
+  /** An element as the page script saw it; {@code counts} are matches per locator strategy. */
+  record RawElement(
+      int index,
+      String kind,
+      String tag,
+      String type,
+      String role,
+      String name,
+      String text,
+      String href,
+      String label,
+      String placeholder,
+      String testId,
+      String css,
+      int formIndex,
+      boolean submit,
+      boolean destructive,
+      Map<String, Integer> counts) {
+
+    /** Words a person would use for it. */
+    String words() {
+      String w = name != null && !name.isBlank() ? name : text;
+      if (w == null || w.isBlank()) w = label;
+      if (w == null || w.isBlank()) w = placeholder;
+      return w == null ? "" : w;
+    }
+  }
+
+  record RawForm(
+      int index,
+      String action,
+      String method,
+      String id,
+      String role,
+      boolean novalidate,
+      String text,
+      List<RawField> fields,
+      int submitIndex,
+      boolean visible) {}
+
+  record RawField(
+      String name,
+      String type,
+      String label,
+      boolean required,
+      String pattern,
+      String min,
+      String max,
+      Integer minLength,
+      Integer maxLength,
+      List<String> options,
+      int elementIndex,
+      boolean visible,
+      String placeholder) {}
+
+  private static final String SCRIPT = load("snapshot.js");
+
+  /** Takes a snapshot of the page as it is now. */
+  static PageSnapshot take(Page page, int maxNodes, int maxCandidates) {
+    Object raw =
+        page.evaluate(SCRIPT, Map.of("maxNodes", maxNodes, "maxCandidates", maxCandidates));
+    return JsonMapperFactory.shared().convertValue(raw, PageSnapshot.class);
+  }
+
+  static String load(String resource) {
+    try (InputStream in = PageSnapshot.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("missing resource " + resource);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  RawElement element(int index) {
+    return index >= 0 && index < elements.size() ? elements.get(index) : null;
+  }
+}

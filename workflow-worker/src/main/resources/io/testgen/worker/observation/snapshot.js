@@ -1,0 +1,248 @@
+// Observation's one look at a page: structure signature, elements with locator facts, forms,
+// accessibility facts. Runs in the page; returns plain JSON. Bounded for huge pages.
+(limits) => {
+  const MAX_NODES = limits.maxNodes, MAX_CANDIDATES = limits.maxCandidates;
+  const clean = (s, n) => (s || '').replace(/\s+/g, ' ').trim().slice(0, n || 120);
+  const visible = (el) => {
+    if (!el.isConnected) return false;
+    if (el.checkVisibility) return el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true });
+    const r = el.getBoundingClientRect();
+    return r.width > 0 || r.height > 0;
+  };
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'META', 'LINK', 'BR', 'WBR']);
+
+  // Structure signature: visible element tree, tags plus role/type, repeated siblings collapsed.
+  let nodes = 0;
+  const sig = (el, depth) => {
+    nodes++;
+    let s = el.tagName.toLowerCase();
+    const role = el.getAttribute('role');
+    if (role) s += '[' + role + ']';
+    const type = el.getAttribute('type');
+    if (el.tagName === 'INPUT' || el.tagName === 'BUTTON') s += '(' + (type || '').toLowerCase() + ')';
+    if (el.tagName === 'svg' || depth > 14) return s;
+    const parts = [];
+    let prev = null;
+    for (const child of el.children) {
+      if (nodes > MAX_NODES) break;
+      if (SKIP.has(child.tagName) || !visible(child)) continue;
+      const c = sig(child, depth + 1);
+      if (c !== prev) parts.push(c);
+      prev = c;
+    }
+    return parts.length ? s + '{' + parts.join(',') + '}' : s;
+  };
+  const structure = document.body ? sig(document.body, 0) : '';
+
+  const textOf = (el) => clean(el.innerText !== undefined ? el.innerText : el.textContent);
+  const byId = (id) => (id ? document.getElementById(id) : null);
+  const labelOf = (el) => {
+    if (el.labels && el.labels.length) return clean(el.labels[0].innerText);
+    const lb = el.getAttribute('aria-labelledby');
+    if (lb) return clean(lb.split(/\s+/).map((i) => (byId(i) ? byId(i).innerText : '')).join(' '));
+    return '';
+  };
+  const nameOf = (el, role) => {
+    const lb = el.getAttribute('aria-labelledby');
+    if (lb) return clean(lb.split(/\s+/).map((i) => (byId(i) ? byId(i).innerText : '')).join(' '));
+    const al = el.getAttribute('aria-label');
+    if (al && al.trim()) return clean(al);
+    const tag = el.tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') {
+      const t = (el.getAttribute('type') || '').toLowerCase();
+      if (['submit', 'button', 'reset'].includes(t)) return clean(el.value || (t === 'submit' ? 'Submit' : ''));
+      if (t === 'image') return clean(el.getAttribute('alt'));
+      const l = labelOf(el);
+      if (l) return l;
+      return clean(el.getAttribute('placeholder') || el.getAttribute('title'));
+    }
+    if (tag === 'IMG') return clean(el.getAttribute('alt'));
+    let t = textOf(el);
+    if (!t) {
+      const img = el.querySelector('img[alt]');
+      if (img) t = clean(img.getAttribute('alt'));
+    }
+    return t || clean(el.getAttribute('title'));
+  };
+  const roleOf = (el) => {
+    const r = el.getAttribute('role');
+    if (r) return r.split(/\s+/)[0];
+    const tag = el.tagName;
+    const t = (el.getAttribute('type') || 'text').toLowerCase();
+    if (tag === 'A') return el.hasAttribute('href') ? 'link' : null;
+    if (tag === 'BUTTON' || tag === 'SUMMARY') return 'button';
+    if (tag === 'SELECT') return el.multiple || el.size > 1 ? 'listbox' : 'combobox';
+    if (tag === 'TEXTAREA') return 'textbox';
+    if (tag === 'INPUT') {
+      if (['submit', 'button', 'reset', 'image'].includes(t)) return 'button';
+      if (t === 'checkbox') return 'checkbox';
+      if (t === 'radio') return 'radio';
+      if (t === 'range') return 'slider';
+      if (t === 'number') return 'spinbutton';
+      if (t === 'search') return el.list ? 'combobox' : 'searchbox';
+      if (['text', 'email', 'tel', 'url', 'password'].includes(t)) return el.list ? 'combobox' : 'textbox';
+      return null;
+    }
+    if (/^H[1-6]$/.test(tag)) return 'heading';
+    return null;
+  };
+  const cssEscape = (s) => (window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/[^a-zA-Z0-9_-]/g, '\\$&'));
+  const count = (sel) => {
+    try { return document.querySelectorAll(sel).length; } catch (e) { return 99; }
+  };
+  const cssOf = (el) => {
+    if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && count('#' + cssEscape(el.id)) === 1) return '#' + cssEscape(el.id);
+    const tag = el.tagName.toLowerCase();
+    const name = el.getAttribute('name');
+    if (name) {
+      const s = tag + '[name="' + name.replace(/"/g, '\\"') + '"]';
+      if (count(s) === 1) return s;
+    }
+    const href = el.getAttribute('href');
+    if (tag === 'a' && href && href.length < 100) {
+      const s = 'a[href="' + href.replace(/"/g, '\\"') + '"]';
+      if (count(s) === 1) return s;
+    }
+    const parts = [];
+    let cur = el;
+    while (cur && cur.nodeType === 1 && cur !== document.documentElement && parts.length < 6) {
+      let part = cur.tagName.toLowerCase();
+      if (cur.id && /^[A-Za-z][\w-]*$/.test(cur.id)) { parts.unshift('#' + cssEscape(cur.id)); break; }
+      const parent = cur.parentElement;
+      if (parent) {
+        const same = Array.from(parent.children).filter((c) => c.tagName === cur.tagName);
+        if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(cur) + 1) + ')';
+      }
+      parts.unshift(part);
+      cur = parent;
+    }
+    return parts.join(' > ');
+  };
+  const DESTRUCTIVE = /\b(log ?out|sign ?out|delete|remove|destroy|erase|drop|unsubscribe|deactivate|close account)\b/i;
+
+  // Candidates: links, buttons, inputs, and clickables that change the page without a link.
+  const all = Array.from(document.querySelectorAll('*')).slice(0, MAX_NODES);
+  const cands = [];
+  const seen = new Set();
+  const add = (el, kind) => {
+    if (seen.has(el) || cands.length >= MAX_CANDIDATES) return;
+    seen.add(el);
+    cands.push({ el, kind });
+  };
+  for (const el of all) {
+    if (SKIP.has(el.tagName) || !visible(el)) continue;
+    const tag = el.tagName;
+    const role = el.getAttribute('role');
+    const type = (el.getAttribute('type') || '').toLowerCase();
+    if (tag === 'A' && el.hasAttribute('href')) add(el, 'link');
+    else if (tag === 'BUTTON' || (tag === 'INPUT' && ['submit', 'button', 'reset', 'image'].includes(type))) add(el, 'button');
+    else if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') { if (type !== 'hidden') add(el, 'input'); }
+    else if (tag === 'SUMMARY' || ['button', 'tab', 'menuitem', 'switch', 'option', 'treeitem'].includes(role)) add(el, 'clickable');
+    else if (el.hasAttribute('onclick') || el.hasAttribute('data-action') || el.hasAttribute('ng-click') || el.hasAttribute('@click') || el.hasAttribute('v-on:click')) add(el, 'clickable');
+  }
+  // Pointer-cursor elements catch listeners added from script (frameworks), topmost only.
+  if (cands.length < MAX_CANDIDATES) {
+    for (const el of all.slice(0, 3000)) {
+      if (!['DIV', 'SPAN', 'LI', 'LABEL', 'TD', 'I', 'IMG', 'P', 'svg'].includes(el.tagName) || seen.has(el)) continue;
+      if (el.closest('a,button,label[for]')) continue;
+      const st = getComputedStyle(el);
+      if (st.cursor !== 'pointer') continue;
+      if (el.parentElement && getComputedStyle(el.parentElement).cursor === 'pointer') continue;
+      if (visible(el)) add(el, 'clickable');
+    }
+  }
+
+  const facts = cands.map(({ el, kind }) => {
+    const role = roleOf(el);
+    const name = nameOf(el, role);
+    return {
+      el, kind, role, name,
+      tag: el.tagName.toLowerCase(),
+      type: (el.getAttribute('type') || '').toLowerCase(),
+      text: kind === 'input' ? '' : textOf(el),
+      label: kind === 'input' ? labelOf(el) : '',
+      placeholder: clean(el.getAttribute('placeholder')),
+      testId: el.getAttribute('data-testid') || el.getAttribute('data-test-id') || el.getAttribute('data-test') || '',
+      href: kind === 'link' ? el.href : null,
+      css: cssOf(el),
+    };
+  });
+  const lc = (s) => (s || '').toLowerCase();
+  const countWhere = (pred) => facts.reduce((n, f) => n + (pred(f) ? 1 : 0), 0);
+  const out = facts.map((f, i) => {
+    const form = f.el.form || f.el.closest('form');
+    const formIndex = form ? Array.from(document.forms).indexOf(form) : -1;
+    const destructive = DESTRUCTIVE.test(f.name + ' ' + f.text + ' ' + (f.href || '') + ' ' + (f.el.getAttribute('value') || ''));
+    return {
+      index: i, kind: f.kind, tag: f.tag, type: f.type, role: f.role, name: f.name, text: f.text,
+      href: f.href, label: f.label, placeholder: f.placeholder, test_id: f.testId, css: f.css,
+      form_index: formIndex,
+      submit: f.kind === 'button' && !!form && (f.type === 'submit' || f.type === 'image' || (f.tag === 'button' && !f.type)),
+      destructive,
+      counts: {
+        role: f.role && f.name ? countWhere((g) => g.role === f.role && lc(g.name).includes(lc(f.name))) : 0,
+        label: f.label ? countWhere((g) => g.label && lc(g.label).includes(lc(f.label))) : 0,
+        placeholder: f.placeholder ? countWhere((g) => g.placeholder && lc(g.placeholder).includes(lc(f.placeholder))) : 0,
+        test_id: f.testId ? count('[data-testid="' + f.testId.replace(/"/g, '\\"') + '"]') : 0,
+        text: f.text ? countWhere((g) => g.text && lc(g.text).includes(lc(f.text))) : 0,
+        css: count(f.css),
+      },
+    };
+  });
+
+  const forms = Array.from(document.forms).slice(0, 20).map((form, fi) => {
+    const fields = [];
+    const radios = new Set();
+    for (const el of Array.from(form.elements).slice(0, 40)) {
+      const tag = el.tagName;
+      const type = (el.getAttribute('type') || (tag === 'SELECT' ? 'select' : tag === 'TEXTAREA' ? 'textarea' : 'text')).toLowerCase();
+      if (tag === 'BUTTON' || tag === 'FIELDSET' || tag === 'OBJECT' || tag === 'OUTPUT') continue;
+      if (['submit', 'button', 'reset', 'image', 'hidden'].includes(type)) continue;
+      if (type === 'radio') {
+        if (radios.has(el.name)) continue;
+        radios.add(el.name);
+      }
+      let options = [];
+      if (tag === 'SELECT') options = Array.from(el.options).slice(0, 30).map((o) => o.value);
+      if (type === 'radio') options = Array.from(form.querySelectorAll('input[type=radio]')).filter((r) => r.name === el.name).slice(0, 30).map((r) => r.value);
+      const idx = cands.findIndex((c) => c.el === el);
+      fields.push({
+        name: el.name || el.id || '', type, label: labelOf(el) || clean(el.getAttribute('aria-label')) || clean(el.getAttribute('placeholder')),
+        required: el.required || el.getAttribute('aria-required') === 'true',
+        pattern: el.getAttribute('pattern'), min: el.getAttribute('min'), max: el.getAttribute('max'),
+        min_length: el.minLength > 0 ? el.minLength : null, max_length: el.maxLength > 0 ? el.maxLength : null,
+        options, element_index: idx, visible: visible(el), placeholder: clean(el.getAttribute('placeholder')),
+      });
+    }
+    const submitIdx = cands.findIndex((c) => out[cands.indexOf(c)].submit && out[cands.indexOf(c)].form_index === fi);
+    return {
+      index: fi, action: form.action, method: (form.getAttribute('method') || 'get').toLowerCase(),
+      id: form.id || '', role: form.getAttribute('role') || '', novalidate: form.noValidate,
+      text: clean(form.innerText, 200), fields, submit_index: submitIdx, visible: visible(form),
+    };
+  });
+
+  const headings = Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).filter(visible).slice(0, 30)
+    .map((h) => ({ level: +h.tagName[1], text: clean(h.innerText) }));
+  let orderValid = true;
+  for (let i = 1; i < headings.length; i++) if (headings[i].level > headings[i - 1].level + 1) orderValid = false;
+  const imgs = Array.from(document.images);
+  const unlabelled = out.filter((e) => e.kind === 'input' && !e.name && e.type !== 'hidden').slice(0, 20).map((e) => e.css);
+  const texts = [];
+  for (const el of document.querySelectorAll('[role=status],[role=alert],[aria-live],li,p,td,h1,h2,h3,dd,.flash,.message,.notice')) {
+    if (texts.length >= 300) break;
+    const t = clean(el.innerText, 120);
+    if (t && visible(el)) texts.push(t);
+  }
+  return {
+    url: location.href, title: document.title, structure, node_count: document.getElementsByTagName('*').length,
+    elements: out, forms, headings,
+    accessibility: {
+      h1_count: headings.filter((h) => h.level === 1).length, heading_order_valid: orderValid,
+      unlabelled_inputs: unlabelled, images_without_alt: imgs.filter((i) => !i.hasAttribute('alt')).slice(0, 20).map((i) => clean(i.getAttribute('src'), 200)),
+      image_count: imgs.length, has_lang: !!document.documentElement.getAttribute('lang'),
+    },
+    texts,
+    password_visible: Array.from(document.querySelectorAll('input[type=password]')).some(visible),
+  };
+}
