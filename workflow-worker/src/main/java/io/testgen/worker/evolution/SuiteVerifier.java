@@ -156,6 +156,7 @@ final class SuiteVerifier {
             repairs,
             failure(current, outcome));
       }
+      RunOutcome original = outcome;
       outcome = again;
       int rounds = 0;
       while (!outcome.passed()
@@ -177,8 +178,8 @@ final class SuiteVerifier {
             outcome.passed());
       }
       if (!outcome.passed()) {
-        return with(
-            current, current.steps(), "failed", runs, 0, 0, repairs, failure(current, outcome));
+        // Report the test as generated, failing where it first failed; the repairs were tries.
+        return with(test, test.steps(), "failed", runs, 0, 0, List.of(), failure(test, original));
       }
     }
     passes++;
