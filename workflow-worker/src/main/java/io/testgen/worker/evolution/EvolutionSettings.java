@@ -1,0 +1,43 @@
+package io.testgen.worker.evolution;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the Evolution agent verifies tests.
+ *
+ * @param parallelContexts tests verified at once, each in its own browser context
+ * @param verifyRuns default re-runs per kept test for the flakiness filter (a request may override)
+ * @param stepTimeout how long one action or expectation may take while verifying
+ * @param repairWait how long an explicit wait added by repair may take
+ * @param maxRepairsPerTest repair rounds per test before it is reported as failed
+ */
+public record EvolutionSettings(
+    int parallelContexts,
+    int verifyRuns,
+    Duration stepTimeout,
+    Duration repairWait,
+    int maxRepairsPerTest) {
+
+  public static EvolutionSettings defaults() {
+    return new EvolutionSettings(2, 3, Duration.ofSeconds(5), Duration.ofSeconds(10), 3);
+  }
+
+  /**
+   * From {@code TESTGEN_EVOLUTION_CONTEXTS} (default 2) and {@code TESTGEN_EVOLUTION_VERIFY_RUNS}
+   * (default 3).
+   */
+  public static EvolutionSettings fromEnvironment(Map<String, String> env) {
+    EvolutionSettings d = defaults();
+    return new EvolutionSettings(
+        Integer.parseInt(env.getOrDefault("TESTGEN_EVOLUTION_CONTEXTS", "2")),
+        Integer.parseInt(env.getOrDefault("TESTGEN_EVOLUTION_VERIFY_RUNS", "3")),
+        d.stepTimeout(),
+        d.repairWait(),
+        d.maxRepairsPerTest());
+  }
+
+  public EvolutionSettings withParallelContexts(int n) {
+    return new EvolutionSettings(n, verifyRuns, stepTimeout, repairWait, maxRepairsPerTest);
+  }
+}

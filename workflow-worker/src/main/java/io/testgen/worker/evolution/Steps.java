@@ -1,0 +1,95 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.Locator;
+import java.util.List;
+
+/** Constructors of test steps, so the model builder and repair speak the same vocabulary. */
+final class Steps {
+  static final String GOTO = "goto";
+  static final String CLICK = "click";
+  static final String FILL = "fill";
+  static final String SELECT = "select";
+  static final String CHECK = "check";
+  static final String PRESS = "press";
+  static final String WAIT_FOR = "wait_for";
+  static final String EXPECT_VISIBLE = "expect_visible";
+  static final String EXPECT_HIDDEN = "expect_hidden";
+  static final String EXPECT_TEXT = "expect_text";
+  static final String EXPECT_URL = "expect_url";
+  static final String EXPECT_TITLE = "expect_title";
+  static final String EXPECT_COUNT = "expect_count";
+  static final String EXPECT_VALUE = "expect_value";
+
+  private Steps() {}
+
+  static TestStep goTo(String path) {
+    return new TestStep(GOTO, List.of(), path, null, "Open " + path);
+  }
+
+  static TestStep click(List<Locator> locators, String what) {
+    return new TestStep(CLICK, locators, null, null, "Click " + what);
+  }
+
+  static TestStep fill(List<Locator> locators, String value, String secret, String what) {
+    return new TestStep(FILL, locators, value, secret, "Fill " + what);
+  }
+
+  static TestStep select(List<Locator> locators, String option, String what) {
+    return new TestStep(SELECT, locators, option, null, "Select '" + option + "' in " + what);
+  }
+
+  static TestStep check(List<Locator> locators, String what) {
+    return new TestStep(CHECK, locators, null, null, "Check " + what);
+  }
+
+  static TestStep press(List<Locator> locators, String key, String what) {
+    return new TestStep(PRESS, locators, key, null, "Press " + key + " in " + what);
+  }
+
+  static TestStep waitFor(List<Locator> locators, String what) {
+    return new TestStep(WAIT_FOR, locators, "visible", null, "Wait for " + what);
+  }
+
+  static TestStep expectVisible(List<Locator> locators, String what) {
+    return new TestStep(EXPECT_VISIBLE, locators, null, null, "Expect " + what + " visible");
+  }
+
+  static TestStep expectUrl(String path) {
+    return new TestStep(EXPECT_URL, List.of(), path, null, "Expect URL path " + path);
+  }
+
+  static TestStep expectTitle(String title) {
+    return new TestStep(EXPECT_TITLE, List.of(), title, null, "Expect title '" + title + "'");
+  }
+
+  static TestStep expectCount(List<Locator> locators, int count, String what) {
+    return new TestStep(
+        EXPECT_COUNT, locators, Integer.toString(count), null, "Expect " + count + " " + what);
+  }
+
+  static boolean isExpectation(TestStep step) {
+    return step.action().startsWith("expect_");
+  }
+
+  static boolean usesElement(TestStep step) {
+    return step.locators() != null && !step.locators().isEmpty();
+  }
+
+  /** Human words for a locator, used in repair records and failures. */
+  static String describe(Locator l) {
+    if (l == null) return "page";
+    return switch (l.strategy()) {
+      case "role" -> "role=" + l.value() + (l.name() == null ? "" : "[name=\"" + l.name() + "\"]");
+      case "css" -> "css=" + l.value();
+      default -> l.strategy() + "=\"" + l.value() + "\"";
+    };
+  }
+
+  static String describe(TestStep step) {
+    String target = usesElement(step) ? " " + describe(step.locators().get(0)) : "";
+    String value = step.secret() != null ? " ${" + step.secret() + "}" : "";
+    if (value.isEmpty() && step.value() != null) value = " \"" + step.value() + "\"";
+    return step.action() + target + value;
+  }
+}

@@ -1,0 +1,276 @@
+package io.testgen.worker.evolution;
+
+import com.microsoft.playwright.Page;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.Repair;
+import io.testgen.common.agents.evolution.TestFailure;
+import io.testgen.common.artifacts.ArtifactPaths;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Verifies tests against the live app in parallel browser contexts: run, repair what fails, then
+ * re-run every kept test N times and call it flaky unless it passes every time. A test that still
+ * fails keeps its failing step, error and screenshot.
+ */
+final class SuiteVerifier {
+  private static final Logger log = LoggerFactory.getLogger(SuiteVerifier.class);
+
+  /** Called on the caller's thread about once a second while tests run; may throw to cancel. */
+  interface Ticker {
+    void tick(int verified, int total);
+  }
+
+  private final BrowserPool pool;
+  private final TestExecutor executor;
+  private final ArtifactStore artifacts;
+  private final String workflowId;
+  private final EvolutionSettings settings;
+
+  SuiteVerifier(
+      BrowserPool pool,
+      TestExecutor executor,
+      ArtifactStore artifacts,
+      String workflowId,
+      EvolutionSettings settings) {
+    this.pool = pool;
+    this.executor = executor;
+    this.artifacts = artifacts;
+    this.workflowId = workflowId;
+    this.settings = settings;
+  }
+
+  List<GeneratedTest> verifyAll(List<GeneratedTest> tests, int verifyRuns, Ticker ticker) {
+    AtomicReferenceArray<GeneratedTest> results = new AtomicReferenceArray<>(tests.size());
+    ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
+    for (int i = 0; i < tests.size(); i++) queue.add(i);
+    int threads = Math.max(1, Math.min(settings.parallelContexts(), tests.size()));
+    CountDownLatch done = new CountDownLatch(threads);
+    AtomicInteger verified = new AtomicInteger();
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  Integer next;
+                  while (!Thread.currentThread().isInterrupted() && (next = queue.poll()) != null) {
+                    results.set(next, verifyOne(tests.get(next), verifyRuns));
+                    verified.incrementAndGet();
+                  }
+                } finally {
+                  pool.releaseThread();
+                  done.countDown();
+                }
+              },
+              "evolution-verify-" + t);
+      worker.setDaemon(true);
+      workers.add(worker);
+      worker.start();
+    }
+    try {
+      while (!done.await(1, TimeUnit.SECONDS)) ticker.tick(verified.get(), tests.size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop(workers, done);
+      throw new IllegalStateException("interrupted while verifying", e);
+    } catch (RuntimeException | Error e) {
+      // Cancellation arrives through the ticker (the activity's heartbeat): close the contexts.
+      stop(workers, done);
+      throw e;
+    }
+    ticker.tick(verified.get(), tests.size());
+    List<GeneratedTest> out = new ArrayList<>();
+    for (int i = 0; i < tests.size(); i++) out.add(results.get(i));
+    return out;
+  }
+
+  private static void stop(List<Thread> workers, CountDownLatch done) {
+    workers.forEach(Thread::interrupt);
+    try {
+      done.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Verifies one test on the calling thread. */
+  GeneratedTest verifyOne(GeneratedTest test, int verifyRuns) {
+    try {
+      return verify(test, verifyRuns);
+    } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) throw e;
+      log.warn(
+          "event=verify_error test_id={} error={}",
+          test.testId(),
+          TestExecutor.firstLine(e.getMessage()));
+      return with(
+          test,
+          test.steps(),
+          "failed",
+          0,
+          0,
+          0,
+          List.of(),
+          new TestFailure(-1, null, TestExecutor.firstLine(e.getMessage()), null));
+    }
+  }
+
+  private GeneratedTest verify(GeneratedTest test, int verifyRuns) {
+    StepRepairer repairer = new StepRepairer();
+    GeneratedTest current = test;
+    List<Repair> repairs = new ArrayList<>();
+    ProposalHolder holder = new ProposalHolder();
+    int runs = 0;
+    int passes = 0;
+    long passMillis = 0;
+
+    RunOutcome outcome =
+        executor.run(current, holder.inspector(repairer, current), this::screenshot);
+    runs++;
+    if (!outcome.passed()) {
+      // Does it pass unchanged on a second try? Then it passed and failed as the same code: flaky.
+      holder.clear();
+      RunOutcome again =
+          executor.run(current, holder.inspector(repairer, current), this::screenshot);
+      runs++;
+      if (again.passed()) {
+        log.info("event=test_flaky test_id={} runs={} passes=1", test.testId(), runs);
+        return with(
+            current,
+            current.steps(),
+            "flaky",
+            runs,
+            1,
+            again.durationMillis(),
+            repairs,
+            failure(current, outcome));
+      }
+      RunOutcome original = outcome;
+      outcome = again;
+      int rounds = 0;
+      while (!outcome.passed()
+          && holder.proposal.isPresent()
+          && rounds < settings.maxRepairsPerTest()) {
+        rounds++;
+        StepRepairer.Proposal proposal = holder.proposal.get();
+        current =
+            with(current, proposal.steps(), current.status(), 0, 0, 0, current.repairs(), null);
+        repairs.add(proposal.repair());
+        holder.clear();
+        outcome = executor.run(current, holder.inspector(repairer, current), this::screenshot);
+        runs++;
+        log.info(
+            "event=test_repair test_id={} method={} step={} passed={}",
+            test.testId(),
+            proposal.repair().method(),
+            proposal.repair().stepIndex(),
+            outcome.passed());
+      }
+      if (!outcome.passed()) {
+        // Report the test as generated, failing where it first failed; the repairs were tries.
+        return with(test, test.steps(), "failed", runs, 0, 0, List.of(), failure(test, original));
+      }
+    }
+    passes++;
+    passMillis += outcome.durationMillis();
+    RunOutcome firstFailure = null;
+    for (int i = 0; i < verifyRuns; i++) {
+      RunOutcome rerun = executor.run(current, null, this::screenshot);
+      runs++;
+      if (rerun.passed()) {
+        passes++;
+        passMillis += rerun.durationMillis();
+      } else if (firstFailure == null) {
+        firstFailure = rerun;
+      }
+    }
+    String status = firstFailure != null ? "flaky" : repairs.isEmpty() ? "passed" : "repaired";
+    log.info(
+        "event=test_verified test_id={} status={} runs={} passes={}",
+        test.testId(),
+        status,
+        runs,
+        passes);
+    return with(
+        current,
+        current.steps(),
+        status,
+        runs,
+        passes,
+        passMillis / passes,
+        repairs,
+        firstFailure == null ? null : failure(current, firstFailure));
+  }
+
+  private TestFailure failure(GeneratedTest test, RunOutcome outcome) {
+    String step =
+        outcome.failedStep() >= 0 && outcome.failedStep() < test.steps().size()
+            ? Steps.describe(test.steps().get(outcome.failedStep()))
+            : null;
+    String ref = screenshotRef(test);
+    return new TestFailure(
+        outcome.failedStep(), step, outcome.error(), artifacts.exists(ref) ? ref : null);
+  }
+
+  private String screenshotRef(GeneratedTest test) {
+    return ArtifactPaths.runDir(workflowId)
+        + "/failures/"
+        + test.testId().replaceAll("[^A-Za-z0-9_.-]", "_")
+        + ".png";
+  }
+
+  private void screenshot(Page page, GeneratedTest test) {
+    try {
+      artifacts.write(screenshotRef(test), page.screenshot());
+    } catch (RuntimeException e) {
+      log.warn("event=screenshot_failed test_id={}", test.testId());
+    }
+  }
+
+  static GeneratedTest with(
+      GeneratedTest t,
+      List<io.testgen.common.agents.evolution.TestStep> steps,
+      String status,
+      int runs,
+      int passes,
+      long millis,
+      List<Repair> repairs,
+      TestFailure failure) {
+    return new GeneratedTest(
+        t.testId(),
+        t.scenarioId(),
+        t.title(),
+        t.priority(),
+        List.copyOf(steps),
+        status,
+        runs,
+        passes,
+        millis,
+        List.copyOf(repairs),
+        failure);
+  }
+
+  /** Carries a repair proposal out of the failing run, where the page was still open. */
+  private static final class ProposalHolder {
+    Optional<StepRepairer.Proposal> proposal = Optional.empty();
+
+    void clear() {
+      proposal = Optional.empty();
+    }
+
+    TestExecutor.FailureInspector inspector(StepRepairer repairer, GeneratedTest test) {
+      return (page, index, unique) -> proposal = repairer.propose(test, index, page, unique);
+    }
+  }
+}

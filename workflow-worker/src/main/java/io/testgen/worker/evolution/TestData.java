@@ -1,0 +1,41 @@
+package io.testgen.worker.evolution;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two tokens a scenario's test data may carry: {@code {{unique}}} (a suffix fresh on every run,
+ * so a suite can create things twice against the same app) and {@code ${NAME}} (a value read from
+ * the environment variable NAME at run time: credentials never enter the test model).
+ */
+final class TestData {
+  static final String UNIQUE = "{{unique}}";
+  private static final Pattern ENV_REF = Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*)}$");
+
+  private TestData() {}
+
+  /** The environment variable a value refers to, or null for a literal. */
+  static String environmentVariable(String value) {
+    if (value == null) return null;
+    Matcher m = ENV_REF.matcher(value.trim());
+    return m.matches() ? m.group(1) : null;
+  }
+
+  static String withUnique(String value, String unique) {
+    return value == null ? null : value.replace(UNIQUE, unique);
+  }
+
+  /** A fresh suffix: time-based and short, like the rendered suites make. */
+  static String newUnique() {
+    return Long.toString(System.currentTimeMillis(), 36)
+        + Integer.toString((int) (Math.random() * 1296), 36);
+  }
+
+  /** Value of a secret step: from the run's secrets, else the worker's environment. */
+  static String secret(String name, Map<String, String> secrets) {
+    String v = secrets.get(name);
+    if (v == null) v = System.getenv(name);
+    return v == null ? "" : v;
+  }
+}

@@ -1,0 +1,156 @@
+package io.testgen.worker.evolution;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator.WaitForOptions;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PageAssertions;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.security.HttpCredentials;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.ContextLease;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a test's steps with Playwright against the live app, each run in a fresh browser context
+ * from the shared pool. Call it only from the thread that will also release the pool's connection.
+ */
+final class TestExecutor {
+  /** Sees the page at the moment a step failed, while it is still open (repair looks there). */
+  interface FailureInspector {
+    void inspect(Page page, int stepIndex, String unique);
+  }
+
+  private final BrowserPool pool;
+  private final String baseUrl;
+  private final Map<String, String> secrets;
+  private final HttpCredentials httpCredentials;
+  private final EvolutionSettings settings;
+
+  TestExecutor(
+      BrowserPool pool,
+      String baseUrl,
+      Map<String, String> secrets,
+      HttpCredentials httpCredentials,
+      EvolutionSettings settings) {
+    this.pool = pool;
+    this.baseUrl = stripSlash(baseUrl);
+    this.secrets = secrets;
+    this.httpCredentials = httpCredentials;
+    this.settings = settings;
+  }
+
+  RunOutcome run(GeneratedTest test, FailureInspector inspector, FailureCapture capture) {
+    Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl);
+    if (httpCredentials != null)
+      options.setHttpCredentials(httpCredentials.username(), httpCredentials.password());
+    long start = System.nanoTime();
+    String unique = TestData.newUnique();
+    try (ContextLease lease = pool.acquireContext(options)) {
+      lease.context().setDefaultTimeout(settings.stepTimeout().toMillis());
+      Page page = lease.context().newPage();
+      for (int i = 0; i < test.steps().size(); i++) {
+        if (Thread.currentThread().isInterrupted())
+          throw new IllegalStateException("verification cancelled");
+        try {
+          perform(page, test.steps().get(i), unique);
+        } catch (RuntimeException | AssertionError e) {
+          String error = firstLine(e.getMessage());
+          if (capture != null) capture.screenshot(page, test);
+          if (inspector != null) inspector.inspect(page, i, unique);
+          return new RunOutcome(false, i, error, millisSince(start));
+        }
+      }
+      return RunOutcome.pass(millisSince(start));
+    }
+  }
+
+  /** Where the screenshot of a failing run goes. */
+  interface FailureCapture {
+    void screenshot(Page page, GeneratedTest test);
+  }
+
+  private void perform(Page page, TestStep step, String unique) {
+    double timeout = settings.stepTimeout().toMillis();
+    String value = TestData.withUnique(step.value(), unique);
+    switch (step.action()) {
+      case Steps.GOTO -> page.navigate(value);
+      case Steps.CLICK -> element(page, step, unique).click();
+      case Steps.FILL ->
+          element(page, step, unique)
+              .fill(step.secret() != null ? TestData.secret(step.secret(), secrets) : value);
+      case Steps.SELECT -> element(page, step, unique).selectOption(value);
+      case Steps.CHECK -> element(page, step, unique).check();
+      case Steps.PRESS -> {
+        if (Steps.usesElement(step)) element(page, step, unique).press(value);
+        else page.keyboard().press(value);
+      }
+      case Steps.WAIT_FOR ->
+          element(page, step, unique)
+              .waitFor(
+                  new WaitForOptions()
+                      .setState(WaitForSelectorState.VISIBLE)
+                      .setTimeout(settings.repairWait().toMillis()));
+      case Steps.EXPECT_VISIBLE ->
+          assertThat(element(page, step, unique))
+              .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(timeout));
+      case Steps.EXPECT_HIDDEN ->
+          assertThat(element(page, step, unique))
+              .isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(timeout));
+      case Steps.EXPECT_TEXT ->
+          assertThat(element(page, step, unique))
+              .containsText(value, new LocatorAssertions.ContainsTextOptions().setTimeout(timeout));
+      case Steps.EXPECT_VALUE ->
+          assertThat(element(page, step, unique))
+              .hasValue(value, new LocatorAssertions.HasValueOptions().setTimeout(timeout));
+      case Steps.EXPECT_COUNT ->
+          assertThat(allOf(page, step, unique))
+              .hasCount(
+                  Integer.parseInt(value),
+                  new LocatorAssertions.HasCountOptions().setTimeout(timeout));
+      case Steps.EXPECT_URL ->
+          assertThat(page)
+              .hasURL(
+                  Pattern.compile(UrlPattern.forPath(value)),
+                  new PageAssertions.HasURLOptions().setTimeout(timeout));
+      case Steps.EXPECT_TITLE ->
+          assertThat(page)
+              .hasTitle(value, new PageAssertions.HasTitleOptions().setTimeout(timeout));
+      default -> throw new IllegalArgumentException("unknown action " + step.action());
+    }
+  }
+
+  private static com.microsoft.playwright.Locator element(Page page, TestStep step, String unique) {
+    return PageLocators.of(page, step.locators().get(0), unique);
+  }
+
+  /** Counting looks at every match, never only the first. */
+  private static com.microsoft.playwright.Locator allOf(Page page, TestStep step, String unique) {
+    var l = step.locators().get(0);
+    return PageLocators.of(
+        page,
+        new io.testgen.common.agents.observation.Locator(l.strategy(), l.value(), l.name(), true),
+        unique);
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  static String firstLine(String message) {
+    if (message == null) return "error";
+    String trimmed = message.strip();
+    int nl = trimmed.indexOf('\n');
+    String line = nl < 0 ? trimmed : trimmed.substring(0, nl);
+    return line.length() > 300 ? line.substring(0, 300) : line;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

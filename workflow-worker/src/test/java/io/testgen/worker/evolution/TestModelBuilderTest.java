@@ -1,0 +1,109 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class TestModelBuilderTest {
+  static final String B = "http://127.0.0.1:5000";
+
+  private static TestPlan plan() {
+    return new TestModelBuilder(EvolutionInputs.notesObservation(B))
+        .build(new RequirementsResult(EvolutionInputs.notesScenarios(), null, null), null);
+  }
+
+  private static List<String> steps(GeneratedTest test) {
+    return test.steps().stream().map(Steps::describe).toList();
+  }
+
+  private static Map<String, GeneratedTest> byId(List<GeneratedTest> tests) {
+    return tests.stream().collect(Collectors.toMap(GeneratedTest::testId, Function.identity()));
+  }
+
+  @Test
+  void happyFormTestFillsScenarioDataAndAssertsWhatTheSubmissionShowed() {
+    GeneratedTest test = byId(plan().candidates()).get("REQ-FORM-note-HAPPY");
+    assertThat(steps(test))
+        .containsExactly(
+            "goto \"/notes\"",
+            "fill label=\"Title\" \"Note {{unique}}\"",
+            "fill label=\"Body\" \"Remember the milk\"",
+            "click role=button[name=\"Add note\"]",
+            "expect_url \"/notes\"",
+            "expect_visible text=\"Note added\"",
+            // the observed echo of the typed title, with this run's value
+            "expect_visible text=\"Note {{unique}}\"");
+    assertThat(test.priority()).isEqualTo("critical");
+    assertThat(test.status()).isEqualTo("candidate");
+  }
+
+  @Test
+  void requiredFieldTestLeavesTheFieldEmptyAndExpectsTheObservedMessage() {
+    GeneratedTest test = byId(plan().candidates()).get("REQ-FORM-note-REQUIRED-title");
+    assertThat(steps(test))
+        .containsExactly(
+            "goto \"/notes\"",
+            "fill label=\"Body\" \"No title\"",
+            "click role=button[name=\"Add note\"]",
+            "expect_visible text=\"Title is required\"",
+            "expect_url \"/notes\"");
+  }
+
+  @Test
+  void navigationSearchRenderAndAccessibilityTests() {
+    Map<String, GeneratedTest> tests = byId(plan().candidates());
+    assertThat(steps(tests.get("REQ-NAV-home-notes")))
+        .containsExactly(
+            "goto \"/\"",
+            "click role=link[name=\"All notes\"]",
+            "expect_url \"/notes\"",
+            "expect_title \"Notes · Notes\"",
+            "expect_visible role=heading[name=\"Notes\"]");
+    assertThat(steps(tests.get("REQ-SEARCH-search-MISS")))
+        .containsExactly(
+            "goto \"/\"",
+            "fill label=\"Search notes\" \"zzzz\"",
+            "click role=button[name=\"Search\"]",
+            "expect_url \"/search\"",
+            "expect_visible text=\"No notes match\"");
+    assertThat(steps(tests.get("REQ-RENDER-home")))
+        .containsExactly(
+            "goto \"/\"",
+            "expect_title \"Home · Notes\"",
+            "expect_visible role=heading[name=\"Notes app\"]");
+    assertThat(steps(tests.get("REQ-A11Y-home")))
+        .containsExactly(
+            "goto \"/\"", "expect_count css=html[lang] \"1\"", "expect_count css=h1 \"1\"");
+  }
+
+  @Test
+  void securityProbesAreSkippedWithTheReasonAndRankingOrdersTheRest() {
+    TestPlan plan = plan();
+    assertThat(plan.skipped())
+        .extracting(GeneratedTest::testId)
+        .containsExactly("REQ-SEC-note-XSS");
+    assertThat(plan.skipped().get(0).status()).isEqualTo("skipped");
+    assertThat(plan.skipped().get(0).failure().error())
+        .isEqualTo("security probe: reported by analysis, not asserted as a test");
+    assertThat(plan.candidates()).hasSize(8);
+  }
+
+  @Test
+  void credentialsBecomeEnvironmentReadsNeverValues() {
+    TestStep step =
+        Steps.fill(
+            List.of(EvolutionInputs.label("Password")), null, "TESTGEN_PASSWORD", "'Password'");
+    assertThat(TestData.environmentVariable("${TESTGEN_PASSWORD}")).isEqualTo("TESTGEN_PASSWORD");
+    assertThat(TestData.environmentVariable("plain")).isNull();
+    assertThat(Steps.describe(step)).isEqualTo("fill label=\"Password\" ${TESTGEN_PASSWORD}");
+    assertThat(UrlPattern.forPath("/a.b/c"))
+        .isEqualTo("^[a-z]+:\\/\\/[^\\/]+\\/a\\.b\\/c(?:[?#].*)?$");
+  }
+}
