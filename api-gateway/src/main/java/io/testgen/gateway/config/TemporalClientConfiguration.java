@@ -30,7 +30,7 @@ class TemporalClientConfiguration {
   private static final Logger log = LoggerFactory.getLogger(TemporalClientConfiguration.class);
 
   @Bean
-  Optional<AesGcmPayloadCodec> payloadCodec(TemporalProperties properties) {
+  PayloadEncryption payloadEncryption(TemporalProperties properties) {
     Map<String, String> env = new HashMap<>();
     if (properties.payloadKeys() != null) {
       env.put(AesGcmPayloadCodec.KEYS_ENV, properties.payloadKeys());
@@ -43,12 +43,12 @@ class TemporalClientConfiguration {
         "event=payload_codec encrypted={} key_id={}",
         codec.isPresent(),
         codec.map(AesGcmPayloadCodec::currentKeyId).orElse("-"));
-    return codec;
+    return new PayloadEncryption(codec);
   }
 
   @Bean
-  DataConverter temporalDataConverter(Optional<AesGcmPayloadCodec> payloadCodec) {
-    return TemporalDataConverters.withCodec(payloadCodec.orElse(null));
+  DataConverter temporalDataConverter(PayloadEncryption encryption) {
+    return TemporalDataConverters.withCodec(encryption.codec().orElse(null));
   }
 
   @Bean(destroyMethod = "close")

@@ -21,7 +21,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -41,11 +40,6 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(GatewayException.class)
   ResponseEntity<ProblemDetail> gateway(GatewayException e) {
     return ProblemResponses.entity(e);
-  }
-
-  @ExceptionHandler(AsyncRequestNotUsableException.class)
-  void clientGone() {
-    // The client disconnected from a stream; nothing to answer.
   }
 
   @ExceptionHandler(Exception.class)

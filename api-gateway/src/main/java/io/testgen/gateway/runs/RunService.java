@@ -21,7 +21,6 @@ import io.temporal.failure.TimeoutFailure;
 import io.testgen.common.artifacts.ArtifactPaths;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
-import io.testgen.common.security.AesGcmPayloadCodec;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.AgentProgress;
 import io.testgen.common.workflow.AgentState;
@@ -35,6 +34,7 @@ import io.testgen.common.workflow.RunStatus;
 import io.testgen.common.workflow.SearchAttributes;
 import io.testgen.common.workflow.TestGenerationWorkflow;
 import io.testgen.common.workflow.WorkflowIds;
+import io.testgen.gateway.config.PayloadEncryption;
 import io.testgen.gateway.config.RunsProperties;
 import io.testgen.gateway.config.TemporalProperties;
 import io.testgen.gateway.errors.ConflictException;
@@ -81,13 +81,13 @@ public class RunService {
       RunsProperties runs,
       RunIndex index,
       RunQuota quota,
-      Optional<AesGcmPayloadCodec> payloadCodec) {
+      PayloadEncryption payloadEncryption) {
     this.client = client;
     this.temporal = temporal;
     this.index = index;
     this.quota = quota;
     this.artifactsRoot = Path.of(runs.artifactsDir()).toAbsolutePath().normalize();
-    this.encryptionConfigured = payloadCodec.isPresent();
+    this.encryptionConfigured = payloadEncryption.enabled();
   }
 
   /**

@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ public class StreamTokens {
   private final Duration ttl;
   private final Clock clock;
 
+  @Autowired
   public StreamTokens(SecurityProperties properties) {
     this(properties.streamTokenSecret(), properties.streamTokenTtl(), Clock.systemUTC());
   }
