@@ -1,0 +1,85 @@
+package io.testgen.gateway.runs;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.testgen.common.workflow.RunState;
+import io.testgen.common.workflow.TestGenerationWorkflow;
+import io.testgen.gateway.errors.InvalidRequestException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Runs listed from a Redis sorted set per owner ({@code testgen:owner:{owner}:runs}, score = start
+ * time), for Temporal servers without visibility. State comes from describing each listed run, so a
+ * page costs one describe per row, and filtered pages may hold fewer rows than asked. Active runs
+ * are counted over the owner's newest {@value #ACTIVE_SCAN} runs.
+ */
+@Component
+@ConditionalOnProperty(name = "testgen.runs.index", havingValue = "redis")
+class RedisRunIndex implements RunIndex {
+  static final int ACTIVE_SCAN = 200;
+
+  private final RedisClient redis;
+  private final WorkflowClient client;
+
+  RedisRunIndex(RedisClient redis, WorkflowClient client) {
+    this.redis = redis;
+    this.client = client;
+  }
+
+  static String key(String owner) {
+    return "testgen:owner:" + owner + ":runs";
+  }
+
+  @Override
+  public void recordStart(String owner, String workflowId, Instant startedAt) {
+    redis.zadd(key(owner), startedAt.toEpochMilli(), workflowId);
+  }
+
+  @Override
+  public long countActive(String owner) {
+    return redis.zrevrange(key(owner), 0, ACTIVE_SCAN - 1).stream()
+        .map(this::describe)
+        .flatMap(Optional::stream)
+        .filter(RunView::open)
+        .count();
+  }
+
+  @Override
+  public RunPage list(String owner, RunState status, int pageSize, String pageToken) {
+    long offset;
+    try {
+      offset = pageToken == null || pageToken.isBlank() ? 0 : Long.parseLong(pageToken);
+    } catch (NumberFormatException e) {
+      throw InvalidRequestException.field("next_page_token", "invalid page token");
+    }
+    List<String> ids = redis.zrevrange(key(owner), offset, offset + pageSize - 1);
+    List<RunSummary> runs = new ArrayList<>();
+    for (String id : ids) {
+      describe(id)
+          .map(RunView::summary)
+          .filter(run -> status == null || run.status() == status)
+          .ifPresent(runs::add);
+    }
+    String next = ids.size() < pageSize ? null : String.valueOf(offset + pageSize);
+    return new RunPage(runs, next);
+  }
+
+  private Optional<RunView> describe(String workflowId) {
+    try {
+      return Optional.of(
+          RunView.of(
+              client
+                  .newUntypedWorkflowStub(
+                      workflowId, Optional.empty(), Optional.of(TestGenerationWorkflow.TYPE))
+                  .describe()));
+    } catch (WorkflowNotFoundException gone) {
+      return Optional.empty();
+    }
+  }
+}

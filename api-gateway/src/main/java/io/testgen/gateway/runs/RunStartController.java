@@ -1,0 +1,107 @@
+package io.testgen.gateway.runs;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.testgen.gateway.security.Caller;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Endpoints that start runs. Each answers 202 with where to follow the run. */
+@RestController
+@RequestMapping(path = "/api/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "runs")
+class RunStartController {
+  private final RunRequestFactory requests;
+  private final RunService runs;
+
+  RunStartController(RunRequestFactory requests, RunService runs) {
+    this.requests = requests;
+    this.runs = runs;
+  }
+
+  @Operation(summary = "Start a full run: observe, derive requirements, analyse, evolve")
+  @PostMapping(path = "/generate-tests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  RunAccepted generateTests(
+      @Parameter(hidden = true) Caller caller,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody GenerateTestsRequest body) {
+    RunRequestValidator.idempotencyKey(idempotencyKey);
+    return runs.start(
+        caller.user(), requests.generation(body), "generate", java.util.Map.of(), idempotencyKey);
+  }
+
+  @Operation(summary = "Improve an earlier completed run's suite (baseline_workflow_id required)")
+  @PostMapping(path = "/improve-tests", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  RunAccepted improveTests(
+      @Parameter(hidden = true) Caller caller,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody GenerateTestsRequest body) {
+    RunRequestValidator.idempotencyKey(idempotencyKey);
+    RunRequestFactory.Prepared prepared = requests.improvement(caller.user(), body);
+    return runs.start(
+        caller.user(), prepared.request(), "improve", prepared.memo(), idempotencyKey);
+  }
+
+  @Operation(summary = "Run the Observation stage for a URL")
+  @PostMapping(path = "/observation", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  RunAccepted observation(
+      @Parameter(hidden = true) Caller caller,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody GenerateTestsRequest body) {
+    RunRequestValidator.idempotencyKey(idempotencyKey);
+    return runs.start(
+        caller.user(),
+        requests.generation(body),
+        "observation",
+        java.util.Map.of("stage", "observation"),
+        idempotencyKey);
+  }
+
+  @Operation(summary = "Run the Requirements stage on an earlier run or an inline observation")
+  @PostMapping(path = "/requirements", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  RunAccepted requirements(
+      @Parameter(hidden = true) Caller caller,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody StageRunRequest body) {
+    return stage(caller, idempotencyKey, body, "requirements");
+  }
+
+  @Operation(summary = "Run the Analysis stage on an earlier run or inline requirements")
+  @PostMapping(path = "/analysis", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  RunAccepted analysis(
+      @Parameter(hidden = true) Caller caller,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody StageRunRequest body) {
+    return stage(caller, idempotencyKey, body, "analysis");
+  }
+
+  @Operation(summary = "Run the Evolution stage on an earlier run or an inline analysis")
+  @PostMapping(path = "/evolution", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  RunAccepted evolution(
+      @Parameter(hidden = true) Caller caller,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @Valid @RequestBody StageRunRequest body) {
+    return stage(caller, idempotencyKey, body, "evolution");
+  }
+
+  private RunAccepted stage(
+      Caller caller, String idempotencyKey, StageRunRequest body, String stage) {
+    RunRequestValidator.idempotencyKey(idempotencyKey);
+    RunRequestFactory.Prepared prepared = requests.stage(caller.user(), body, stage);
+    return runs.start(caller.user(), prepared.request(), stage, prepared.memo(), idempotencyKey);
+  }
+}

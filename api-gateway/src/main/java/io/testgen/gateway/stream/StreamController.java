@@ -1,0 +1,58 @@
+package io.testgen.gateway.stream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.testgen.gateway.errors.InvalidRequestException;
+import io.testgen.gateway.runs.RunService;
+import io.testgen.gateway.security.Caller;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import redis.clients.jedis.StreamEntryID;
+
+/** A run's progress as Server-Sent Events. */
+@RestController
+@Tag(name = "runs")
+class StreamController {
+  private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
+
+  private final RunService runs;
+  private final ProgressStreamHub hub;
+
+  StreamController(RunService runs, ProgressStreamHub hub) {
+    this.runs = runs;
+    this.hub = hub;
+  }
+
+  @Operation(
+      summary = "Progress events of a run (SSE)",
+      description =
+          "Replays from the start, or after Last-Event-ID; ends after the terminal event."
+              + " Authenticate with the API key, or with ?token= from POST .../stream-token.")
+  @GetMapping(
+      path = "/api/v2/workflows/{workflowId}/stream",
+      produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter stream(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable String workflowId,
+      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+      @Parameter(description = "stream token (instead of the Authorization header)")
+          @RequestParam(name = "token", required = false)
+          String token) {
+    runs.requireOwned(caller.user(), workflowId);
+    StreamEntryID after = new StreamEntryID(0, 0);
+    if (lastEventId != null && !lastEventId.isBlank()) {
+      if (!ENTRY_ID.matcher(lastEventId.trim()).matches()) {
+        throw InvalidRequestException.field("Last-Event-ID", "not a stream entry id");
+      }
+      after = new StreamEntryID(lastEventId.trim());
+    }
+    return hub.subscribe(workflowId, after);
+  }
+}

@@ -1,0 +1,128 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the gateway's integration tests: the real gateway on a random port against the real
+ * Temporal dev server (with a worker running the fake workflow) and a real Redis. All subclasses
+ * share one application context.
+ */
+@SpringBootTest(
+    classes = GatewayApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class GatewayIntegrationTest {
+  static final List<String> USERS =
+      List.of("alice", "bob", "quota", "lister", "reviewer", "streamer", "idem", "secret");
+  static final int MAX_CONCURRENT_RUNS = 3;
+  static final Path ARTIFACTS = tempDir();
+  static final String TARGET = "http://127.0.0.1:9/app";
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("testgen.temporal.address", () -> TestServers.temporal().address());
+    registry.add("testgen.temporal.task-queue", () -> TestServers.TASK_QUEUE);
+    registry.add("testgen.temporal.payload-keys", () -> TestServers.PAYLOAD_KEYS);
+    registry.add("testgen.redis.url", () -> TestServers.redis().url());
+    registry.add(
+        "testgen.security.api-keys",
+        () ->
+            USERS.stream()
+                .map(u -> TestServers.user(u) + "=" + TestServers.key(u))
+                .collect(Collectors.joining(",")));
+    registry.add("testgen.security.allowed-targets", () -> "loopback");
+    registry.add("testgen.security.stream-token-secret", () -> "test-secret-0123456789");
+    registry.add("testgen.limits.max-concurrent-runs", () -> MAX_CONCURRENT_RUNS);
+    registry.add("testgen.limits.max-body-bytes", () -> 65536);
+    registry.add("testgen.stream.keepalive", () -> "1s");
+    registry.add("testgen.stream.closed-check-after", () -> "2s");
+    registry.add("testgen.runs.artifacts-dir", () -> ARTIFACTS.toString());
+  }
+
+  Http as(String user) {
+    return new Http(port, TestServers.key(user));
+  }
+
+  Http anonymous() {
+    return new Http(port, null);
+  }
+
+  static String user(String name) {
+    return TestServers.user(name);
+  }
+
+  /** Starts a run and returns its workflow id. */
+  String start(String user, String extraJson) {
+    Http.Response response =
+        as(user)
+            .post(
+                "/api/v2/generate-tests",
+                "{\"url\":\"" + TARGET + "\"" + (extraJson.isEmpty() ? "" : "," + extraJson) + "}");
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    return response.json().get("workflow_id").asText();
+  }
+
+  JsonNode statusOf(String user, String workflowId) {
+    Http.Response response = as(user).get("/api/v2/workflows/" + workflowId);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+
+  /** Polls until the run's status is {@code expected}; returns the last status JSON. */
+  JsonNode awaitStatus(String user, String workflowId, String expected) {
+    JsonNode[] last = new JsonNode[1];
+    await(
+        Duration.ofSeconds(30),
+        () -> {
+          last[0] = statusOf(user, workflowId);
+          return expected.equals(last[0].path("status").asText());
+        },
+        () -> "status of " + workflowId + " never became " + expected + ": " + last[0]);
+    return last[0];
+  }
+
+  static void await(Duration timeout, Supplier<Boolean> condition, Supplier<String> failure) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (condition.get()) return;
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError(failure.get());
+  }
+
+  static void assertProblem(Http.Response response, int status, String code) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.code()).as(response.body()).isEqualTo(code);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("testgen-gw-artifacts");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
