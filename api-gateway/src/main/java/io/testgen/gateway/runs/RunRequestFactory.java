@@ -55,6 +55,7 @@ class RunRequestFactory {
         body.baselineWorkflowId(),
         body.maxIterations(),
         null,
+        null,
         null);
   }
 
