@@ -29,8 +29,8 @@ final class GatewayHttp {
     }
   }
 
-  /** An SSE event as received. */
-  record Event(String id, String type, JsonNode data) {}
+  /** An SSE event as received, with when it arrived. */
+  record Event(String id, String type, JsonNode data, java.time.Instant arrivedAt) {}
 
   static final ObjectMapper MAPPER = JsonMapperFactory.create();
   private final HttpClient http =
@@ -62,6 +62,19 @@ final class GatewayHttp {
    * Reads the run's stream until the server ends it, from the start or after {@code lastEventId}.
    */
   List<Event> stream(String workflowId, String lastEventId) {
+    return stream(workflowId, lastEventId, (event, at) -> {});
+  }
+
+  /** Like {@link #stream}, telling {@code listener} of each event as it arrives. */
+  List<Event> streamLive(
+      String workflowId, java.util.function.BiConsumer<Event, java.time.Instant> listener) {
+    return stream(workflowId, null, listener);
+  }
+
+  List<Event> stream(
+      String workflowId,
+      String lastEventId,
+      java.util.function.BiConsumer<Event, java.time.Instant> listener) {
     HttpRequest.Builder builder =
         base("/api/v2/workflows/" + workflowId + "/stream")
             .header("Accept", "text/event-stream")
@@ -88,7 +101,12 @@ final class GatewayHttp {
         String line;
         while ((line = in.readLine()) != null) {
           if (line.isEmpty()) {
-            if (type != null) events.add(new Event(id, type, MAPPER.readTree(data.toString())));
+            if (type != null) {
+              Event event =
+                  new Event(id, type, MAPPER.readTree(data.toString()), java.time.Instant.now());
+              events.add(event);
+              listener.accept(event, event.arrivedAt());
+            }
             id = null;
             type = null;
             data.setLength(0);

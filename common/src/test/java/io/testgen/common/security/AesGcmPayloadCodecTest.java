@@ -147,6 +147,7 @@ class AesGcmPayloadCodecTest {
             null,
             null,
             null,
+            null,
             null);
 
     var payloads = converter.toPayloads(request).get();
