@@ -71,7 +71,9 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
       ObservationIndex index = new ObservationIndex(request.observation());
       FmeaScorer scorer = new FmeaScorer(index);
       Map<String, FmeaScorer.Score> scores = new LinkedHashMap<>();
-      scenarios.forEach(s -> scores.put(s.scenarioId(), scorer.score(s)));
+      for (Scenario scenario : scenarios) {
+        scores.put(scenario.scenarioId(), scorer.score(scenario));
+      }
       progress.progress(
           0.4, "Scored " + scores.size() + " scenarios", Map.of("scored", scores.size()));
 
