@@ -114,8 +114,13 @@ public final class ScenarioDeriver {
     String start = startStateId(index);
     GoalOutcome goal = index.observation().goal();
     String target = goal == null ? null : goal.goalStateId();
-    List<Transition> path =
-        target == null || !index.hasState(target) ? List.of() : shortestPath(index, start, target);
+    List<Transition> path = List.of();
+    if (target != null && index.hasState(target)) {
+      path = pathByLabels(index, start, orEmpty(goal.flowPath()), target);
+      if (path.isEmpty()) {
+        path = shortestPath(index, start, target);
+      }
+    }
     Set<String> states = new LinkedHashSet<>();
     Set<String> elements = new LinkedHashSet<>();
     Set<String> forms = new LinkedHashSet<>();
@@ -192,13 +197,15 @@ public final class ScenarioDeriver {
   }
 
   /**
-   * On the flow: it uses a form or element the flow uses, or it is a functional or navigation
-   * scenario whose states all lie on the flow.
+   * On the flow: a form scenario of a form the flow submits; a scenario using an element the flow
+   * clicks; a functional or navigation scenario without a form whose states all lie on the flow.
    */
   private static boolean onFlow(Scenario scenario, GoalFlow flow) {
     Evidence evidence = scenario.evidence();
-    if (orEmpty(evidence.formIds()).stream().anyMatch(flow.formIds()::contains)
-        || orEmpty(evidence.elementIds()).stream().anyMatch(flow.elementIds()::contains)) {
+    if (!orEmpty(evidence.formIds()).isEmpty()) {
+      return evidence.formIds().stream().anyMatch(flow.formIds()::contains);
+    }
+    if (orEmpty(evidence.elementIds()).stream().anyMatch(flow.elementIds()::contains)) {
       return true;
     }
     boolean walks =
@@ -250,7 +257,7 @@ public final class ScenarioDeriver {
     }
     return scenario(
         "REQ-RENDER-" + safeId(state.stateId()),
-        shorten(pageName(state) + " renders its key content"),
+        shorten("Page '" + displayName(state) + "' renders its key content"),
         given,
         List.of("the page has loaded"),
         then,
@@ -750,6 +757,29 @@ public final class ScenarioDeriver {
     }
     ids.remove(null);
     return List.copyOf(ids);
+  }
+
+  /**
+   * The path that follows the goal's own step labels from the start state, skipping steps that are
+   * no transition (typing); empty unless it ends at {@code target}.
+   */
+  private static List<Transition> pathByLabels(
+      ObservationIndex index, String from, List<String> labels, String target) {
+    List<Transition> path = new ArrayList<>();
+    String at = from;
+    for (String label : labels) {
+      String current = at;
+      Optional<Transition> step =
+          index.transitions().stream()
+              .filter(t -> current != null && current.equals(t.fromStateId()))
+              .filter(t -> t.label() != null && t.label().equalsIgnoreCase(label.strip()))
+              .findFirst();
+      if (step.isPresent()) {
+        path.add(step.get());
+        at = step.get().toStateId();
+      }
+    }
+    return target.equals(at) ? path : List.of();
   }
 
   private static List<Transition> shortestPath(ObservationIndex index, String from, String to) {

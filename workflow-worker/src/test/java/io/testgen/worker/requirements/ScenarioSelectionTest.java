@@ -1,0 +1,53 @@
+package io.testgen.worker.requirements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioSelectionTest {
+  private final List<Scenario> derived =
+      new ScenarioDeriver()
+          .derive(
+              new ObservationIndex(ShopObservation.observation()),
+              ShopObservation.INSTRUCTION,
+              true);
+
+  @Test
+  void keepsOnlyTheRequestedTypes() {
+    List<Scenario> kept =
+        new ScenarioSelection(List.of("negative", "edge"), 100, false).apply(derived);
+    assertThat(kept)
+        .extracting(Scenario::scenarioId)
+        .containsExactly("REQ-SEARCH-f-search-NO-HIT", "REQ-LOGIN-f-login-FAILURE");
+  }
+
+  @Test
+  void capKeepsHighestPrioritiesInDerivationOrder() {
+    List<Scenario> kept = new ScenarioSelection(List.of(), 5, false).apply(derived);
+    assertThat(kept)
+        .extracting(Scenario::scenarioId)
+        .containsExactly(
+            "REQ-GOAL",
+            "REQ-RENDER-s-home",
+            "REQ-SEARCH-f-search-HIT",
+            "REQ-LOGIN-f-login-SUCCESS",
+            "REQ-LOGIN-f-login-FAILURE");
+  }
+
+  @Test
+  void goalOnlyKeepsTheGoalAndItsFlow() {
+    List<Scenario> kept =
+        new ScenarioSelection(List.of("functional", "navigation"), 100, true).apply(derived);
+    assertThat(kept)
+        .extracting(Scenario::scenarioId)
+        .containsExactly(
+            "REQ-GOAL",
+            "REQ-RENDER-s-home",
+            "REQ-RENDER-s-signup",
+            "REQ-RENDER-s-account",
+            "REQ-NAV-s-home-TO-s-signup",
+            "REQ-FORM-f-signup-HAPPY");
+  }
+}
