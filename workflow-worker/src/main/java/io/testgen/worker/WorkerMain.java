@@ -1,0 +1,99 @@
+package io.testgen.worker;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import io.testgen.common.json.TemporalDataConverters;
+import io.testgen.common.security.AesGcmPayloadCodec;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.common.workflow.TaskQueues;
+import io.testgen.worker.analysis.AnalysisActivitiesImpl;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.evolution.EvolutionActivitiesImpl;
+import io.testgen.worker.observation.ObservationActivitiesImpl;
+import io.testgen.worker.progress.RedisProgressPublisher;
+import io.testgen.worker.progress.RunEventActivitiesImpl;
+import io.testgen.worker.requirements.RequirementsActivitiesImpl;
+import io.testgen.worker.workflow.TestGenerationWorkflowImpl;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
+
+/** The worker process: hosts the workflow and the four agents. Configured by environment. */
+public final class WorkerMain {
+  private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    WorkerConfig config = WorkerConfig.fromEnvironment(env);
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build());
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setNamespace(config.namespace())
+                .setDataConverter(
+                    TemporalDataConverters.withCodec(
+                        AesGcmPayloadCodec.fromEnvironment(env).orElse(null)))
+                .build());
+    RedisClient redis = RedisProgressPublisher.client(config.redisUrl());
+    RedisProgressPublisher progress = new RedisProgressPublisher(redis);
+    ArtifactStore artifacts = new ArtifactStore(config.artifactsDir());
+    BrowserPool browsers = new BrowserPool(BrowserSettings.fromEnvironment(env));
+
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerOptions options = WorkerTuning.workerOptions(config.testServerCompatible());
+    if (config.pollsPipeline()) {
+      Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);
+      pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
+      pipeline.registerActivitiesImplementations(
+          RequirementsActivitiesImpl.fromEnvironment(progress),
+          AnalysisActivitiesImpl.fromEnvironment(progress),
+          new RunEventActivitiesImpl(progress));
+    }
+    if (config.pollsBrowser()) {
+      Worker browser =
+          factory.newWorker(
+              TaskQueues.BROWSER,
+              WorkerOptions.newBuilder(options)
+                  .setMaxConcurrentActivityExecutionSize(config.maxConcurrentBrowserActivities())
+                  .build());
+      browser.registerActivitiesImplementations(
+          new ObservationActivitiesImpl(
+              browsers, artifacts, progress, TargetPolicy.fromEnvironment()),
+          new EvolutionActivitiesImpl(browsers, artifacts, progress));
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("event=worker_stopping");
+                  factory.shutdown();
+                  factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                  browsers.close();
+                  progress.close();
+                  redis.close();
+                  service.shutdown();
+                },
+                "worker-shutdown"));
+    factory.start();
+    log.info(
+        "event=worker_started temporal={} namespace={} queues={} artifacts={} test_server_compat={}",
+        config.temporalAddress(),
+        config.namespace(),
+        config.taskQueues(),
+        artifacts.root(),
+        config.testServerCompatible());
+  }
+}
