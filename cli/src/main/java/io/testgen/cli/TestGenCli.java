@@ -197,13 +197,20 @@ public final class TestGenCli {
     return 0;
   }
 
+  /**
+   * Unpacks a suite zip into {@code target}. Suites are zipped inside one top-level folder (so a
+   * downloaded zip unpacks tidily); the CLI drops that folder, its name is already the output's.
+   */
   static void unzip(byte[] zip, Path target) throws IOException {
     Path root = target.toAbsolutePath().normalize();
     Files.createDirectories(root);
+    String prefix = commonFolder(zip);
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
-        Path path = root.resolve(entry.getName()).normalize();
+        String name = entry.getName().substring(prefix.length());
+        if (name.isEmpty()) continue;
+        Path path = root.resolve(name).normalize();
         if (!path.startsWith(root))
           throw new IOException("zip entry escapes the output: " + entry.getName());
         if (entry.isDirectory()) {
@@ -214,6 +221,22 @@ public final class TestGenCli {
         }
       }
     }
+  }
+
+  /** The folder every entry sits in ({@code "suite/"}), or "" when there is none. */
+  static String commonFolder(byte[] zip) throws IOException {
+    String folder = null;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      ZipEntry entry;
+      while ((entry = in.getNextEntry()) != null) {
+        int slash = entry.getName().indexOf('/');
+        if (slash < 0) return "";
+        String first = entry.getName().substring(0, slash + 1);
+        if (folder == null) folder = first;
+        else if (!folder.equals(first)) return "";
+      }
+    }
+    return folder == null ? "" : folder;
   }
 
   private static String required(String[] args, int index, String what) {
