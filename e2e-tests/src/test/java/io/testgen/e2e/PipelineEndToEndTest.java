@@ -139,7 +139,8 @@ class PipelineEndToEndTest {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       ZipEntry entry;
       // Suites unpack into one top-level folder; compare paths inside it.
-      while ((entry = in.getNextEntry()) != null) names.add(entry.getName().substring(entry.getName().indexOf('/') + 1));
+      while ((entry = in.getNextEntry()) != null)
+        names.add(entry.getName().substring(entry.getName().indexOf('/') + 1));
     }
     return names;
   }

@@ -3,8 +3,8 @@ package io.testgen.common.json;
 import io.temporal.common.converter.CodecDataConverter;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
-import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.payload.codec.PayloadCodec;
+import io.testgen.common.security.SecretPayloadCodec;
 import java.util.List;
 
 /**
@@ -14,15 +14,28 @@ import java.util.List;
 public final class TemporalDataConverters {
   private TemporalDataConverters() {}
 
+  /** Environment variable: {@code secrets} (default) or {@code all}. */
+  public static final String ENCRYPTION_MODE_ENV = "TESTGEN_PAYLOAD_ENCRYPTION";
+
   /** JSON only, no codec. */
   public static DataConverter json() {
     return DefaultDataConverter.newDefaultInstance()
-        .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(JsonMapperFactory.create()));
+        .withPayloadConverterOverrides(
+            new SecretMarkingPayloadConverter(JsonMapperFactory.create()));
   }
 
-  /** JSON, then the codec on every payload (null codec: JSON only). */
-  public static DataConverter withCodec(PayloadCodec codec) {
+  /**
+   * JSON, with {@code encryption} applied to the payloads that carry secrets, or to every payload
+   * when {@code TESTGEN_PAYLOAD_ENCRYPTION=all} (null codec: JSON only).
+   */
+  public static DataConverter withCodec(PayloadCodec encryption) {
+    return withCodec(encryption, "all".equalsIgnoreCase(System.getenv(ENCRYPTION_MODE_ENV)));
+  }
+
+  public static DataConverter withCodec(PayloadCodec encryption, boolean encryptAll) {
     DataConverter json = json();
-    return codec == null ? json : new CodecDataConverter(json, List.of(codec));
+    return encryption == null
+        ? json
+        : new CodecDataConverter(json, List.of(new SecretPayloadCodec(encryption, encryptAll)));
   }
 }

@@ -1,5 +1,6 @@
 package io.testgen.common.workflow;
 
+import io.testgen.common.security.CarriesSecrets;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.common.security.LoginCredentials;
 import java.time.Duration;
@@ -47,7 +48,13 @@ public record GenerationRequest(
     Integer maxIterations,
     Integer verifyRuns,
     Boolean requireGoal,
-    PipelineInputs inputs) {
+    PipelineInputs inputs)
+    implements CarriesSecrets {
+
+  @Override
+  public boolean carriesSecrets() {
+    return loginCredentials != null || httpCredentials != null;
+  }
 
   public static final int DEFAULT_MAX_DEPTH = 2;
   public static final int DEFAULT_MAX_PAGES = 20;

@@ -3,6 +3,7 @@ package io.testgen.common.agents.evolution;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.CarriesSecrets;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.common.security.LoginCredentials;
 
@@ -23,4 +24,11 @@ public record EvolutionRequest(
     String baselineWorkflowId,
     String baselineSuiteRef,
     int maxIterations,
-    int verifyRuns) {}
+    int verifyRuns)
+    implements CarriesSecrets {
+
+  @Override
+  public boolean carriesSecrets() {
+    return loginCredentials != null || httpCredentials != null;
+  }
+}

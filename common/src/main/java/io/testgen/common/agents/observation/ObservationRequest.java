@@ -1,5 +1,6 @@
 package io.testgen.common.agents.observation;
 
+import io.testgen.common.security.CarriesSecrets;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.common.security.LoginCredentials;
 
@@ -12,4 +13,11 @@ public record ObservationRequest(
     String userInstruction,
     LoginCredentials loginCredentials,
     HttpCredentials httpCredentials,
-    boolean allowDestructive) {}
+    boolean allowDestructive)
+    implements CarriesSecrets {
+
+  @Override
+  public boolean carriesSecrets() {
+    return loginCredentials != null || httpCredentials != null;
+  }
+}
