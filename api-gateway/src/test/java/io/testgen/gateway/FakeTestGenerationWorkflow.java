@@ -107,7 +107,7 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
         state,
         state == RunState.AWAITING_REVIEW ? "requirements" : "observation",
         progress,
-        state == RunState.AWAITING_REVIEW ? 0.5 : 0.1,
+        state == RunState.COMPLETED ? 1.0 : state == RunState.AWAITING_REVIEW ? 0.5 : 0.1,
         null,
         null,
         null,

@@ -32,8 +32,11 @@ class AddressClassTargetGuard implements TargetGuard {
       Pattern.compile(
           "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
+  /**
+   * Metadata endpoints by name; by address they are caught after resolution (CIDRs may admit them).
+   */
   private static final Set<String> METADATA_HOSTS =
-      Set.of("metadata.google.internal", "metadata.goog", "169.254.169.254", "fd00:ec2::254");
+      Set.of("metadata.google.internal", "metadata.goog");
 
   private final boolean allowLoopback;
   private final boolean allowPrivate;

@@ -75,6 +75,7 @@ final class StreamSubscription {
       if (!send(SseEmitter.event().id(entry.getID().toString()).name(type).data(json))) {
         return false;
       }
+      touch();
       if (ProgressEventType.fromWire(type).terminal()) {
         finish();
         return false;
@@ -98,10 +99,14 @@ final class StreamSubscription {
     if (!closed) send(SseEmitter.event().comment("keepalive"));
   }
 
+  /** When the last event (not keepalive) was sent. */
+  private void touch() {
+    lastActivity = Instant.now();
+  }
+
   private boolean send(SseEmitter.SseEventBuilder event) {
     try {
       emitter.send(event);
-      lastActivity = Instant.now();
       return true;
     } catch (IOException | IllegalStateException gone) {
       fail();

@@ -1,0 +1,147 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** No input makes the gateway answer 500: exact codes and fields for bad requests. */
+class BadInputTest extends GatewayIntegrationTest {
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"max_depth\":2}|INVALID_URL|url",
+        "{\"url\":\"\"}|INVALID_URL|url",
+        "{\"url\":\"not a url\"}|INVALID_URL|url",
+        "{\"url\":\"ftp://127.0.0.1/x\"}|INVALID_URL|url",
+        "{\"url\":\"javascript:alert(1)\"}|INVALID_URL|url",
+        "{\"url\":\"http://\"}|INVALID_URL|url",
+        "{\"url\":\"http://user:pw@127.0.0.1/\"}|INVALID_URL|url",
+        "{\"url\":\"http://127.0.0.1:9/\",\"max_depth\":0}|INVALID_FIELD|max_depth",
+        "{\"url\":\"http://127.0.0.1:9/\",\"max_depth\":6}|INVALID_FIELD|max_depth",
+        "{\"url\":\"http://127.0.0.1:9/\",\"max_depth\":\"deep\"}|INVALID_FIELD|max_depth",
+        "{\"url\":\"http://127.0.0.1:9/\",\"max_pages\":0}|INVALID_FIELD|max_pages",
+        "{\"url\":\"http://127.0.0.1:9/\",\"max_pages\":501}|INVALID_FIELD|max_pages",
+        "{\"url\":\"http://127.0.0.1:9/\",\"max_scenarios\":101}|INVALID_FIELD|max_scenarios",
+        "{\"url\":\"http://127.0.0.1:9/\",\"max_scenarios\":0}|INVALID_FIELD|max_scenarios",
+        "{\"url\":\"http://127.0.0.1:9/\",\"scenario_types\":[\"functional\",\"chaos\"]}|INVALID_FIELD|scenario_types",
+        "{\"url\":\"http://127.0.0.1:9/\",\"scenario_types\":\"functional\"}|INVALID_FIELD|scenario_types",
+        "{\"url\":\"http://127.0.0.1:9/\",\"login_credentials\":{\"username\":\"a\"}}|INVALID_FIELD|login_credentials.password",
+        "{\"url\":\"http://127.0.0.1:9/\",\"review_timeout_seconds\":0}|INVALID_FIELD|review_timeout_seconds",
+        "{\"url\":\"http://169.254.169.254/latest/meta-data\"}|TARGET_NOT_ALLOWED|url",
+        "{\"url\":\"http://10.0.0.1/\"}|TARGET_NOT_ALLOWED|url",
+        "{\"url\":\"http://[fe80::1]/\"}|TARGET_NOT_ALLOWED|url",
+        "{\"url\":\"http://2130706433/\"}|TARGET_NOT_ALLOWED|url",
+      })
+  void invalidFieldsAreNamed(String body, String code, String field) {
+    Http.Response response = as("alice").post("/api/v2/generate-tests", body);
+    assertProblem(response, 400, code);
+    JsonNode json = response.json();
+    assertThat(json.get("field").asText()).isEqualTo(field);
+    assertThat(json.get("status").asInt()).isEqualTo(400);
+    assertThat(json.get("errors").get(0).get("field").asText()).isEqualTo(field);
+    assertThat(json.get("errors").get(0).get("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void malformedOrMissingJson() {
+    assertProblem(as("alice").post("/api/v2/generate-tests", "{\"url\":"), 400, "MALFORMED_JSON");
+    assertProblem(as("alice").post("/api/v2/generate-tests", "[1,2"), 400, "MALFORMED_JSON");
+    assertProblem(as("alice").post("/api/v2/generate-tests", ""), 400, "MALFORMED_JSON");
+    assertProblem(as("alice").post("/api/v2/generate-tests", null), 415, "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void wrongContentTypeAndAccept() {
+    assertProblem(
+        as("alice")
+            .post(
+                "/api/v2/generate-tests",
+                "url=x",
+                "Content-Type",
+                "application/x-www-form-urlencoded"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+    assertProblem(
+        as("alice").post("/api/v2/generate-tests", "<a/>", "Content-Type", "text/xml"),
+        415,
+        "UNSUPPORTED_MEDIA_TYPE");
+  }
+
+  @Test
+  void hugeBodiesAre413() {
+    String big = "{\"url\":\"" + TARGET + "\",\"user_instruction\":\"" + "x".repeat(70_000) + "\"}";
+    assertProblem(as("alice").post("/api/v2/generate-tests", big), 413, "PAYLOAD_TOO_LARGE");
+    // Chunked (no Content-Length): counted while read.
+    HttpRequest chunked =
+        as("alice")
+            .request("/api/v2/generate-tests", "Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(big.getBytes())))
+            .build();
+    assertProblem(as("alice").send(chunked), 413, "PAYLOAD_TOO_LARGE");
+  }
+
+  @Test
+  void unknownPathsWrongMethodsOddIds() {
+    assertProblem(as("alice").get("/api/v2/nothing-here"), 404, "NOT_FOUND");
+    assertProblem(as("alice").get("/"), 404, "NOT_FOUND");
+    Http.Response wrongMethod = as("alice").get("/api/v2/generate-tests");
+    assertProblem(wrongMethod, 405, "METHOD_NOT_ALLOWED");
+    assertThat(wrongMethod.headers().firstValue("Allow")).contains("POST");
+    assertProblem(as("alice").delete("/api/v2/workflows"), 405, "METHOD_NOT_ALLOWED");
+    for (String odd :
+        new String[] {
+          "..%2F..%2Fetc",
+          "%00",
+          "a%20b",
+          "%E2%98%83",
+          "x'%20OR%20'1'='1",
+          "-leading",
+          "a".repeat(300)
+        }) {
+      Http.Response response = as("alice").get("/api/v2/workflows/" + odd);
+      assertThat(response.status()).as(odd + ": " + response.body()).isIn(400, 404);
+      assertThat(response.contentType()).as(odd).startsWith("application/problem+json");
+    }
+    Http.Response encodedSlash =
+        as("alice").send(as("alice").request("/api/v2/workflows/a%2Fb/results").GET().build());
+    assertThat(encodedSlash.status()).isIn(400, 404);
+    assertThat(encodedSlash.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void badListParametersAndHeaders() {
+    assertProblem(as("alice").get("/api/v2/workflows?page_size=0"), 400, "INVALID_FIELD");
+    assertProblem(as("alice").get("/api/v2/workflows?page_size=abc"), 400, "INVALID_FIELD");
+    assertProblem(as("alice").get("/api/v2/workflows?status=sleeping"), 400, "INVALID_FIELD");
+    assertProblem(
+        as("alice").get("/api/v2/workflows?next_page_token=%21%21"), 400, "INVALID_FIELD");
+    assertProblem(
+        as("alice")
+            .post(
+                "/api/v2/generate-tests",
+                "{\"url\":\"" + TARGET + "\"}",
+                "Idempotency-Key",
+                "x".repeat(201)),
+        400,
+        "INVALID_FIELD");
+    Http.Response raw =
+        as("alice")
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        URI.create(as("alice").base() + "/api/v2/workflows/x/stream"))
+                    .header("Authorization", "Bearer " + TestServers.key("alice"))
+                    .header("Last-Event-ID", "garbage")
+                    .GET()
+                    .build());
+    assertThat(raw.status()).isIn(400, 404);
+  }
+}

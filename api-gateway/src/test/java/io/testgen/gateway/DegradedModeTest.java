@@ -1,0 +1,74 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.testkit.servers.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A gateway whose Redis is down and which has no payload key: runs still start and report, the
+ * stream answers 503 PROGRESS_UNAVAILABLE, readiness says DOWN, and credentials are refused.
+ */
+@SpringBootTest(
+    classes = GatewayApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DegradedModeTest {
+  static final RedisServer REDIS = RedisServer.start();
+  static final String USER = TestServers.user("degraded");
+  static final String KEY = TestServers.key("degraded");
+
+  @LocalServerPort int port;
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("testgen.temporal.address", () -> TestServers.temporal().address());
+    registry.add("testgen.temporal.task-queue", () -> TestServers.TASK_QUEUE);
+    registry.add("testgen.redis.url", REDIS::url);
+    registry.add("testgen.security.api-keys", () -> USER + "=" + KEY);
+    registry.add("testgen.security.allowed-targets", () -> "loopback");
+  }
+
+  @AfterAll
+  static void stop() {
+    REDIS.close();
+  }
+
+  @Test
+  void runsWorkWithoutRedisAndTheStreamSays503() {
+    REDIS.stop();
+    Http http = new Http(port, KEY);
+    Http.Response started =
+        http.post(
+            "/api/v2/generate-tests",
+            "{\"url\":\"http://127.0.0.1:9/\",\"user_instruction\":\"hold\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String id = started.json().get("workflow_id").asText();
+    try {
+      Http.Response status = http.get("/api/v2/workflows/" + id);
+      assertThat(status.status()).isEqualTo(200);
+      Http.Response stream = http.get("/api/v2/workflows/" + id + "/stream");
+      GatewayIntegrationTest.assertProblem(stream, 503, "PROGRESS_UNAVAILABLE");
+      Http.Response readiness = new Http(port, null).get("/actuator/health/readiness");
+      assertThat(readiness.status()).isEqualTo(503);
+      assertThat(readiness.body()).contains("\"redis\":{\"status\":\"DOWN\"}");
+    } finally {
+      http.delete("/api/v2/workflows/" + id);
+    }
+  }
+
+  @Test
+  void credentialsAreRefusedWithoutPayloadEncryption() {
+    Http.Response refused =
+        new Http(port, KEY)
+            .post(
+                "/api/v2/generate-tests",
+                "{\"url\":\"http://127.0.0.1:9/\",\"login_credentials\":{\"username\":\"u\",\"password\":\"p\"}}");
+    GatewayIntegrationTest.assertProblem(refused, 400, "ENCRYPTION_NOT_CONFIGURED");
+    assertThat(refused.json().get("field").asText()).isEqualTo("login_credentials");
+  }
+}

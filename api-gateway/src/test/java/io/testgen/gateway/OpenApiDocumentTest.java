@@ -1,0 +1,74 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The OpenAPI document lists every API endpoint the gateway serves. */
+class OpenApiDocumentTest extends GatewayIntegrationTest {
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void everyApiEndpointIsDocumented() {
+    JsonNode paths = as("alice").get("/v3/api-docs").json().get("paths");
+    Set<String> documented = new HashSet<>();
+    paths
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fieldNames()
+                    .forEachRemaining(
+                        method ->
+                            documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+
+    Set<String> served = new HashSet<>();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, method) -> {
+              for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v2")) continue;
+                info.getMethodsCondition()
+                    .getMethods()
+                    .forEach(m -> served.add(m.name() + " " + pattern));
+              }
+            });
+    assertThat(served).hasSize(15);
+    assertThat(documented).containsAll(served);
+    assertThat(documented)
+        .contains(
+            "POST /api/v2/generate-tests",
+            "POST /api/v2/improve-tests",
+            "POST /api/v2/observation",
+            "POST /api/v2/requirements",
+            "POST /api/v2/analysis",
+            "POST /api/v2/evolution",
+            "GET /api/v2/workflows",
+            "GET /api/v2/workflows/{workflowId}",
+            "DELETE /api/v2/workflows/{workflowId}",
+            "GET /api/v2/workflows/{workflowId}/results",
+            "GET /api/v2/workflows/{workflowId}/suite",
+            "GET /api/v2/workflows/{workflowId}/stream",
+            "POST /api/v2/workflows/{workflowId}/approve",
+            "POST /api/v2/workflows/{workflowId}/reject",
+            "POST /api/v2/workflows/{workflowId}/stream-token");
+    // Bodies are documented with their wire (snake_case) names.
+    JsonNode request =
+        as("alice")
+            .get("/v3/api-docs")
+            .json()
+            .at("/components/schemas/GenerateTestsRequest/properties");
+    assertThat(request.has("max_depth")).isTrue();
+    assertThat(request.has("login_credentials")).isTrue();
+  }
+}

@@ -1,0 +1,194 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.testgen.common.json.JsonMapperFactory;
+import io.testgen.common.progress.ProgressEvent;
+import io.testgen.common.progress.ProgressEventType;
+import io.testgen.common.progress.ProgressStreams;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
+
+/** SSE over real Redis Streams: replay, resume, follow, keepalive, termination, fan-in. */
+class ProgressStreamTest extends GatewayIntegrationTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private Jedis redis;
+  private final List<String> holds = new ArrayList<>();
+
+  @BeforeEach
+  void connect() {
+    redis = new Jedis(java.net.URI.create(TestServers.redis().url()));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    holds.forEach(id -> as("streamer").delete("/api/v2/workflows/" + id));
+    redis.close();
+  }
+
+  private String heldRun() {
+    String id = start("streamer", "\"user_instruction\":\"hold\"");
+    holds.add(id);
+    return id;
+  }
+
+  private String xadd(String workflowId, ProgressEventType type, String agent, double progress) {
+    ProgressEvent event =
+        new ProgressEvent(
+            type, workflowId, agent, progress, type.wireName(), Map.of("pages", 1), Instant.now());
+    try {
+      return redis
+          .xadd(
+              ProgressStreams.key(workflowId),
+              StreamEntryID.NEW_ENTRY,
+              Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)))
+          .toString();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private SseClient open(String workflowId, String... headers) {
+    List<String> all =
+        new ArrayList<>(List.of("Authorization", "Bearer " + TestServers.key("streamer")));
+    all.addAll(List.of(headers));
+    return new SseClient(
+        as("streamer").base() + "/api/v2/workflows/" + workflowId + "/stream",
+        all.toArray(String[]::new));
+  }
+
+  @Test
+  void replaysFromTheStartAndEndsAfterTheTerminalEvent() throws Exception {
+    String id = heldRun();
+    String first = xadd(id, ProgressEventType.WORKFLOW_STARTED, null, 0.0);
+    String second = xadd(id, ProgressEventType.AGENT_STARTED, "observation", 0.05);
+    String third = xadd(id, ProgressEventType.WORKFLOW_COMPLETED, null, 1.0);
+
+    try (SseClient sse = open(id)) {
+      assertThat(sse.status).isEqualTo(200);
+      assertThat(sse.contentType).startsWith("text/event-stream");
+      List<SseClient.Message> events = sse.eventsUntilEnd(WAIT);
+      assertThat(events).extracting(SseClient.Message::id).containsExactly(first, second, third);
+      assertThat(events)
+          .extracting(SseClient.Message::event)
+          .containsExactly("workflow_started", "agent_started", "workflow_completed");
+      JsonNode data = JsonMapperFactory.shared().readTree(events.get(1).data());
+      assertThat(data.get("type").asText()).isEqualTo("agent_started");
+      assertThat(data.get("workflow_id").asText()).isEqualTo(id);
+      assertThat(data.get("agent").asText()).isEqualTo("observation");
+      assertThat(data.get("progress").asDouble()).isEqualTo(0.05);
+    }
+  }
+
+  @Test
+  void resumesRightAfterLastEventIdThenFollowsLiveEvents() {
+    String id = heldRun();
+    String first = xadd(id, ProgressEventType.WORKFLOW_STARTED, null, 0.0);
+    String second = xadd(id, ProgressEventType.AGENT_STARTED, "observation", 0.05);
+
+    try (SseClient sse = open(id, "Last-Event-ID", first)) {
+      assertThat(sse.nextEvent(WAIT).id()).isEqualTo(second);
+      String live = xadd(id, ProgressEventType.AGENT_PROGRESS, "observation", 0.1);
+      SseClient.Message followed = sse.nextEvent(WAIT);
+      assertThat(followed.id()).isEqualTo(live);
+      assertThat(followed.event()).isEqualTo("agent_progress");
+      String terminal = xadd(id, ProgressEventType.WORKFLOW_FAILED, null, 0.1);
+      assertThat(sse.nextEvent(WAIT).id()).isEqualTo(terminal);
+      assertThat(sse.nextEvent(WAIT)).isSameAs(SseClient.END);
+    }
+  }
+
+  @Test
+  void sendsKeepaliveCommentsWhileIdle() {
+    String id = heldRun();
+    try (SseClient sse = open(id)) {
+      SseClient.Message message = sse.next(WAIT);
+      assertThat(message.comment()).isEqualTo("keepalive");
+      assertThat(sse.next(WAIT).comment()).isEqualTo("keepalive");
+      xadd(id, ProgressEventType.WORKFLOW_CANCELLED, null, 0.0);
+      assertThat(sse.nextEvent(WAIT).event()).isEqualTo("workflow_cancelled");
+      assertThat(sse.nextEvent(WAIT)).isSameAs(SseClient.END);
+    }
+  }
+
+  @Test
+  void closedRunWithoutStreamGetsASynthesisedTerminalEvent() throws Exception {
+    String id = start("streamer", "");
+    awaitStatus("streamer", id, "completed");
+    try (SseClient sse = open(id)) {
+      List<SseClient.Message> events = sse.eventsUntilEnd(WAIT);
+      assertThat(events).hasSize(1);
+      assertThat(events.get(0).event()).isEqualTo("workflow_completed");
+      JsonNode data = JsonMapperFactory.shared().readTree(events.get(0).data());
+      assertThat(data.get("workflow_id").asText()).isEqualTo(id);
+      assertThat(data.get("data").get("synthesized").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
+  void watcherOfARunThatClosedWithoutTerminalEventIsEnded() {
+    String id = heldRun();
+    String first = xadd(id, ProgressEventType.WORKFLOW_STARTED, null, 0.0);
+    try (SseClient sse = open(id)) {
+      assertThat(sse.nextEvent(WAIT).id()).isEqualTo(first);
+      as("streamer").delete("/api/v2/workflows/" + id);
+      // No terminal event is ever written: the watcher asks Temporal after closed-check-after.
+      SseClient.Message synthesized = sse.nextEvent(Duration.ofSeconds(15));
+      assertThat(synthesized.event()).isEqualTo("workflow_cancelled");
+      assertThat(synthesized.id()).isNull();
+      assertThat(sse.nextEvent(WAIT)).isSameAs(SseClient.END);
+    }
+  }
+
+  @Test
+  void redisConnectionsDoNotGrowWithClients() {
+    String id = heldRun();
+    xadd(id, ProgressEventType.WORKFLOW_STARTED, null, 0.0);
+    List<SseClient> clients = new ArrayList<>();
+    try {
+      clients.add(open(id));
+      clients.get(0).nextEvent(WAIT);
+      long withOne = connectedClients();
+      for (int i = 1; i < 20; i++) {
+        SseClient client = open(id);
+        client.nextEvent(WAIT);
+        clients.add(client);
+      }
+      long withTwenty = connectedClients();
+      System.out.printf("redis_clients with_1_sse=%d with_20_sse=%d%n", withOne, withTwenty);
+      assertThat(withTwenty).isEqualTo(withOne);
+      // Every client still follows: one event reaches all twenty.
+      String live = xadd(id, ProgressEventType.AGENT_STARTED, "observation", 0.05);
+      for (SseClient client : clients) assertThat(client.nextEvent(WAIT).id()).isEqualTo(live);
+    } finally {
+      clients.forEach(SseClient::close);
+    }
+  }
+
+  /** Connections to Redis other than this test's own. */
+  private long connectedClients() {
+    return redis.clientList().lines().filter(line -> !line.isBlank()).count() - 1;
+  }
+
+  @Test
+  void anotherUsersStreamIsNotFound() {
+    String id = heldRun();
+    SseClient sse =
+        new SseClient(
+            as("bob").base() + "/api/v2/workflows/" + id + "/stream",
+            "Authorization",
+            "Bearer " + TestServers.key("bob"));
+    try (sse) {
+      assertThat(sse.status).isEqualTo(404);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** The approval gate through the workflow's Updates (validator refusals mapped to codes). */
+class ReviewGateTest extends GatewayIntegrationTest {
+  private static final String REVIEW = "\"review_requirements\":true";
+  private static final String SCENARIO =
+      "{\"scenario_id\":\"S%d\",\"title\":\"Scenario %d\",\"given\":[],\"when\":[],\"then\":[]}";
+
+  private String awaitingRun(String extra) {
+    String id = start("reviewer", REVIEW + extra);
+    JsonNode status = awaitStatus("reviewer", id, "awaiting_review");
+    assertThat(status.get("current_agent").asText()).isEqualTo("requirements");
+    return id;
+  }
+
+  @Test
+  void approveResumesTheRun() {
+    String id = awaitingRun("");
+    Http.Response approved =
+        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{\"comment\":\"fine\"}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    assertThat(approved.json().get("decision").asText()).isEqualTo("approved");
+    assertThat(approved.json().get("scenario_count").asInt())
+        .isEqualTo(FakeTestGenerationWorkflow.DERIVED_SCENARIOS);
+    awaitStatus("reviewer", id, "completed");
+    assertProblem(
+        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{}"),
+        409,
+        "NOT_AWAITING_REVIEW");
+  }
+
+  @Test
+  void approveWithAnEditedScenarioList() {
+    String id = awaitingRun("");
+    assertProblem(
+        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{\"scenarios\":[]}"),
+        400,
+        "INVALID_SCENARIOS");
+    String two = "[" + SCENARIO.formatted(1, 1) + "," + SCENARIO.formatted(2, 2) + "]";
+    Http.Response approved =
+        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{\"scenarios\":" + two + "}");
+    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+    assertThat(approved.json().get("scenario_count").asInt()).isEqualTo(2);
+    awaitStatus("reviewer", id, "completed");
+    assertThat(
+            as("reviewer")
+                .get("/api/v2/workflows/" + id + "/results")
+                .json()
+                .get("test_count")
+                .asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void rejectEndsTheRunFailedWithTheReason() {
+    String id = awaitingRun("");
+    Http.Response rejected =
+        as("reviewer").post("/api/v2/workflows/" + id + "/reject", "{\"reason\":\"wrong flows\"}");
+    assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+    assertThat(rejected.json().get("decision").asText()).isEqualTo("rejected");
+    JsonNode status = awaitStatus("reviewer", id, "failed");
+    assertThat(status.get("error").asText())
+        .isEqualTo("requirements rejected by " + user("reviewer") + ": wrong flows");
+    assertProblem(
+        as("reviewer").post("/api/v2/workflows/" + id + "/reject", "{}"),
+        409,
+        "NOT_AWAITING_REVIEW");
+  }
+
+  @Test
+  void reviewTimeoutFailsTheRunWithAClearReason() {
+    String id = awaitingRun(",\"review_timeout_seconds\":2");
+    JsonNode status = awaitStatus("reviewer", id, "failed");
+    assertThat(status.get("error").asText()).isEqualTo("review timed out after 2s");
+  }
+
+  @Test
+  void runNotWaitingForReviewRefusesApproval() {
+    String id = start("reviewer", "\"user_instruction\":\"hold\"");
+    try {
+      awaitStatus("reviewer", id, "running");
+      Http.Response refused = as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{}");
+      assertProblem(refused, 409, "NOT_AWAITING_REVIEW");
+      assertThat(refused.json().get("detail").asText()).isEqualTo("the run is not awaiting review");
+    } finally {
+      as("reviewer").delete("/api/v2/workflows/" + id);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Idempotent starts, listing through Temporal visibility, and the per-user quota. */
+class RunIndexAndLimitsTest extends GatewayIntegrationTest {
+
+  @Test
+  void repeatedPostWithTheSameIdempotencyKeyReturnsTheSameRun() {
+    String body = "{\"url\":\"" + TARGET + "\"}";
+    Http.Response first =
+        as("idem").post("/api/v2/generate-tests", body, "Idempotency-Key", "order-42");
+    Http.Response second =
+        as("idem").post("/api/v2/generate-tests", body, "Idempotency-Key", "order-42");
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(second.status()).isEqualTo(202);
+    String id = first.json().get("workflow_id").asText();
+    assertThat(second.json().get("workflow_id").asText()).isEqualTo(id);
+
+    awaitStatus("idem", id, "completed");
+    Http.Response afterClose =
+        as("idem").post("/api/v2/generate-tests", body, "Idempotency-Key", "order-42");
+    assertThat(afterClose.status()).isEqualTo(202);
+    assertThat(afterClose.json().get("workflow_id").asText()).isEqualTo(id);
+    assertThat(afterClose.json().get("status").asText()).isEqualTo("completed");
+
+    String other =
+        as("idem")
+            .post("/api/v2/generate-tests", body, "Idempotency-Key", "order-43")
+            .json()
+            .get("workflow_id")
+            .asText();
+    assertThat(other).isNotEqualTo(id);
+    String bobs =
+        as("bob")
+            .post("/api/v2/generate-tests", body, "Idempotency-Key", "order-42")
+            .json()
+            .get("workflow_id")
+            .asText();
+    assertThat(bobs).isNotEqualTo(id);
+    // One run per key: visibility shows exactly two runs for this user.
+    await(
+        Duration.ofSeconds(20),
+        () -> as("idem").get("/api/v2/workflows").json().get("runs").size() == 2,
+        () -> "runs of idem: " + as("idem").get("/api/v2/workflows").body());
+  }
+
+  @Test
+  void listIsPagedNewestFirstAndFiltered() {
+    List<String> started = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = start("lister", "");
+      awaitStatus("lister", id, "completed");
+      started.add(0, id);
+    }
+    String failed = start("lister", "\"user_instruction\":\"fail\"");
+    awaitStatus("lister", failed, "failed");
+    await(
+        Duration.ofSeconds(20),
+        () -> as("lister").get("/api/v2/workflows?page_size=100").json().get("runs").size() == 6,
+        () -> "never listed six runs");
+
+    List<String> paged = new ArrayList<>();
+    String token = null;
+    int pages = 0;
+    do {
+      JsonNode page =
+          as("lister")
+              .get(
+                  "/api/v2/workflows?status=completed&page_size=2"
+                      + (token == null ? "" : "&next_page_token=" + token))
+              .json();
+      page.get("runs")
+          .forEach(
+              run -> {
+                assertThat(run.get("status").asText()).isEqualTo("completed");
+                assertThat(run.get("target_url").asText()).isEqualTo(TARGET);
+                paged.add(run.get("workflow_id").asText());
+              });
+      token = page.get("next_page_token").isNull() ? null : page.get("next_page_token").asText();
+      pages++;
+    } while (token != null && pages < 10);
+    assertThat(paged).containsExactlyElementsOf(started);
+    assertThat(pages).isBetween(3, 4);
+
+    JsonNode onlyFailed = as("lister").get("/api/v2/workflows?status=failed").json().get("runs");
+    assertThat(onlyFailed).hasSize(1);
+    assertThat(onlyFailed.get(0).get("workflow_id").asText()).isEqualTo(failed);
+    // Nobody else's runs.
+    Set<String> alices = new HashSet<>();
+    as("alice")
+        .get("/api/v2/workflows?page_size=100")
+        .json()
+        .get("runs")
+        .forEach(r -> alices.add(r.get("workflow_id").asText()));
+    assertThat(alices).doesNotContainAnyElementsOf(started);
+  }
+
+  @Test
+  void quotaOfConcurrentRunsAnswers429WithRetryAfter() {
+    List<String> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < MAX_CONCURRENT_RUNS; i++) {
+        held.add(start("quota", "\"user_instruction\":\"hold\""));
+        int expected = held.size();
+        await(
+            Duration.ofSeconds(20),
+            () ->
+                as("quota").get("/api/v2/workflows?status=running").json().get("runs").size()
+                    == expected,
+            () -> "visibility never showed " + expected + " running runs");
+      }
+      Http.Response refused =
+          as("quota").post("/api/v2/generate-tests", "{\"url\":\"" + TARGET + "\"}");
+      assertProblem(refused, 429, "QUOTA_EXCEEDED");
+      assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+      // Another user is not affected.
+      assertThat(as("bob").post("/api/v2/generate-tests", "{\"url\":\"" + TARGET + "\"}").status())
+          .isEqualTo(202);
+    } finally {
+      held.forEach(id -> as("quota").delete("/api/v2/workflows/" + id));
+    }
+  }
+}
