@@ -76,10 +76,11 @@ public final class SuiteEvolution {
       secrets.put(USERNAME_ENV, request.loginCredentials().username());
       secrets.put(PASSWORD_ENV, request.loginCredentials().password());
     }
+    VerificationStop stop = new VerificationStop();
     TestExecutor executor =
-        new TestExecutor(pool, baseUrl, secrets, request.httpCredentials(), settings);
+        new TestExecutor(pool, baseUrl, secrets, request.httpCredentials(), settings, stop);
     SuiteVerifier verifier =
-        new SuiteVerifier(pool, executor, artifacts, request.workflowId(), settings);
+        new SuiteVerifier(pool, executor, artifacts, request.workflowId(), settings, stop);
     int verifyRuns = request.verifyRuns() > 0 ? request.verifyRuns() : settings.verifyRuns();
 
     SuiteModel baseline = loadBaseline(request);

@@ -36,13 +36,16 @@ final class SuiteVerifier {
   private final ArtifactStore artifacts;
   private final String workflowId;
   private final EvolutionSettings settings;
+  private final VerificationStop stop;
 
   SuiteVerifier(
       BrowserPool pool,
       TestExecutor executor,
       ArtifactStore artifacts,
       String workflowId,
-      EvolutionSettings settings) {
+      EvolutionSettings settings,
+      VerificationStop stop) {
+    this.stop = stop;
     this.pool = pool;
     this.executor = executor;
     this.artifacts = artifacts;
@@ -57,17 +60,18 @@ final class SuiteVerifier {
     int threads = Math.max(1, Math.min(settings.parallelContexts(), tests.size()));
     CountDownLatch done = new CountDownLatch(threads);
     AtomicInteger verified = new AtomicInteger();
-    List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       Thread worker =
           new Thread(
               () -> {
                 try {
                   Integer next;
-                  while (!Thread.currentThread().isInterrupted() && (next = queue.poll()) != null) {
+                  while (!stop.requested() && (next = queue.poll()) != null) {
                     results.set(next, verifyOne(tests.get(next), verifyRuns));
                     verified.incrementAndGet();
                   }
+                } catch (VerificationStop.Stopped stopped) {
+                  log.info("event=verification_stopped workflow_id={}", workflowId);
                 } finally {
                   pool.releaseThread();
                   done.countDown();
@@ -75,18 +79,17 @@ final class SuiteVerifier {
               },
               "evolution-verify-" + t);
       worker.setDaemon(true);
-      workers.add(worker);
       worker.start();
     }
     try {
       while (!done.await(1, TimeUnit.SECONDS)) ticker.tick(verified.get(), tests.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop(workers, done);
+      stop(done);
       throw new IllegalStateException("interrupted while verifying", e);
     } catch (RuntimeException | Error e) {
       // Cancellation arrives through the ticker (the activity's heartbeat): close the contexts.
-      stop(workers, done);
+      stop(done);
       throw e;
     }
     ticker.tick(verified.get(), tests.size());
@@ -95,10 +98,11 @@ final class SuiteVerifier {
     return out;
   }
 
-  private static void stop(List<Thread> workers, CountDownLatch done) {
-    workers.forEach(Thread::interrupt);
+  private void stop(CountDownLatch done) {
+    stop.request();
     try {
-      done.await(30, TimeUnit.SECONDS);
+      // Each thread ends within one step's timeout and closes its context on the way out.
+      done.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -108,8 +112,9 @@ final class SuiteVerifier {
   GeneratedTest verifyOne(GeneratedTest test, int verifyRuns) {
     try {
       return verify(test, verifyRuns);
+    } catch (VerificationStop.Stopped stopped) {
+      throw stopped;
     } catch (RuntimeException e) {
-      if (Thread.currentThread().isInterrupted()) throw e;
       log.warn(
           "event=verify_error test_id={} error={}",
           test.testId(),
