@@ -32,7 +32,6 @@ final class StepRepairer {
           Steps.SELECT,
           Steps.CHECK,
           Steps.PRESS,
-          Steps.WAIT_FOR,
           Steps.EXPECT_TEXT,
           Steps.EXPECT_VALUE);
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.RequirementsResult;
@@ -102,6 +103,8 @@ public final class SuiteEvolution {
     int iterations = 1;
     int maxIterations = request.maxIterations() > 0 ? request.maxIterations() : 5;
     if (baseline != null) {
+      verified =
+          regenerateBroken(verified, baselineIds, plan, verifier, verifyRuns, progress, heartbeat);
       // Tests of states that are gone are retired first: re-running them cannot help.
       verified = new ArrayList<>(retireGone(verified, baselineIds, requirements, request));
       // Another pass only helps where the previous one changed something; stop when nothing does.
@@ -176,6 +179,53 @@ public final class SuiteEvolution {
             Map.of("tests_verified", verified, "tests_total", total));
       }
     };
+  }
+
+  /**
+   * A baseline test that repair could not save, whose scenario the current observation still
+   * supports, is rebuilt from what Observation sees now; if that passes, the test is kept as
+   * repaired ("regenerated"), so a changed app keeps its coverage.
+   */
+  private static List<GeneratedTest> regenerateBroken(
+      List<GeneratedTest> verified,
+      Set<String> baselineIds,
+      TestPlan plan,
+      SuiteVerifier verifier,
+      int verifyRuns,
+      AgentProgressReporter progress,
+      Heartbeat heartbeat) {
+    Map<String, GeneratedTest> fresh = new HashMap<>();
+    plan.candidates().forEach(c -> fresh.put(c.testId(), c));
+    List<Integer> broken = new ArrayList<>();
+    for (int i = 0; i < verified.size(); i++) {
+      GeneratedTest t = verified.get(i);
+      GeneratedTest candidate = fresh.get(t.testId());
+      if ("failed".equals(t.status())
+          && baselineIds.contains(t.testId())
+          && candidate != null
+          && !candidate.steps().equals(t.steps())) broken.add(i);
+    }
+    if (broken.isEmpty()) return verified;
+    List<GeneratedTest> rebuilt =
+        verifier.verifyAll(
+            broken.stream().map(i -> fresh.get(verified.get(i).testId())).toList(),
+            verifyRuns,
+            ticker(progress, heartbeat, "Regenerating"));
+    List<GeneratedTest> out = new ArrayList<>(verified);
+    for (int k = 0; k < broken.size(); k++) {
+      GeneratedTest t = rebuilt.get(k);
+      if (!SuiteModel.inSuite(t.status())) continue;
+      List<Repair> repairs = new ArrayList<>(t.repairs());
+      repairs.add(
+          0,
+          new Repair(
+              -1, "regenerated", "steps of the baseline", "steps from the current observation"));
+      out.set(
+          broken.get(k),
+          SuiteVerifier.with(
+              t, t.steps(), "repaired", t.runs(), t.passes(), t.durationMillis(), repairs, null));
+    }
+    return out;
   }
 
   /** A baseline test that no longer passes and whose state is gone is retired, not failed. */

@@ -116,7 +116,8 @@ final class SuiteVerifier {
       throw stopped;
     } catch (RuntimeException e) {
       log.warn(
-          "event=verify_error test_id={} error={}",
+          "event=verify_error workflow_id={} test_id={} error={}",
+          workflowId,
           test.testId(),
           TestExecutor.firstLine(e.getMessage()));
       return with(
@@ -151,7 +152,11 @@ final class SuiteVerifier {
           executor.run(current, holder.inspector(repairer, current), this::screenshot);
       runs++;
       if (again.passed()) {
-        log.info("event=test_flaky test_id={} runs={} passes=1", test.testId(), runs);
+        log.info(
+            "event=test_flaky workflow_id={} test_id={} runs={} passes=1",
+            workflowId,
+            test.testId(),
+            runs);
         return with(
             current,
             current.steps(),
@@ -177,7 +182,8 @@ final class SuiteVerifier {
         outcome = executor.run(current, holder.inspector(repairer, current), this::screenshot);
         runs++;
         log.info(
-            "event=test_repair test_id={} method={} step={} passed={}",
+            "event=test_repair workflow_id={} test_id={} method={} step={} passed={}",
+            workflowId,
             test.testId(),
             proposal.repair().method(),
             proposal.repair().stepIndex(),
@@ -203,7 +209,8 @@ final class SuiteVerifier {
     }
     String status = firstFailure != null ? "flaky" : repairs.isEmpty() ? "passed" : "repaired";
     log.info(
-        "event=test_verified test_id={} status={} runs={} passes={}",
+        "event=test_verified workflow_id={} test_id={} status={} runs={} passes={}",
+        workflowId,
         test.testId(),
         status,
         runs,
@@ -240,7 +247,7 @@ final class SuiteVerifier {
     try {
       artifacts.write(screenshotRef(test), page.screenshot());
     } catch (RuntimeException e) {
-      log.warn("event=screenshot_failed test_id={}", test.testId());
+      log.warn("event=screenshot_failed workflow_id={} test_id={}", workflowId, test.testId());
     }
   }
 

@@ -194,7 +194,9 @@ final class TestModelBuilder {
     FormInfo form = evidenceForm(s);
     boolean success = s.scenarioId().endsWith("SUCCESS");
     List<String> kinds =
-        success ? List.of("login", "login_success") : List.of("login_failure", "invalid");
+        success
+            ? List.of("login", "login_success", "valid")
+            : List.of("login_failure", "invalid", "invalid_credentials");
     FormSubmission submission =
         submissions(form).stream()
             .filter(sub -> kinds.contains(sub.kind()))
@@ -222,21 +224,12 @@ final class TestModelBuilder {
         nullSafe(submission.validationMessages()).stream()
             .filter(m -> m.field() == null || m.field().equals(empty.name()))
             .toList();
-    for (ValidationMessage m : messages) {
-      if ("native".equals(m.source())) {
-        if (empty.name() != null)
-          steps.add(
-              Steps.expectCount(
-                  List.of(Locator.css("[name=\"" + empty.name() + "\"]:invalid", false)),
-                  1,
-                  "invalid field " + empty.name()));
-      } else if (m.text() != null && !m.text().isBlank()) {
-        steps.add(
-            Steps.expectVisible(
-                List.of(new Locator("text", m.text(), null, false)), "'" + m.text() + "'"));
-      }
-      if (steps.size() > 0 && Steps.isExpectation(steps.get(steps.size() - 1))) break;
-    }
+    // The first message observed for the field is the assertion; one is enough to fail on.
+    messages.stream()
+        .map(m -> validationExpectation(m, empty))
+        .filter(Objects::nonNull)
+        .findFirst()
+        .ifPresent(steps::add);
     if (!submission.urlChanged() && form.stateId() != null && states.containsKey(form.stateId())) {
       String path = pathOnly(submission.resultUrl());
       if (path != null) steps.add(Steps.expectUrl(path));
@@ -244,6 +237,19 @@ final class TestModelBuilder {
     if (steps.stream().noneMatch(Steps::isExpectation))
       throw new Skip("no validation message was observed for " + fieldName);
     return steps;
+  }
+
+  private static TestStep validationExpectation(ValidationMessage m, FieldInfo field) {
+    if ("native".equals(m.source()))
+      return field.name() == null
+          ? null
+          : Steps.expectCount(
+              List.of(Locator.css("[name=\"" + field.name() + "\"]:invalid", false)),
+              1,
+              "invalid field " + field.name());
+    if (m.text() == null || m.text().isBlank()) return null;
+    return Steps.expectVisible(
+        List.of(new Locator("text", m.text(), null, false)), "'" + m.text() + "'");
   }
 
   private List<TestStep> accessibility(Scenario s) {
@@ -317,6 +323,7 @@ final class TestModelBuilder {
       if (List.of("hidden", "submit", "button", "reset", "file").contains(type)) continue;
       String value = data.get(field.name());
       if (value == null) value = typed.get(field.name());
+      if (value == null && "login".equals(form.purpose())) value = loginDefault(type);
       if (value == null && field.required()) value = ValidValues.of(field);
       if (value == null) continue;
       if (nullSafe(field.locators()).isEmpty())
@@ -337,6 +344,15 @@ final class TestModelBuilder {
       }
     }
     return steps;
+  }
+
+  /** A login form's fields read the credentials from the environment, never literal values. */
+  private static String loginDefault(String type) {
+    return switch (type) {
+      case "password" -> "${" + SuiteEvolution.PASSWORD_ENV + "}";
+      case "text", "email" -> "${" + SuiteEvolution.USERNAME_ENV + "}";
+      default -> null;
+    };
   }
 
   private TestStep submit(FormInfo form) {

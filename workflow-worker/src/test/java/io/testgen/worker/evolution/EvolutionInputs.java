@@ -400,7 +400,15 @@ final class EvolutionInputs {
                     200,
                     List.of(),
                     List.of("Settings saved"))));
-    return observation(b, List.of(home, settings, saved, extra), List.of(form));
+    StateInfo profile =
+        state(
+            "profile",
+            b + "/profile",
+            "Profile · Changing",
+            v2 ? "Your profile" : "Profile",
+            List.of(),
+            List.of());
+    return observation(b, List.of(home, settings, saved, extra, profile), List.of(form));
   }
 
   static List<Scenario> changingScenarios(String version) {
@@ -428,6 +436,14 @@ final class EvolutionInputs {
             "low",
             Map.of(),
             List.of(extra),
+            List.of(),
+            List.of()),
+        scenario(
+            "REQ-RENDER-profile",
+            "functional",
+            "medium",
+            Map.of(),
+            List.of("profile"),
             List.of(),
             List.of()));
   }

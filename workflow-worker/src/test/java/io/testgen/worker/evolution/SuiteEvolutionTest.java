@@ -208,7 +208,7 @@ class SuiteEvolutionTest {
                   "wf-repair",
                   b,
                   EvolutionInputs.changingObservation(b, "v1"),
-                  EvolutionInputs.changingScenarios("v1"),
+                  EvolutionInputs.changingScenarios("v1").subList(0, 3),
                   null,
                   3));
 
@@ -269,7 +269,7 @@ class SuiteEvolutionTest {
               new SuiteDiff(
                   "wf-base",
                   List.of("REQ-RENDER-home"),
-                  List.of("REQ-FORM-settings-HAPPY"),
+                  List.of("REQ-FORM-settings-HAPPY", "REQ-RENDER-profile"),
                   List.of("REQ-RENDER-help"),
                   List.of("REQ-RENDER-legacy"),
                   1));
@@ -278,8 +278,18 @@ class SuiteEvolutionTest {
               Map.entry("REQ-RENDER-home", "passed"),
               Map.entry("REQ-FORM-settings-HAPPY", "repaired"),
               Map.entry("REQ-RENDER-legacy", "retired"),
+              Map.entry("REQ-RENDER-profile", "repaired"),
               Map.entry("REQ-RENDER-help", "passed"));
-      assertThat(second.testCount()).isEqualTo(3);
+      GeneratedTest profile = test(second, "REQ-RENDER-profile");
+      assertThat(profile.repairs())
+          .containsExactly(
+              new Repair(
+                  -1,
+                  "regenerated",
+                  "steps of the baseline",
+                  "steps from the current observation"));
+      assertThat(profile.steps().get(2).locators().get(0).name()).isEqualTo("Your profile");
+      assertThat(second.testCount()).isEqualTo(4);
       assertThat(second.failing()).isEmpty();
       assertThat(second.passRate()).isEqualTo(1.0);
     }
