@@ -45,6 +45,7 @@ final class TestModelBuilder {
   private final ObservationResult observation;
   private final Map<String, StateInfo> states = new HashMap<>();
   private final Map<String, FormInfo> forms = new HashMap<>();
+  private List<TestStep> loginSteps;
 
   TestModelBuilder(ObservationResult observation) {
     this.observation = observation;
@@ -67,12 +68,44 @@ final class TestModelBuilder {
     List<GeneratedTest> skipped = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       try {
-        candidates.add(test(scenario, steps(scenario)));
+        candidates.add(test(scenario, withLogin(scenario, steps(scenario))));
       } catch (Skip skip) {
         skipped.add(skipped(scenario, skip.getMessage()));
       }
     }
     return new TestPlan(candidates, skipped);
+  }
+
+  /**
+   * When the crawl worked logged in, every test but the login tests first signs in the way the
+   * crawl did, with credentials read from the environment.
+   */
+  private List<TestStep> withLogin(Scenario s, List<TestStep> steps) {
+    if (!observation.loggedIn() || s.scenarioId().startsWith("REQ-LOGIN-")) return steps;
+    if (loginSteps == null) loginSteps = loginSteps();
+    if (loginSteps.isEmpty()) return steps;
+    List<TestStep> all = new ArrayList<>(loginSteps);
+    all.addAll(steps);
+    return all;
+  }
+
+  private List<TestStep> loginSteps() {
+    for (FormInfo form : forms.values()) {
+      if (!"login".equals(form.purpose())) continue;
+      for (FormSubmission sub : submissions(form)) {
+        if (!List.of("login", "login_success", "valid").contains(sub.kind())) continue;
+        try {
+          List<TestStep> steps = new ArrayList<>(fillForm(Map.of(), form, null, null));
+          steps.add(submit(form));
+          String path = pathOnly(sub.resultUrl());
+          if (sub.urlChanged() && path != null) steps.add(Steps.expectUrl(path));
+          return steps;
+        } catch (Skip skip) {
+          return List.of();
+        }
+      }
+    }
+    return List.of();
   }
 
   static GeneratedTest test(Scenario s, List<TestStep> steps) {
@@ -218,7 +251,8 @@ final class TestModelBuilder {
             .filter(sub -> "empty_required".equals(sub.kind()))
             .findFirst()
             .orElseThrow(() -> new Skip("no submission with empty required fields was observed"));
-    List<TestStep> steps = new ArrayList<>(fillForm(s, form, submission, empty));
+    List<TestStep> steps =
+        new ArrayList<>(fillForm(nullSafe(s.testData()), form, submission, empty));
     steps.add(submit(form));
     List<ValidationMessage> messages =
         nullSafe(submission.validationMessages()).stream()
@@ -275,7 +309,8 @@ final class TestModelBuilder {
 
   private List<TestStep> submitAndExpect(
       Scenario s, FormInfo form, FormSubmission submission, FieldInfo leaveEmpty) {
-    List<TestStep> steps = new ArrayList<>(fillForm(s, form, submission, leaveEmpty));
+    List<TestStep> steps =
+        new ArrayList<>(fillForm(nullSafe(s.testData()), form, submission, leaveEmpty));
     steps.add(submit(form));
     int before = steps.size();
     if (submission.urlChanged() && submission.resultUrl() != null) {
@@ -294,6 +329,15 @@ final class TestModelBuilder {
                   Steps.expectVisible(
                       List.of(new Locator("text", expected, null, false)), "'" + expected + "'"));
             });
+    nullSafe(submission.validationMessages()).stream()
+        .filter(m -> !"native".equals(m.source()) && m.text() != null && !m.text().isBlank())
+        .findFirst()
+        .ifPresent(
+            m ->
+                steps.add(
+                    Steps.expectVisible(
+                        List.of(new Locator("text", m.text(), null, false)),
+                        "'" + m.text() + "'")));
     if (steps.size() == before) throw new Skip("the submission changed nothing observable");
     return steps;
   }
@@ -311,11 +355,10 @@ final class TestModelBuilder {
   }
 
   private List<TestStep> fillForm(
-      Scenario s, FormInfo form, FormSubmission submission, FieldInfo leaveEmpty) {
+      Map<String, String> data, FormInfo form, FormSubmission submission, FieldInfo leaveEmpty) {
     StateInfo state = state(form.stateId());
     List<TestStep> steps = new ArrayList<>();
     steps.add(Steps.goTo(reachablePath(state)));
-    Map<String, String> data = nullSafe(s.testData());
     Map<String, String> typed = submission == null ? Map.of() : nullSafe(submission.values());
     for (FieldInfo field : nullSafe(form.fields())) {
       if (leaveEmpty != null && field == leaveEmpty) continue;

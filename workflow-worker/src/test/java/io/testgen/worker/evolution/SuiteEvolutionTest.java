@@ -2,16 +2,19 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.evolution.TestFailure;
 import io.testgen.common.json.JsonMapperFactory;
+import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.ChangingSite;
 import io.testgen.testkit.sites.evolution.FlakySite;
+import io.testgen.testkit.sites.evolution.LoginSite;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
@@ -292,6 +295,67 @@ class SuiteEvolutionTest {
       assertThat(second.testCount()).isEqualTo(4);
       assertThat(second.failing()).isEmpty();
       assertThat(second.passRate()).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void signsInWithCredentialsFromTheRequestAndWritesThemNowhere() throws Exception {
+    String password = "s3cret-Pa55-" + System.nanoTime();
+    try (FixtureServer site = LoginSite.install(FixtureServer.start(), "ada", password)) {
+      String b = site.baseUrl();
+      EvolutionRequest base =
+          EvolutionInputs.request(
+              "wf-login",
+              b,
+              EvolutionInputs.loginObservation(b),
+              EvolutionInputs.loginScenarios(),
+              null,
+              1);
+      EvolutionRequest request =
+          new EvolutionRequest(
+              base.workflowId(),
+              base.targetUrl(),
+              base.observation(),
+              base.requirements(),
+              null,
+              new LoginCredentials("ada", password, b + "/login"),
+              null,
+              null,
+              null,
+              5,
+              1);
+
+      EvolutionResult result = evolve(request);
+
+      assertThat(statuses(result))
+          .containsExactly(
+              Map.entry("REQ-LOGIN-SUCCESS", "passed"),
+              Map.entry("REQ-LOGIN-FAILURE", "passed"),
+              Map.entry("REQ-RENDER-dashboard", "passed"));
+      assertThat(test(result, "REQ-RENDER-dashboard").steps().stream().map(Steps::describe))
+          .containsExactly(
+              "goto \"/login\"",
+              "fill label=\"Username\" ${TESTGEN_USERNAME}",
+              "fill label=\"Password\" ${TESTGEN_PASSWORD}",
+              "click role=button[name=\"Sign in\"]",
+              "expect_url \"/dashboard\"",
+              "goto \"/dashboard\"",
+              "expect_title \"Dashboard · Login\"",
+              "expect_visible role=heading[name=\"Dashboard\"]");
+      assertThat(test(result, "REQ-LOGIN-FAILURE").steps().stream().map(Steps::describe))
+          .contains("expect_visible text=\"Invalid username or password\"");
+      // Neither the result nor any artifact (model, both suites) holds the password.
+      assertThat(JsonMapperFactory.shared().writeValueAsString(result)).doesNotContain(password);
+      for (String ref : result.suites().values()) {
+        byte[] bytes = artifacts.read(ref);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(password);
+        if (ref.endsWith(".zip"))
+          for (String entry : zipEntries(bytes))
+            assertThat(zipEntry(bytes, entry))
+                .doesNotContain(password)
+                .doesNotContain("\"ada\"")
+                .doesNotContain("'ada'");
+      }
     }
   }
 }
