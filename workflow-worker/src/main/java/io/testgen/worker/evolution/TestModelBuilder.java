@@ -492,12 +492,17 @@ final class TestModelBuilder {
     }
   }
 
+  /** What a goto opens: path, query and a hash route, relative to the origin. */
   static String pathWithQuery(String url) {
     if (url == null) return null;
     try {
       URI uri = URI.create(url);
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+      if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
+      // Hash-routed apps (#/active) are different states at one path: keep the route.
+      if (uri.getRawFragment() != null && uri.getRawFragment().startsWith("/"))
+        path += "#" + uri.getRawFragment();
+      return path;
     } catch (IllegalArgumentException e) {
       return null;
     }
