@@ -59,6 +59,18 @@ public final class SuiteEvolution {
 
   public EvolutionResult evolve(
       EvolutionRequest request, AgentProgressReporter progress, Heartbeat heartbeat) {
+    return evolve(request, progress, heartbeat, false);
+  }
+
+  /**
+   * @param resume whether this is a retried attempt: tests an earlier attempt of the same run
+   *     verified (recorded in its checkpoint) are taken over
+   */
+  public EvolutionResult evolve(
+      EvolutionRequest request,
+      AgentProgressReporter progress,
+      Heartbeat heartbeat,
+      boolean resume) {
     long start = System.currentTimeMillis();
     String baseUrl = origin(request.targetUrl());
     RequirementsResult requirements =
@@ -78,6 +90,7 @@ public final class SuiteEvolution {
       secrets.put(PASSWORD_ENV, request.loginCredentials().password());
     }
     VerificationStop stop = new VerificationStop();
+    VerificationCheckpoint checkpoint = new VerificationCheckpoint(artifacts, request.workflowId());
     TestExecutor executor =
         new TestExecutor(pool, baseUrl, secrets, request.httpCredentials(), settings, stop);
     SuiteVerifier verifier =
@@ -99,7 +112,12 @@ public final class SuiteEvolution {
       if (!baselineIds.contains(candidate.testId())) toVerify.add(candidate);
 
     List<GeneratedTest> verified =
-        verifier.verifyAll(toVerify, verifyRuns, ticker(progress, heartbeat, "Verifying"));
+        verifier.verifyAll(
+            toVerify,
+            verifyRuns,
+            ticker(progress, heartbeat, "Verifying"),
+            resume ? checkpoint.load() : Map.of(),
+            checkpoint::record);
     int iterations = 1;
     int maxIterations = request.maxIterations() > 0 ? request.maxIterations() : 5;
     if (baseline != null) {

@@ -9,12 +9,14 @@ import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +56,34 @@ final class SuiteVerifier {
   }
 
   List<GeneratedTest> verifyAll(List<GeneratedTest> tests, int verifyRuns, Ticker ticker) {
+    return verifyAll(tests, verifyRuns, ticker, Map.of(), t -> {});
+  }
+
+  /**
+   * Verifies tests in parallel. {@code resumed} holds results of an earlier attempt: a test with
+   * the same id and steps is taken over, not run again; {@code onVerified} sees each new result.
+   */
+  List<GeneratedTest> verifyAll(
+      List<GeneratedTest> tests,
+      int verifyRuns,
+      Ticker ticker,
+      Map<String, GeneratedTest> resumed,
+      Consumer<GeneratedTest> onVerified) {
     AtomicReferenceArray<GeneratedTest> results = new AtomicReferenceArray<>(tests.size());
     ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
-    for (int i = 0; i < tests.size(); i++) queue.add(i);
-    int threads = Math.max(1, Math.min(settings.parallelContexts(), tests.size()));
-    CountDownLatch done = new CountDownLatch(threads);
     AtomicInteger verified = new AtomicInteger();
+    for (int i = 0; i < tests.size(); i++) {
+      GeneratedTest earlier = resumed.get(tests.get(i).testId());
+      if (earlier != null && earlier.steps().equals(tests.get(i).steps())) {
+        results.set(i, earlier);
+        verified.incrementAndGet();
+      } else {
+        queue.add(i);
+      }
+    }
+    if (queue.isEmpty()) return toList(results);
+    int threads = Math.max(1, Math.min(settings.parallelContexts(), queue.size()));
+    CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
       Thread worker =
           new Thread(
@@ -67,7 +91,9 @@ final class SuiteVerifier {
                 try {
                   Integer next;
                   while (!stop.requested() && (next = queue.poll()) != null) {
-                    results.set(next, verifyOne(tests.get(next), verifyRuns));
+                    GeneratedTest result = verifyOne(tests.get(next), verifyRuns);
+                    results.set(next, result);
+                    onVerified.accept(result);
                     verified.incrementAndGet();
                   }
                 } catch (VerificationStop.Stopped stopped) {
@@ -93,8 +119,12 @@ final class SuiteVerifier {
       throw e;
     }
     ticker.tick(verified.get(), tests.size());
+    return toList(results);
+  }
+
+  private static List<GeneratedTest> toList(AtomicReferenceArray<GeneratedTest> results) {
     List<GeneratedTest> out = new ArrayList<>();
-    for (int i = 0; i < tests.size(); i++) out.add(results.get(i));
+    for (int i = 0; i < results.length(); i++) out.add(results.get(i));
     return out;
   }
 

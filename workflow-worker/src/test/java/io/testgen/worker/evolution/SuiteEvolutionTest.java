@@ -358,4 +358,50 @@ class SuiteEvolutionTest {
       }
     }
   }
+
+  @Test
+  void aRetriedAttemptTakesOverTestsTheEarlierAttemptVerified() throws Exception {
+    try (FixtureServer site = FlakySite.install(FixtureServer.start())) {
+      String b = site.baseUrl();
+      EvolutionRequest request =
+          EvolutionInputs.request(
+              "wf-resume",
+              b,
+              EvolutionInputs.flakyObservation(b),
+              EvolutionInputs.flakyScenarios(),
+              null,
+              1);
+      // The earlier attempt verified the deals test (verifying it now would find it flaky).
+      GeneratedTest candidate =
+          new TestModelBuilder(request.observation())
+              .build(request.requirements(), null)
+              .candidates()
+              .get(0);
+      GeneratedTest earlier =
+          SuiteVerifier.with(candidate, candidate.steps(), "passed", 7, 7, 100, List.of(), null);
+      artifacts.write(
+          VerificationCheckpoint.ref("wf-resume"),
+          JsonMapperFactory.shared().writeValueAsBytes(List.of(earlier)));
+
+      EvolutionResult result =
+          evolution.evolve(
+              request,
+              new AgentProgressReporter(ProgressPublisher.NONE, "wf-resume", Agent.EVOLUTION),
+              SuiteEvolution.Heartbeat.NONE,
+              true);
+
+      assertThat(test(result, "REQ-RENDER-deals")).isEqualTo(earlier);
+      GeneratedTest about = test(result, "REQ-RENDER-about");
+      assertThat(about.status()).isEqualTo("passed");
+      assertThat(about.runs()).isEqualTo(2);
+      List<GeneratedTest> checkpoint =
+          JsonMapperFactory.shared()
+              .readValue(
+                  artifacts.read(VerificationCheckpoint.ref("wf-resume")),
+                  new com.fasterxml.jackson.core.type.TypeReference<List<GeneratedTest>>() {});
+      assertThat(checkpoint)
+          .extracting(GeneratedTest::testId)
+          .containsExactly("REQ-RENDER-deals", "REQ-RENDER-about");
+    }
+  }
 }
