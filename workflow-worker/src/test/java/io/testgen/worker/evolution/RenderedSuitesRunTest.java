@@ -2,10 +2,13 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.evolution.LoginSite;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
@@ -116,6 +119,73 @@ class RenderedSuitesRunTest {
         .contains("failures=\"0\"")
         .contains("errors=\"0\"")
         .contains("skipped=\"0\"");
+  }
+
+  @Test
+  void bothSuitesSignInWithCredentialsFromTheEnvironment() throws Exception {
+    String password = "pw-" + System.nanoTime();
+    try (FixtureServer site = LoginSite.install(FixtureServer.start(), "ada", password);
+        BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+      String b = site.baseUrl();
+      EvolutionRequest base =
+          EvolutionInputs.request(
+              "wf-rendered-login",
+              b,
+              EvolutionInputs.loginObservation(b),
+              EvolutionInputs.loginScenarios(),
+              null,
+              1);
+      EvolutionResult login =
+          new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
+              .evolve(
+                  new EvolutionRequest(
+                      base.workflowId(),
+                      base.targetUrl(),
+                      base.observation(),
+                      base.requirements(),
+                      null,
+                      new LoginCredentials("ada", password, b + "/login"),
+                      null,
+                      null,
+                      null,
+                      5,
+                      1),
+                  new AgentProgressReporter(
+                      ProgressPublisher.NONE, "wf-rendered-login", Agent.EVOLUTION),
+                  SuiteEvolution.Heartbeat.NONE);
+      assertThat(login.testCount()).isEqualTo(3);
+      Map<String, String> env =
+          Map.of(
+              "BASE_URL",
+              b,
+              "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH",
+              CHROMIUM,
+              "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
+              "1",
+              "TESTGEN_USERNAME",
+              "ada",
+              "TESTGEN_PASSWORD",
+              password,
+              "CI",
+              "1");
+
+      Path ts = unzip(login.suites().get("playwright-ts"), dir.resolve("login-ts"));
+      Files.createSymbolicLink(ts.resolve("node_modules"), playwrightTestModules());
+      Outcome tsRun = run(ts, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
+      assertThat(tsRun.exitCode()).as(tsRun.output()).isZero();
+      assertThat(tsRun.output()).contains("3 passed");
+
+      Path java = unzip(login.suites().get("playwright-java"), dir.resolve("login-java"));
+      Outcome javaRun = run(java, env, 500, "mvn", "-q", "-B", "test");
+      assertThat(javaRun.exitCode()).as(javaRun.output()).isZero();
+      assertThat(
+              Files.readString(
+                  java.resolve(
+                      "target/surefire-reports/TEST-io.testgen.generated.GeneratedSuiteTest.xml")))
+          .contains("tests=\"3\"")
+          .contains("failures=\"0\"")
+          .contains("errors=\"0\"");
+    }
   }
 
   record Outcome(int exitCode, String output) {}
