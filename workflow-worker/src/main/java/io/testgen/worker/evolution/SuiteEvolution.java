@@ -187,14 +187,14 @@ public final class SuiteEvolution {
   private static SuiteVerifier.Ticker ticker(
       AgentProgressReporter progress, Heartbeat heartbeat, String verb) {
     int[] last = {-1};
-    return (verified, total) -> {
+    return (verified, passed, total) -> {
       heartbeat.beat(verified, total);
       if (verified != last[0]) {
         last[0] = verified;
         progress.progress(
             0.1 + 0.8 * (total == 0 ? 1 : (double) verified / total),
             verb + " tests: " + verified + "/" + total,
-            Map.of("tests_verified", verified, "tests_total", total));
+            Map.of("tests_verified", verified, "tests_passed", passed, "tests_total", total));
       }
     };
   }

@@ -30,7 +30,7 @@ final class SuiteVerifier {
 
   /** Called on the caller's thread about once a second while tests run; may throw to cancel. */
   interface Ticker {
-    void tick(int verified, int total);
+    void tick(int verified, int passed, int total);
   }
 
   private final BrowserPool pool;
@@ -72,11 +72,13 @@ final class SuiteVerifier {
     AtomicReferenceArray<GeneratedTest> results = new AtomicReferenceArray<>(tests.size());
     ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
     AtomicInteger verified = new AtomicInteger();
+    AtomicInteger passed = new AtomicInteger();
     for (int i = 0; i < tests.size(); i++) {
       GeneratedTest earlier = resumed.get(tests.get(i).testId());
       if (earlier != null && earlier.steps().equals(tests.get(i).steps())) {
         results.set(i, earlier);
         verified.incrementAndGet();
+        if (SuiteModel.inSuite(earlier.status())) passed.incrementAndGet();
       } else {
         queue.add(i);
       }
@@ -94,6 +96,7 @@ final class SuiteVerifier {
                     GeneratedTest result = verifyOne(tests.get(next), verifyRuns);
                     results.set(next, result);
                     onVerified.accept(result);
+                    if (SuiteModel.inSuite(result.status())) passed.incrementAndGet();
                     verified.incrementAndGet();
                   }
                 } catch (VerificationStop.Stopped stopped) {
@@ -108,7 +111,8 @@ final class SuiteVerifier {
       worker.start();
     }
     try {
-      while (!done.await(1, TimeUnit.SECONDS)) ticker.tick(verified.get(), tests.size());
+      while (!done.await(1, TimeUnit.SECONDS))
+        ticker.tick(verified.get(), passed.get(), tests.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop(done);
@@ -118,7 +122,7 @@ final class SuiteVerifier {
       stop(done);
       throw e;
     }
-    ticker.tick(verified.get(), tests.size());
+    ticker.tick(verified.get(), passed.get(), tests.size());
     return toList(results);
   }
 

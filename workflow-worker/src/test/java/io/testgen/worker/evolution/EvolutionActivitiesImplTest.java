@@ -121,6 +121,14 @@ class EvolutionActivitiesImplTest {
       assertThat(events.get(0).progress()).isEqualTo(0.80);
       assertThat(events.get(1).message()).isEqualTo("Generated 1 candidate tests");
       assertThat(events.get(events.size() - 2).message()).isEqualTo("Verifying tests: 1/1");
+      assertThat(events.get(events.size() - 2).data())
+          .containsOnly(
+              Map.entry("tests_verified", 1),
+              Map.entry("tests_passed", 1),
+              Map.entry("tests_total", 1));
+      assertThat(events.get(1).data())
+          .containsEntry("tests_generated", 1)
+          .containsEntry("skipped", 0);
       ProgressEvent completed = events.get(events.size() - 1);
       assertThat(completed.progress()).isEqualTo(0.95);
       assertThat(completed.data())
