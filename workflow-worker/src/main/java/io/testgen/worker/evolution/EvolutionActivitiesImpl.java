@@ -58,6 +58,8 @@ public final class EvolutionActivitiesImpl implements EvolutionActivities {
         request.baselineSuiteRef() != null || request.baselineWorkflowId() != null
             ? "Improving the suite of " + request.baselineWorkflowId()
             : "Generating and verifying tests");
+    // A retried attempt takes over the tests the failed attempt already verified.
+    boolean resume = Activity.getExecutionContext().getInfo().getAttempt() > 1;
     try {
       EvolutionResult result =
           evolution.evolve(
@@ -65,7 +67,8 @@ public final class EvolutionActivitiesImpl implements EvolutionActivities {
               reporter,
               (verified, total) ->
                   Activity.getExecutionContext()
-                      .heartbeat(Map.of("verified", verified, "total", total)));
+                      .heartbeat(Map.of("verified", verified, "total", total)),
+              resume);
       Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("test_count", result.testCount());
       counts.put("pass_rate", result.passRate());

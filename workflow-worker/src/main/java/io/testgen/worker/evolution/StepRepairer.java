@@ -32,7 +32,6 @@ final class StepRepairer {
           Steps.SELECT,
           Steps.CHECK,
           Steps.PRESS,
-          Steps.WAIT_FOR,
           Steps.EXPECT_TEXT,
           Steps.EXPECT_VALUE);
 
@@ -68,6 +67,7 @@ final class StepRepairer {
     step.locators().stream()
         .filter(l -> "role".equals(l.strategy()))
         .forEach(l -> roles.add(l.value()));
+    Set<String> stated = new LinkedHashSet<>(roles);
     roles.addAll(impliedRoles(step.action()));
     for (String role : roles) {
       for (String word : words(step)) {
@@ -75,13 +75,14 @@ final class StepRepairer {
             page.getByRole(
                 PageLocators.ariaRole(role),
                 new Page.GetByRoleOptions()
-                    .setName(Pattern.compile(Pattern.quote(word), Pattern.CASE_INSENSITIVE)));
+                    .setName(Pattern.compile(UrlPattern.literal(word), Pattern.CASE_INSENSITIVE)));
         Optional<Proposal> p = roleProposal(test, index, role, found);
         if (p.isPresent()) return p;
       }
     }
-    // The only element of its role on the page is the one that moved.
-    for (String role : roles) {
+    // The only element of the role the test named is the one that moved (a role merely implied
+    // by the action is too weak a clue).
+    for (String role : stated) {
       Optional<Proposal> p =
           roleProposal(test, index, role, page.getByRole(PageLocators.ariaRole(role)));
       if (p.isPresent()) return p;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.RequirementsResult;
@@ -58,6 +59,18 @@ public final class SuiteEvolution {
 
   public EvolutionResult evolve(
       EvolutionRequest request, AgentProgressReporter progress, Heartbeat heartbeat) {
+    return evolve(request, progress, heartbeat, false);
+  }
+
+  /**
+   * @param resume whether this is a retried attempt: tests an earlier attempt of the same run
+   *     verified (recorded in its checkpoint) are taken over
+   */
+  public EvolutionResult evolve(
+      EvolutionRequest request,
+      AgentProgressReporter progress,
+      Heartbeat heartbeat,
+      boolean resume) {
     long start = System.currentTimeMillis();
     String baseUrl = origin(request.targetUrl());
     RequirementsResult requirements =
@@ -76,10 +89,12 @@ public final class SuiteEvolution {
       secrets.put(USERNAME_ENV, request.loginCredentials().username());
       secrets.put(PASSWORD_ENV, request.loginCredentials().password());
     }
+    VerificationStop stop = new VerificationStop();
+    VerificationCheckpoint checkpoint = new VerificationCheckpoint(artifacts, request.workflowId());
     TestExecutor executor =
-        new TestExecutor(pool, baseUrl, secrets, request.httpCredentials(), settings);
+        new TestExecutor(pool, baseUrl, secrets, request.httpCredentials(), settings, stop);
     SuiteVerifier verifier =
-        new SuiteVerifier(pool, executor, artifacts, request.workflowId(), settings);
+        new SuiteVerifier(pool, executor, artifacts, request.workflowId(), settings, stop);
     int verifyRuns = request.verifyRuns() > 0 ? request.verifyRuns() : settings.verifyRuns();
 
     SuiteModel baseline = loadBaseline(request);
@@ -97,10 +112,19 @@ public final class SuiteEvolution {
       if (!baselineIds.contains(candidate.testId())) toVerify.add(candidate);
 
     List<GeneratedTest> verified =
-        verifier.verifyAll(toVerify, verifyRuns, ticker(progress, heartbeat, "Verifying"));
+        verifier.verifyAll(
+            toVerify,
+            verifyRuns,
+            ticker(progress, heartbeat, "Verifying"),
+            resume ? checkpoint.load() : Map.of(),
+            checkpoint::record);
     int iterations = 1;
     int maxIterations = request.maxIterations() > 0 ? request.maxIterations() : 5;
     if (baseline != null) {
+      verified =
+          regenerateBroken(verified, baselineIds, plan, verifier, verifyRuns, progress, heartbeat);
+      // Tests of states that are gone are retired first: re-running them cannot help.
+      verified = new ArrayList<>(retireGone(verified, baselineIds, requirements, request));
       // Another pass only helps where the previous one changed something; stop when nothing does.
       while (iterations < maxIterations
           && verified.stream().anyMatch(t -> "repaired".equals(t.status()))
@@ -121,7 +145,6 @@ public final class SuiteEvolution {
         }
         if (!changed) break;
       }
-      verified = retireGone(verified, baselineIds, requirements, request);
     }
 
     List<GeneratedTest> all = new ArrayList<>(verified);
@@ -164,16 +187,63 @@ public final class SuiteEvolution {
   private static SuiteVerifier.Ticker ticker(
       AgentProgressReporter progress, Heartbeat heartbeat, String verb) {
     int[] last = {-1};
-    return (verified, total) -> {
+    return (verified, passed, total) -> {
       heartbeat.beat(verified, total);
       if (verified != last[0]) {
         last[0] = verified;
         progress.progress(
             0.1 + 0.8 * (total == 0 ? 1 : (double) verified / total),
             verb + " tests: " + verified + "/" + total,
-            Map.of("tests_verified", verified, "tests_total", total));
+            Map.of("tests_verified", verified, "tests_passed", passed, "tests_total", total));
       }
     };
+  }
+
+  /**
+   * A baseline test that repair could not save, whose scenario the current observation still
+   * supports, is rebuilt from what Observation sees now; if that passes, the test is kept as
+   * repaired ("regenerated"), so a changed app keeps its coverage.
+   */
+  private static List<GeneratedTest> regenerateBroken(
+      List<GeneratedTest> verified,
+      Set<String> baselineIds,
+      TestPlan plan,
+      SuiteVerifier verifier,
+      int verifyRuns,
+      AgentProgressReporter progress,
+      Heartbeat heartbeat) {
+    Map<String, GeneratedTest> fresh = new HashMap<>();
+    plan.candidates().forEach(c -> fresh.put(c.testId(), c));
+    List<Integer> broken = new ArrayList<>();
+    for (int i = 0; i < verified.size(); i++) {
+      GeneratedTest t = verified.get(i);
+      GeneratedTest candidate = fresh.get(t.testId());
+      if ("failed".equals(t.status())
+          && baselineIds.contains(t.testId())
+          && candidate != null
+          && !candidate.steps().equals(t.steps())) broken.add(i);
+    }
+    if (broken.isEmpty()) return verified;
+    List<GeneratedTest> rebuilt =
+        verifier.verifyAll(
+            broken.stream().map(i -> fresh.get(verified.get(i).testId())).toList(),
+            verifyRuns,
+            ticker(progress, heartbeat, "Regenerating"));
+    List<GeneratedTest> out = new ArrayList<>(verified);
+    for (int k = 0; k < broken.size(); k++) {
+      GeneratedTest t = rebuilt.get(k);
+      if (!SuiteModel.inSuite(t.status())) continue;
+      List<Repair> repairs = new ArrayList<>(t.repairs());
+      repairs.add(
+          0,
+          new Repair(
+              -1, "regenerated", "steps of the baseline", "steps from the current observation"));
+      out.set(
+          broken.get(k),
+          SuiteVerifier.with(
+              t, t.steps(), "repaired", t.runs(), t.passes(), t.durationMillis(), repairs, null));
+    }
+    return out;
   }
 
   /** A baseline test that no longer passes and whose state is gone is retired, not failed. */

@@ -9,12 +9,14 @@ import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,7 @@ final class SuiteVerifier {
 
   /** Called on the caller's thread about once a second while tests run; may throw to cancel. */
   interface Ticker {
-    void tick(int verified, int total);
+    void tick(int verified, int passed, int total);
   }
 
   private final BrowserPool pool;
@@ -36,13 +38,16 @@ final class SuiteVerifier {
   private final ArtifactStore artifacts;
   private final String workflowId;
   private final EvolutionSettings settings;
+  private final VerificationStop stop;
 
   SuiteVerifier(
       BrowserPool pool,
       TestExecutor executor,
       ArtifactStore artifacts,
       String workflowId,
-      EvolutionSettings settings) {
+      EvolutionSettings settings,
+      VerificationStop stop) {
+    this.stop = stop;
     this.pool = pool;
     this.executor = executor;
     this.artifacts = artifacts;
@@ -51,23 +56,51 @@ final class SuiteVerifier {
   }
 
   List<GeneratedTest> verifyAll(List<GeneratedTest> tests, int verifyRuns, Ticker ticker) {
+    return verifyAll(tests, verifyRuns, ticker, Map.of(), t -> {});
+  }
+
+  /**
+   * Verifies tests in parallel. {@code resumed} holds results of an earlier attempt: a test with
+   * the same id and steps is taken over, not run again; {@code onVerified} sees each new result.
+   */
+  List<GeneratedTest> verifyAll(
+      List<GeneratedTest> tests,
+      int verifyRuns,
+      Ticker ticker,
+      Map<String, GeneratedTest> resumed,
+      Consumer<GeneratedTest> onVerified) {
     AtomicReferenceArray<GeneratedTest> results = new AtomicReferenceArray<>(tests.size());
     ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
-    for (int i = 0; i < tests.size(); i++) queue.add(i);
-    int threads = Math.max(1, Math.min(settings.parallelContexts(), tests.size()));
-    CountDownLatch done = new CountDownLatch(threads);
     AtomicInteger verified = new AtomicInteger();
-    List<Thread> workers = new ArrayList<>();
+    AtomicInteger passed = new AtomicInteger();
+    for (int i = 0; i < tests.size(); i++) {
+      GeneratedTest earlier = resumed.get(tests.get(i).testId());
+      if (earlier != null && earlier.steps().equals(tests.get(i).steps())) {
+        results.set(i, earlier);
+        verified.incrementAndGet();
+        if (SuiteModel.inSuite(earlier.status())) passed.incrementAndGet();
+      } else {
+        queue.add(i);
+      }
+    }
+    if (queue.isEmpty()) return toList(results);
+    int threads = Math.max(1, Math.min(settings.parallelContexts(), queue.size()));
+    CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
       Thread worker =
           new Thread(
               () -> {
                 try {
                   Integer next;
-                  while (!Thread.currentThread().isInterrupted() && (next = queue.poll()) != null) {
-                    results.set(next, verifyOne(tests.get(next), verifyRuns));
+                  while (!stop.requested() && (next = queue.poll()) != null) {
+                    GeneratedTest result = verifyOne(tests.get(next), verifyRuns);
+                    results.set(next, result);
+                    onVerified.accept(result);
+                    if (SuiteModel.inSuite(result.status())) passed.incrementAndGet();
                     verified.incrementAndGet();
                   }
+                } catch (VerificationStop.Stopped stopped) {
+                  log.info("event=verification_stopped workflow_id={}", workflowId);
                 } finally {
                   pool.releaseThread();
                   done.countDown();
@@ -75,30 +108,35 @@ final class SuiteVerifier {
               },
               "evolution-verify-" + t);
       worker.setDaemon(true);
-      workers.add(worker);
       worker.start();
     }
     try {
-      while (!done.await(1, TimeUnit.SECONDS)) ticker.tick(verified.get(), tests.size());
+      while (!done.await(1, TimeUnit.SECONDS))
+        ticker.tick(verified.get(), passed.get(), tests.size());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop(workers, done);
+      stop(done);
       throw new IllegalStateException("interrupted while verifying", e);
     } catch (RuntimeException | Error e) {
       // Cancellation arrives through the ticker (the activity's heartbeat): close the contexts.
-      stop(workers, done);
+      stop(done);
       throw e;
     }
-    ticker.tick(verified.get(), tests.size());
+    ticker.tick(verified.get(), passed.get(), tests.size());
+    return toList(results);
+  }
+
+  private static List<GeneratedTest> toList(AtomicReferenceArray<GeneratedTest> results) {
     List<GeneratedTest> out = new ArrayList<>();
-    for (int i = 0; i < tests.size(); i++) out.add(results.get(i));
+    for (int i = 0; i < results.length(); i++) out.add(results.get(i));
     return out;
   }
 
-  private static void stop(List<Thread> workers, CountDownLatch done) {
-    workers.forEach(Thread::interrupt);
+  private void stop(CountDownLatch done) {
+    stop.request();
     try {
-      done.await(30, TimeUnit.SECONDS);
+      // Each thread ends within one step's timeout and closes its context on the way out.
+      done.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -108,10 +146,12 @@ final class SuiteVerifier {
   GeneratedTest verifyOne(GeneratedTest test, int verifyRuns) {
     try {
       return verify(test, verifyRuns);
+    } catch (VerificationStop.Stopped stopped) {
+      throw stopped;
     } catch (RuntimeException e) {
-      if (Thread.currentThread().isInterrupted()) throw e;
       log.warn(
-          "event=verify_error test_id={} error={}",
+          "event=verify_error workflow_id={} test_id={} error={}",
+          workflowId,
           test.testId(),
           TestExecutor.firstLine(e.getMessage()));
       return with(
@@ -135,8 +175,9 @@ final class SuiteVerifier {
     int passes = 0;
     long passMillis = 0;
 
-    RunOutcome outcome =
-        executor.run(current, holder.inspector(repairer, current), this::screenshot);
+    // The first run proposes no repair: the repairer remembers what it proposed, and the second
+    // (unchanged) run must still be able to propose it.
+    RunOutcome outcome = executor.run(current, null, this::screenshot);
     runs++;
     if (!outcome.passed()) {
       // Does it pass unchanged on a second try? Then it passed and failed as the same code: flaky.
@@ -145,7 +186,11 @@ final class SuiteVerifier {
           executor.run(current, holder.inspector(repairer, current), this::screenshot);
       runs++;
       if (again.passed()) {
-        log.info("event=test_flaky test_id={} runs={} passes=1", test.testId(), runs);
+        log.info(
+            "event=test_flaky workflow_id={} test_id={} runs={} passes=1",
+            workflowId,
+            test.testId(),
+            runs);
         return with(
             current,
             current.steps(),
@@ -171,7 +216,8 @@ final class SuiteVerifier {
         outcome = executor.run(current, holder.inspector(repairer, current), this::screenshot);
         runs++;
         log.info(
-            "event=test_repair test_id={} method={} step={} passed={}",
+            "event=test_repair workflow_id={} test_id={} method={} step={} passed={}",
+            workflowId,
             test.testId(),
             proposal.repair().method(),
             proposal.repair().stepIndex(),
@@ -197,7 +243,8 @@ final class SuiteVerifier {
     }
     String status = firstFailure != null ? "flaky" : repairs.isEmpty() ? "passed" : "repaired";
     log.info(
-        "event=test_verified test_id={} status={} runs={} passes={}",
+        "event=test_verified workflow_id={} test_id={} status={} runs={} passes={}",
+        workflowId,
         test.testId(),
         status,
         runs,
@@ -234,7 +281,7 @@ final class SuiteVerifier {
     try {
       artifacts.write(screenshotRef(test), page.screenshot());
     } catch (RuntimeException e) {
-      log.warn("event=screenshot_failed test_id={}", test.testId());
+      log.warn("event=screenshot_failed workflow_id={} test_id={}", workflowId, test.testId());
     }
   }
 

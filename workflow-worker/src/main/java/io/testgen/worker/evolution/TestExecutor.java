@@ -31,13 +31,16 @@ final class TestExecutor {
   private final Map<String, String> secrets;
   private final HttpCredentials httpCredentials;
   private final EvolutionSettings settings;
+  private final VerificationStop stop;
 
   TestExecutor(
       BrowserPool pool,
       String baseUrl,
       Map<String, String> secrets,
       HttpCredentials httpCredentials,
-      EvolutionSettings settings) {
+      EvolutionSettings settings,
+      VerificationStop stop) {
+    this.stop = stop;
     this.pool = pool;
     this.baseUrl = stripSlash(baseUrl);
     this.secrets = secrets;
@@ -51,15 +54,16 @@ final class TestExecutor {
       options.setHttpCredentials(httpCredentials.username(), httpCredentials.password());
     long start = System.nanoTime();
     String unique = TestData.newUnique();
+    stop.check();
     try (ContextLease lease = pool.acquireContext(options)) {
       lease.context().setDefaultTimeout(settings.stepTimeout().toMillis());
       Page page = lease.context().newPage();
       for (int i = 0; i < test.steps().size(); i++) {
-        if (Thread.currentThread().isInterrupted())
-          throw new IllegalStateException("verification cancelled");
+        stop.check();
         try {
           perform(page, test.steps().get(i), unique);
         } catch (RuntimeException | AssertionError e) {
+          if (stop.requested()) throw new VerificationStop.Stopped();
           String error = firstLine(e.getMessage());
           if (capture != null) capture.screenshot(page, test);
           if (inspector != null) inspector.inspect(page, i, unique);

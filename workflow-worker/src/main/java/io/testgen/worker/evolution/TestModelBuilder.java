@@ -45,6 +45,7 @@ final class TestModelBuilder {
   private final ObservationResult observation;
   private final Map<String, StateInfo> states = new HashMap<>();
   private final Map<String, FormInfo> forms = new HashMap<>();
+  private List<TestStep> loginSteps;
 
   TestModelBuilder(ObservationResult observation) {
     this.observation = observation;
@@ -67,12 +68,44 @@ final class TestModelBuilder {
     List<GeneratedTest> skipped = new ArrayList<>();
     for (Scenario scenario : scenarios) {
       try {
-        candidates.add(test(scenario, steps(scenario)));
+        candidates.add(test(scenario, withLogin(scenario, steps(scenario))));
       } catch (Skip skip) {
         skipped.add(skipped(scenario, skip.getMessage()));
       }
     }
     return new TestPlan(candidates, skipped);
+  }
+
+  /**
+   * When the crawl worked logged in, every test but the login tests first signs in the way the
+   * crawl did, with credentials read from the environment.
+   */
+  private List<TestStep> withLogin(Scenario s, List<TestStep> steps) {
+    if (!observation.loggedIn() || s.scenarioId().startsWith("REQ-LOGIN-")) return steps;
+    if (loginSteps == null) loginSteps = loginSteps();
+    if (loginSteps.isEmpty()) return steps;
+    List<TestStep> all = new ArrayList<>(loginSteps);
+    all.addAll(steps);
+    return all;
+  }
+
+  private List<TestStep> loginSteps() {
+    for (FormInfo form : forms.values()) {
+      if (!"login".equals(form.purpose())) continue;
+      for (FormSubmission sub : submissions(form)) {
+        if (!List.of("login", "login_success", "valid").contains(sub.kind())) continue;
+        try {
+          List<TestStep> steps = new ArrayList<>(fillForm(Map.of(), form, null, null));
+          steps.add(submit(form));
+          String path = pathOnly(sub.resultUrl());
+          if (sub.urlChanged() && path != null) steps.add(Steps.expectUrl(path));
+          return steps;
+        } catch (Skip skip) {
+          return List.of();
+        }
+      }
+    }
+    return List.of();
   }
 
   static GeneratedTest test(Scenario s, List<TestStep> steps) {
@@ -194,7 +227,9 @@ final class TestModelBuilder {
     FormInfo form = evidenceForm(s);
     boolean success = s.scenarioId().endsWith("SUCCESS");
     List<String> kinds =
-        success ? List.of("login", "login_success") : List.of("login_failure", "invalid");
+        success
+            ? List.of("login", "login_success", "valid")
+            : List.of("login_failure", "invalid", "invalid_credentials");
     FormSubmission submission =
         submissions(form).stream()
             .filter(sub -> kinds.contains(sub.kind()))
@@ -216,27 +251,19 @@ final class TestModelBuilder {
             .filter(sub -> "empty_required".equals(sub.kind()))
             .findFirst()
             .orElseThrow(() -> new Skip("no submission with empty required fields was observed"));
-    List<TestStep> steps = new ArrayList<>(fillForm(s, form, submission, empty));
+    List<TestStep> steps =
+        new ArrayList<>(fillForm(nullSafe(s.testData()), form, submission, empty));
     steps.add(submit(form));
     List<ValidationMessage> messages =
         nullSafe(submission.validationMessages()).stream()
             .filter(m -> m.field() == null || m.field().equals(empty.name()))
             .toList();
-    for (ValidationMessage m : messages) {
-      if ("native".equals(m.source())) {
-        if (empty.name() != null)
-          steps.add(
-              Steps.expectCount(
-                  List.of(Locator.css("[name=\"" + empty.name() + "\"]:invalid", false)),
-                  1,
-                  "invalid field " + empty.name()));
-      } else if (m.text() != null && !m.text().isBlank()) {
-        steps.add(
-            Steps.expectVisible(
-                List.of(new Locator("text", m.text(), null, false)), "'" + m.text() + "'"));
-      }
-      if (steps.size() > 0 && Steps.isExpectation(steps.get(steps.size() - 1))) break;
-    }
+    // The first message observed for the field is the assertion; one is enough to fail on.
+    messages.stream()
+        .map(m -> validationExpectation(m, empty))
+        .filter(Objects::nonNull)
+        .findFirst()
+        .ifPresent(steps::add);
     if (!submission.urlChanged() && form.stateId() != null && states.containsKey(form.stateId())) {
       String path = pathOnly(submission.resultUrl());
       if (path != null) steps.add(Steps.expectUrl(path));
@@ -244,6 +271,19 @@ final class TestModelBuilder {
     if (steps.stream().noneMatch(Steps::isExpectation))
       throw new Skip("no validation message was observed for " + fieldName);
     return steps;
+  }
+
+  private static TestStep validationExpectation(ValidationMessage m, FieldInfo field) {
+    if ("native".equals(m.source()))
+      return field.name() == null
+          ? null
+          : Steps.expectCount(
+              List.of(Locator.css("[name=\"" + field.name() + "\"]:invalid", false)),
+              1,
+              "invalid field " + field.name());
+    if (m.text() == null || m.text().isBlank()) return null;
+    return Steps.expectVisible(
+        List.of(new Locator("text", m.text(), null, false)), "'" + m.text() + "'");
   }
 
   private List<TestStep> accessibility(Scenario s) {
@@ -269,7 +309,8 @@ final class TestModelBuilder {
 
   private List<TestStep> submitAndExpect(
       Scenario s, FormInfo form, FormSubmission submission, FieldInfo leaveEmpty) {
-    List<TestStep> steps = new ArrayList<>(fillForm(s, form, submission, leaveEmpty));
+    List<TestStep> steps =
+        new ArrayList<>(fillForm(nullSafe(s.testData()), form, submission, leaveEmpty));
     steps.add(submit(form));
     int before = steps.size();
     if (submission.urlChanged() && submission.resultUrl() != null) {
@@ -288,6 +329,15 @@ final class TestModelBuilder {
                   Steps.expectVisible(
                       List.of(new Locator("text", expected, null, false)), "'" + expected + "'"));
             });
+    nullSafe(submission.validationMessages()).stream()
+        .filter(m -> !"native".equals(m.source()) && m.text() != null && !m.text().isBlank())
+        .findFirst()
+        .ifPresent(
+            m ->
+                steps.add(
+                    Steps.expectVisible(
+                        List.of(new Locator("text", m.text(), null, false)),
+                        "'" + m.text() + "'")));
     if (steps.size() == before) throw new Skip("the submission changed nothing observable");
     return steps;
   }
@@ -305,11 +355,10 @@ final class TestModelBuilder {
   }
 
   private List<TestStep> fillForm(
-      Scenario s, FormInfo form, FormSubmission submission, FieldInfo leaveEmpty) {
+      Map<String, String> data, FormInfo form, FormSubmission submission, FieldInfo leaveEmpty) {
     StateInfo state = state(form.stateId());
     List<TestStep> steps = new ArrayList<>();
     steps.add(Steps.goTo(reachablePath(state)));
-    Map<String, String> data = nullSafe(s.testData());
     Map<String, String> typed = submission == null ? Map.of() : nullSafe(submission.values());
     for (FieldInfo field : nullSafe(form.fields())) {
       if (leaveEmpty != null && field == leaveEmpty) continue;
@@ -317,6 +366,7 @@ final class TestModelBuilder {
       if (List.of("hidden", "submit", "button", "reset", "file").contains(type)) continue;
       String value = data.get(field.name());
       if (value == null) value = typed.get(field.name());
+      if (value == null && "login".equals(form.purpose())) value = loginDefault(type);
       if (value == null && field.required()) value = ValidValues.of(field);
       if (value == null) continue;
       if (nullSafe(field.locators()).isEmpty())
@@ -337,6 +387,15 @@ final class TestModelBuilder {
       }
     }
     return steps;
+  }
+
+  /** A login form's fields read the credentials from the environment, never literal values. */
+  private static String loginDefault(String type) {
+    return switch (type) {
+      case "password" -> "${" + SuiteEvolution.PASSWORD_ENV + "}";
+      case "text", "email" -> "${" + SuiteEvolution.USERNAME_ENV + "}";
+      default -> null;
+    };
   }
 
   private TestStep submit(FormInfo form) {
@@ -433,12 +492,17 @@ final class TestModelBuilder {
     }
   }
 
+  /** What a goto opens: path, query and a hash route, relative to the origin. */
   static String pathWithQuery(String url) {
     if (url == null) return null;
     try {
       URI uri = URI.create(url);
       String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+      if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
+      // Hash-routed apps (#/active) are different states at one path: keep the route.
+      if (uri.getRawFragment() != null && uri.getRawFragment().startsWith("/"))
+        path += "#" + uri.getRawFragment();
+      return path;
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -26,7 +26,12 @@ final class TypeScriptSuiteRenderer {
     files.put("package.json", packageJson());
     files.put("playwright.config.ts", config(baseUrl));
     files.put("README.md", readme(baseUrl, tests));
-    for (GeneratedTest test : tests) files.put("tests/" + fileName(test) + ".spec.ts", spec(test));
+    for (GeneratedTest test : tests) {
+      String name = fileName(test);
+      String path = "tests/" + name + ".spec.ts";
+      for (int i = 2; files.containsKey(path); i++) path = "tests/" + name + "-" + i + ".spec.ts";
+      files.put(path, spec(test));
+    }
     return files;
   }
 

@@ -400,7 +400,15 @@ final class EvolutionInputs {
                     200,
                     List.of(),
                     List.of("Settings saved"))));
-    return observation(b, List.of(home, settings, saved, extra), List.of(form));
+    StateInfo profile =
+        state(
+            "profile",
+            b + "/profile",
+            "Profile · Changing",
+            v2 ? "Your profile" : "Profile",
+            List.of(),
+            List.of());
+    return observation(b, List.of(home, settings, saved, extra, profile), List.of(form));
   }
 
   static List<Scenario> changingScenarios(String version) {
@@ -428,6 +436,14 @@ final class EvolutionInputs {
             "low",
             Map.of(),
             List.of(extra),
+            List.of(),
+            List.of()),
+        scenario(
+            "REQ-RENDER-profile",
+            "functional",
+            "medium",
+            Map.of(),
+            List.of("profile"),
             List.of(),
             List.of()));
   }
@@ -458,6 +474,97 @@ final class EvolutionInputs {
             "low",
             Map.of(),
             List.of("about"),
+            List.of(),
+            List.of()));
+  }
+
+  // --- LoginSite -------------------------------------------------------------------------
+
+  static ObservationResult loginObservation(String b) {
+    StateInfo login =
+        state("login", b + "/login", "Sign in · Login", "Sign in", List.of(), List.of("login"));
+    StateInfo dashboard =
+        state(
+            "dashboard", b + "/dashboard", "Dashboard · Login", "Dashboard", List.of(), List.of());
+    FormInfo form =
+        new FormInfo(
+            "login",
+            "login",
+            b + "/login",
+            "post",
+            "login",
+            List.of(
+                field(
+                    "username",
+                    "text",
+                    "Username",
+                    true,
+                    label("Username"),
+                    Locator.css("#username", true)),
+                field(
+                    "password",
+                    "password",
+                    "Password",
+                    true,
+                    label("Password"),
+                    Locator.css("#password", true))),
+            button("btn-sign-in", "Sign in", Locator.role("button", "Sign in", true)),
+            List.of(
+                // the crawl's own sign-in: values are never recorded for credentials
+                new FormSubmission(
+                    "login",
+                    Map.of(),
+                    b + "/dashboard",
+                    true,
+                    "dashboard",
+                    200,
+                    List.of(),
+                    List.of("Welcome back.")),
+                new FormSubmission(
+                    "invalid",
+                    Map.of("username", "nobody", "password", "wrong-password"),
+                    b + "/login",
+                    false,
+                    "login",
+                    200,
+                    List.of(new ValidationMessage(null, "Invalid username or password", "page")),
+                    List.of())));
+    return new ObservationResult(
+        b + "/login",
+        "login",
+        List.of(login, dashboard),
+        List.of(),
+        List.of(form),
+        List.of(),
+        null,
+        true,
+        null);
+  }
+
+  static List<Scenario> loginScenarios() {
+    return List.of(
+        scenario(
+            "REQ-LOGIN-SUCCESS",
+            "functional",
+            "critical",
+            Map.of("username", "${TESTGEN_USERNAME}", "password", "${TESTGEN_PASSWORD}"),
+            List.of("login"),
+            List.of("login"),
+            List.of()),
+        scenario(
+            "REQ-LOGIN-FAILURE",
+            "negative",
+            "high",
+            Map.of("username", "nobody", "password", "wrong-password"),
+            List.of("login"),
+            List.of("login"),
+            List.of()),
+        scenario(
+            "REQ-RENDER-dashboard",
+            "functional",
+            "high",
+            Map.of(),
+            List.of("dashboard"),
             List.of(),
             List.of()));
   }

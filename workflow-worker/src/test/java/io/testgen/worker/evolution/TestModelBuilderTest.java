@@ -106,4 +106,13 @@ class TestModelBuilderTest {
     assertThat(UrlPattern.forPath("/a.b/c"))
         .isEqualTo("^[a-z]+:\\/\\/[^\\/]+\\/a\\.b\\/c(?:[?#].*)?$");
   }
+
+  @Test
+  void gotoKeepsQueryAndHashRouteButNotAnchors() {
+    assertThat(TestModelBuilder.pathWithQuery("http://h:1/app/list?page=2#/active"))
+        .isEqualTo("/app/list?page=2#/active");
+    assertThat(TestModelBuilder.pathWithQuery("http://h:1/docs#section-2")).isEqualTo("/docs");
+    assertThat(TestModelBuilder.pathWithQuery("http://h:1")).isEqualTo("/");
+    assertThat(TestModelBuilder.pathOnly("http://h:1/search?q=x")).isEqualTo("/search");
+  }
 }

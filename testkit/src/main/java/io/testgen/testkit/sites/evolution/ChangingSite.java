@@ -24,6 +24,11 @@ public final class ChangingSite {
         .post("/settings", r -> FixtureResponse.redirect("/settings/saved"))
         .get("/settings/saved", r -> FixtureResponse.html(page("Saved", "<h1>Settings saved</h1>")))
         .get(
+            "/profile",
+            r ->
+                FixtureResponse.html(
+                    page("Profile", site.isV2() ? "<h1>Your profile</h1>" : "<h1>Profile</h1>")))
+        .get(
             "/legacy",
             r ->
                 site.isV2()

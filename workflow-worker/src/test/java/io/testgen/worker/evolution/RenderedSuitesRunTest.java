@@ -1,0 +1,252 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.workflow.Agent;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.evolution.LoginSite;
+import io.testgen.testkit.sites.evolution.NotesSite;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.progress.AgentProgressReporter;
+import io.testgen.worker.progress.ProgressPublisher;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rendered suites run unchanged under their own runners: the TypeScript project with
+ * {@code @playwright/test} from npm, the Java project with Maven, both against a fixture site,
+ * pointed at it through {@code BASE_URL} and at the system Chromium through {@code
+ * PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH}.
+ */
+@Tag("rendered-suites")
+class RenderedSuitesRunTest {
+  static final Path NPM_CACHE =
+      Path.of(System.getProperty("user.home"), ".cache", "testgen", "playwright-ts");
+  static final String CHROMIUM = BrowserSettings.fromEnvironment().executable().toString();
+
+  @TempDir static Path dir;
+  static FixtureServer generatedAgainst;
+  static FixtureServer runAgainst;
+  static EvolutionResult result;
+  static ArtifactStore artifacts;
+
+  @BeforeAll
+  static void generate() {
+    generatedAgainst = NotesSite.install(FixtureServer.start());
+    runAgainst = NotesSite.install(FixtureServer.start());
+    artifacts = new ArtifactStore(dir.resolve("artifacts"));
+    String b = generatedAgainst.baseUrl();
+    List<Scenario> scenarios =
+        EvolutionInputs.notesScenarios().stream()
+            .filter(s -> !s.scenarioId().equals("REQ-RENDER-stats"))
+            .toList();
+    try (BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+      result =
+          new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
+              .evolve(
+                  EvolutionInputs.request(
+                      "wf-rendered", b, EvolutionInputs.notesObservation(b), scenarios, null, 1),
+                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-rendered", Agent.EVOLUTION),
+                  SuiteEvolution.Heartbeat.NONE);
+    }
+    assertThat(result.testCount()).isEqualTo(7);
+  }
+
+  @AfterAll
+  static void stop() {
+    generatedAgainst.close();
+    runAgainst.close();
+  }
+
+  @Test
+  void typeScriptSuitePassesUnderPlaywrightTestTwiceInARow() throws Exception {
+    Path project = unzip(result.suites().get("playwright-ts"), dir.resolve("ts"));
+    Files.createSymbolicLink(project.resolve("node_modules"), playwrightTestModules());
+    Map<String, String> env =
+        Map.of(
+            "BASE_URL",
+            runAgainst.baseUrl(),
+            "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH",
+            CHROMIUM,
+            "CI",
+            "1");
+    for (int run = 1; run <= 2; run++) {
+      Outcome outcome =
+          run(project, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
+      assertThat(outcome.exitCode()).as("run %d:\n%s", run, outcome.output()).isZero();
+      assertThat(outcome.output()).as("run %d", run).contains("7 passed");
+    }
+  }
+
+  @Test
+  void javaSuitePassesUnderMaven() throws Exception {
+    Path project = unzip(result.suites().get("playwright-java"), dir.resolve("java"));
+    Map<String, String> env =
+        Map.of(
+            "BASE_URL",
+            runAgainst.baseUrl(),
+            "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH",
+            CHROMIUM,
+            "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
+            "1");
+    Outcome outcome = run(project, env, 500, "mvn", "-q", "-B", "test");
+    assertThat(outcome.exitCode()).as(outcome.output()).isZero();
+    String report =
+        Files.readString(
+            project.resolve(
+                "target/surefire-reports/TEST-io.testgen.generated.GeneratedSuiteTest.xml"));
+    assertThat(report)
+        .contains("tests=\"7\"")
+        .contains("failures=\"0\"")
+        .contains("errors=\"0\"")
+        .contains("skipped=\"0\"");
+  }
+
+  @Test
+  void bothSuitesSignInWithCredentialsFromTheEnvironment() throws Exception {
+    String password = "pw-" + System.nanoTime();
+    try (FixtureServer site = LoginSite.install(FixtureServer.start(), "ada", password);
+        BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+      String b = site.baseUrl();
+      EvolutionRequest base =
+          EvolutionInputs.request(
+              "wf-rendered-login",
+              b,
+              EvolutionInputs.loginObservation(b),
+              EvolutionInputs.loginScenarios(),
+              null,
+              1);
+      EvolutionResult login =
+          new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
+              .evolve(
+                  new EvolutionRequest(
+                      base.workflowId(),
+                      base.targetUrl(),
+                      base.observation(),
+                      base.requirements(),
+                      null,
+                      new LoginCredentials("ada", password, b + "/login"),
+                      null,
+                      null,
+                      null,
+                      5,
+                      1),
+                  new AgentProgressReporter(
+                      ProgressPublisher.NONE, "wf-rendered-login", Agent.EVOLUTION),
+                  SuiteEvolution.Heartbeat.NONE);
+      assertThat(login.testCount()).isEqualTo(3);
+      Map<String, String> env =
+          Map.of(
+              "BASE_URL",
+              b,
+              "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH",
+              CHROMIUM,
+              "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
+              "1",
+              "TESTGEN_USERNAME",
+              "ada",
+              "TESTGEN_PASSWORD",
+              password,
+              "CI",
+              "1");
+
+      Path ts = unzip(login.suites().get("playwright-ts"), dir.resolve("login-ts"));
+      Files.createSymbolicLink(ts.resolve("node_modules"), playwrightTestModules());
+      Outcome tsRun = run(ts, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
+      assertThat(tsRun.exitCode()).as(tsRun.output()).isZero();
+      assertThat(tsRun.output()).contains("3 passed");
+
+      Path java = unzip(login.suites().get("playwright-java"), dir.resolve("login-java"));
+      Outcome javaRun = run(java, env, 500, "mvn", "-q", "-B", "test");
+      assertThat(javaRun.exitCode()).as(javaRun.output()).isZero();
+      assertThat(
+              Files.readString(
+                  java.resolve(
+                      "target/surefire-reports/TEST-io.testgen.generated.GeneratedSuiteTest.xml")))
+          .contains("tests=\"3\"")
+          .contains("failures=\"0\"")
+          .contains("errors=\"0\"");
+    }
+  }
+
+  record Outcome(int exitCode, String output) {}
+
+  static Outcome run(Path dir, Map<String, String> env, int timeoutSeconds, String... command)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile(dir, "run-", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly().waitFor();
+      return new Outcome(-1, "timed out\n" + Files.readString(log));
+    }
+    return new Outcome(process.exitValue(), Files.readString(log));
+  }
+
+  /** {@code @playwright/test} installed once from npm into a cache shared by runs. */
+  static synchronized Path playwrightTestModules() throws Exception {
+    Path modules = NPM_CACHE.resolve("node_modules");
+    if (!Files.isDirectory(modules.resolve("@playwright/test"))) {
+      Files.createDirectories(NPM_CACHE);
+      Files.writeString(
+          NPM_CACHE.resolve("package.json"),
+          "{\"name\":\"pw-cache\",\"private\":true,\"dependencies\":{\"@playwright/test\":\""
+              + TypeScriptSuiteRenderer.PLAYWRIGHT_VERSION
+              + "\"}}");
+      Outcome install =
+          run(
+              NPM_CACHE,
+              Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+              500,
+              "npm",
+              "install",
+              "--no-audit",
+              "--no-fund");
+      assertThat(install.exitCode()).as(install.output()).isZero();
+    }
+    return modules;
+  }
+
+  static Path unzip(String ref, Path target) throws IOException {
+    Path root = null;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(artifacts.read(ref)))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        Path file = target.resolve(e.getName()).normalize();
+        if (!file.startsWith(target)) throw new IOException("zip entry escapes: " + e.getName());
+        Files.createDirectories(file.getParent());
+        Files.write(file, in.readAllBytes());
+        if (root == null) root = target.resolve(e.getName().substring(0, e.getName().indexOf('/')));
+      }
+    }
+    return root;
+  }
+
+  static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
