@@ -69,9 +69,11 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
       if (approved.scenarios() != null) scenarios = approved.scenarios().size();
     }
     Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("done"));
-    state = RunState.COMPLETED;
     String workflowId = Workflow.getInfo().getWorkflowId();
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    // Like the real workflow: a query answered between here and the close already sees the end.
+    completedAt = now;
+    state = RunState.COMPLETED;
     EvolutionResult evolution =
         new EvolutionResult(
             List.of(),
@@ -98,6 +100,8 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
         0.0);
   }
 
+  private Instant completedAt;
+
   @Override
   public RunStatus status() {
     Map<String, AgentProgress> progress = new LinkedHashMap<>();
@@ -109,7 +113,7 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
         progress,
         state == RunState.COMPLETED ? 1.0 : state == RunState.AWAITING_REVIEW ? 0.5 : 0.1,
         null,
-        null,
+        completedAt,
         null,
         url,
         owner);
