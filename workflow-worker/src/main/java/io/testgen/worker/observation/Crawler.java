@@ -345,6 +345,7 @@ public final class Crawler {
         }
         if (out.status() != null) status = out.status();
       }
+      if (!scope.sameOrigin(settler.page().url())) return null;
       return status;
     }
 
@@ -593,6 +594,7 @@ public final class Crawler {
             new Finding("http_error", after.url(), out.status(), "after " + step.label()));
         return null;
       }
+      if (!scope.sameOrigin(after.url())) return null; // blocked or off-origin: the guard said why
       String fp2 = StateFingerprint.of(after.structure());
       String id2 = StateFingerprint.stateId(fp2);
       model.addTransition(new Transition(fromId, id2, step.action(), elementId, step.label()));

@@ -80,7 +80,8 @@
       if (t === 'range') return 'slider';
       if (t === 'number') return 'spinbutton';
       if (t === 'search') return el.list ? 'combobox' : 'searchbox';
-      if (['text', 'email', 'tel', 'url', 'password'].includes(t)) return el.list ? 'combobox' : 'textbox';
+      if (t === 'password') return null; // no ARIA role: tests find it by label
+      if (['text', 'email', 'tel', 'url'].includes(t)) return el.list ? 'combobox' : 'textbox';
       return null;
     }
     if (/^H[1-6]$/.test(tag)) return 'heading';
