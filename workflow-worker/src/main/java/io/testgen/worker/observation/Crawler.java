@@ -213,8 +213,15 @@ public final class Crawler {
         }
         CrawlTask task;
         while (!stopping && (task = model.take()) != null) {
+          long taskStart = System.nanoTime();
           try {
             process(settler, task);
+            log.debug(
+                "event=task_done workflow_id={} url={} steps={} ms={}",
+                request.workflowId(),
+                redactor.redact(task.url()),
+                task.steps().size(),
+                (System.nanoTime() - taskStart) / 1_000_000);
           } catch (PlaywrightException e) {
             if (stopping || Thread.currentThread().isInterrupted()) break;
             log.warn(
@@ -222,10 +229,7 @@ public final class Crawler {
                 request.workflowId(),
                 redactor.redact(task.url()),
                 redactor.redact(PageSettler.shortError(e)));
-            if (page.isClosed()) {
-              page = lease.context().newPage();
-              settler = new PageSettler(page, settings.pageTimeout(), settings.quietMillis());
-            }
+            if (settler.page().isClosed()) settler.renew();
           } finally {
             model.done(task);
           }
@@ -276,35 +280,34 @@ public final class Crawler {
     private void process(PageSettler settler, CrawlTask task) {
       if (!model.countPage()) return;
       model.currentUrl(task.url());
-      Page page = settler.page();
       Integer status = loadAndReplay(settler, task);
       if (status == null) return;
-      PageSnapshot snap = PageSnapshot.take(page, settings.maxNodes(), MAX_CANDIDATES);
+      PageSnapshot snap = PageSnapshot.take(settler.page(), settings.maxNodes(), MAX_CANDIDATES);
       if (loggedIn && LoginFlow.looksLoggedOut(snap) && !isLoginPage(task.url())) {
         model.addFinding(
             new Finding(
                 "logged_out",
-                redactor.redact(page.url()),
+                redactor.redact(settler.page().url()),
                 null,
                 "login form shown mid-crawl; logging in again"));
         if (relogins.incrementAndGet() > MAX_RELOGINS || !loginFlow.login(settler).loggedIn())
           return;
         status = loadAndReplay(settler, task);
         if (status == null) return;
-        snap = PageSnapshot.take(page, settings.maxNodes(), MAX_CANDIDATES);
+        snap = PageSnapshot.take(settler.page(), settings.maxNodes(), MAX_CANDIDATES);
       }
       String fp = StateFingerprint.of(snap.structure());
       String id = StateFingerprint.stateId(fp);
       if (task.steps().isEmpty()) {
         model.visited(task.url(), id);
-        model.visited(UrlScope.normalise(page.url()), id);
+        model.visited(UrlScope.normalise(settler.page().url()), id);
       }
       StateInfo state = buildState(snap, fp, id, task, status);
       boolean isNew =
           model.register(
               state, settings.maxInstancesPerTemplate(), task.fromStateId(), task.label());
       if (isNew) {
-        screenshot(page, state);
+        screenshot(settler.page(), state);
         String words =
             (task.label() == null ? "" : task.label())
                 + " "
@@ -316,6 +319,17 @@ public final class Crawler {
       followLinks(snap, id, task);
       if (!isNew) return;
       long stateDeadline = System.nanoTime() + settings.stateBudget().toNanos();
+      if (snap.nodeCount() > settings.maxNodes()) {
+        // every action on a page this size costs seconds: look, but try only a few
+        model.addFinding(
+            new Finding(
+                "too_large",
+                task.url(),
+                status,
+                snap.nodeCount() + " elements; snapshot and actions limited"));
+        stateDeadline =
+            Math.min(stateDeadline, System.nanoTime() + settings.stateBudget().toNanos() / 8);
+      }
       tryActions(settler, snap, fp, id, task, stateDeadline);
       probeForms(settler, snap, fp, id, task, stateDeadline);
     }
@@ -532,7 +546,7 @@ public final class Crawler {
         if (out.failed() && !out.navigated()) continue;
         PageSnapshot after = null;
         if (scope.sameOrigin(settler.page().url()))
-          after = PageSnapshot.take(settler.page(), settings.maxNodes(), MAX_CANDIDATES);
+          after = PageSnapshot.takeLight(settler.page(), settings.maxNodes());
         boolean changed =
             after == null || out.navigated() || !StateFingerprint.of(after.structure()).equals(fp);
         if (after != null && changed)

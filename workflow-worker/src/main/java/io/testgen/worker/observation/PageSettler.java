@@ -38,7 +38,7 @@ final class PageSettler {
       })
       """;
 
-  private final Page page;
+  private Page page;
   private final Duration pageTimeout;
   private final int quietMillis;
   private int navigations;
@@ -46,9 +46,13 @@ final class PageSettler {
   private String lastFailure;
 
   PageSettler(Page page, Duration pageTimeout, int quietMillis) {
-    this.page = page;
     this.pageTimeout = pageTimeout;
     this.quietMillis = quietMillis;
+    attach(page);
+  }
+
+  private void attach(Page page) {
+    this.page = page;
     page.onFrameNavigated(
         frame -> {
           if (frame == page.mainFrame()) navigations++;
@@ -64,6 +68,21 @@ final class PageSettler {
           if (request.isNavigationRequest() && isMain(request.frame()))
             lastFailure = request.failure();
         });
+  }
+
+  /**
+   * Replaces the page with a fresh one in the same context. After a failed navigation Chromium may
+   * still commit an error page or the late document, which would interrupt the next navigation; a
+   * new page has no such leftovers.
+   */
+  void renew() {
+    Page old = page;
+    attach(old.context().newPage());
+    try {
+      old.close();
+    } catch (PlaywrightException ignored) {
+      // already gone
+    }
   }
 
   private boolean isMain(Frame frame) {
@@ -99,7 +118,9 @@ final class PageSettler {
       quiet();
       return new Outcome(true, response == null ? null : response.status(), page.url(), null);
     } catch (PlaywrightException e) {
-      return new Outcome(false, null, url, shortError(e));
+      String error = shortError(e);
+      renew();
+      return new Outcome(false, null, url, error);
     }
   }
 
@@ -147,6 +168,9 @@ final class PageSettler {
 
   static String shortError(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // Playwright wraps the driver's error as "Error {\n  message='...'\n  name=...}"
+    int at = m.indexOf("message='");
+    if (at >= 0) m = m.substring(at + "message='".length());
     int nl = m.indexOf('\n');
     if (nl > 0) m = m.substring(0, nl);
     return m.length() > 200 ? m.substring(0, 200) : m;
