@@ -550,7 +550,7 @@ public final class Crawler {
         boolean changed =
             after == null || out.navigated() || !StateFingerprint.of(after.structure()).equals(fp);
         if (after != null && changed)
-          discover(task, id, elementId(id, e), step, out, after, true, true);
+          discover(task, id, elementId(id, e), step, out, after, out.reachableByUrl(), true);
         if (changed && !restore(settler, task)) break;
       }
     }
@@ -740,7 +740,7 @@ public final class Crawler {
                           words.length() > 160 ? label : label),
                       probe.outcome(),
                       probe.after(),
-                      "get".equals(f.method()) || s.urlChanged(),
+                      probe.outcome().reachableByUrl(),
                       success);
               if (success && resultId != null)
                 considerGoal(

@@ -16,7 +16,17 @@ import java.util.function.Consumer;
  */
 final class PageSettler {
   /** What an action or a load led to. */
-  record Outcome(boolean navigated, Integer status, String url, String error) {
+  record Outcome(
+      boolean navigated, Integer status, String url, String error, String documentMethod) {
+    Outcome(boolean navigated, Integer status, String url, String error) {
+      this(navigated, status, url, error, null);
+    }
+
+    /** Whether the document shown came from a GET, so its URL alone reproduces it. */
+    boolean reachableByUrl() {
+      return documentMethod == null || "GET".equalsIgnoreCase(documentMethod);
+    }
+
     boolean failed() {
       return error != null;
     }
@@ -43,6 +53,7 @@ final class PageSettler {
   private final int quietMillis;
   private int navigations;
   private Integer lastStatus;
+  private String lastMethod;
   private String lastFailure;
 
   PageSettler(Page page, Duration pageTimeout, int quietMillis) {
@@ -60,8 +71,10 @@ final class PageSettler {
     page.onResponse(
         response -> {
           Request request = response.request();
-          if (request.isNavigationRequest() && isMain(request.frame()))
+          if (request.isNavigationRequest() && isMain(request.frame())) {
             lastStatus = response.status();
+            lastMethod = request.method();
+          }
         });
     page.onRequestFailed(
         request -> {
@@ -128,6 +141,7 @@ final class PageSettler {
   Outcome act(Consumer<Page> action) {
     int before = navigations;
     lastStatus = null;
+    lastMethod = null;
     lastFailure = null;
     try {
       action.accept(page);
@@ -146,10 +160,10 @@ final class PageSettler {
             LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(pageTimeout.toMillis()));
         quiet();
       } catch (PlaywrightException e) {
-        return new Outcome(navigated, lastStatus, page.url(), shortError(e));
+        return new Outcome(navigated, lastStatus, page.url(), shortError(e), lastMethod);
       }
     }
-    return new Outcome(navigated, lastStatus, page.url(), lastFailure);
+    return new Outcome(navigated, lastStatus, page.url(), lastFailure, lastMethod);
   }
 
   /** Waits until the DOM has been quiet for a moment (bounded). */
