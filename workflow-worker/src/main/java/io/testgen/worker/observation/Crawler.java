@@ -308,13 +308,8 @@ public final class Crawler {
               state, settings.maxInstancesPerTemplate(), task.fromStateId(), task.label());
       if (isNew) {
         screenshot(settler.page(), state);
-        String words =
-            (task.label() == null ? "" : task.label())
-                + " "
-                + snap.title()
-                + " "
-                + headingText(snap);
-        considerGoal(words, task.fromStateId(), id, task.label(), status < 400);
+        // the action's own words decide, not the page's (a "New task" heading is no new task)
+        considerGoal(task.label(), task.fromStateId(), id, task.label(), status < 400);
       }
       followLinks(snap, id, task);
       if (!isNew) return;
@@ -632,12 +627,7 @@ public final class Crawler {
         }
       }
       boolean ok = success && (out.status() == null || out.status() < 400);
-      considerGoal(
-          step.label() + " " + after.title() + " " + headingText(after),
-          fromId,
-          id2,
-          step.label(),
-          ok);
+      considerGoal(step.label(), fromId, id2, step.label(), ok);
       return id2;
     }
 
@@ -744,11 +734,7 @@ public final class Crawler {
                       success);
               if (success && resultId != null)
                 considerGoal(
-                    words + " " + probe.after().title(),
-                    id,
-                    resultId,
-                    label,
-                    s.httpStatus() == null || s.httpStatus() < 400);
+                    words, id, resultId, label, s.httpStatus() == null || s.httpStatus() < 400);
             }
             submissions.add(
                 new FormSubmission(
