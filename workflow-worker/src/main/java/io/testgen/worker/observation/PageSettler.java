@@ -35,6 +35,8 @@ final class PageSettler {
   private static final String QUIET_SCRIPT =
       """
       ([quiet, max]) => new Promise((resolve) => {
+        // a page without scripts is done when it has loaded: nothing will render later
+        if (!document.querySelector('script')) { resolve(true); return; }
         let last = performance.now();
         const start = last;
         const obs = new MutationObserver(() => { last = performance.now(); });

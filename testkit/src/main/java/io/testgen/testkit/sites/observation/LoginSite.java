@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A login-protected notes app. Every page but {@code /login} redirects there without a session.
- * Signed in, the header greets the user by name and offers "Log out"; {@code /account} shows
- * "Session status" which ends the session when visited (a page that logs you out mid-crawl). Under
- * {@code /basic/} a second area is protected by HTTP basic authentication instead.
+ * Signed in, the dashboard greets the user by name and the header offers "Log out" and "Session
+ * status", which ends the session when visited (a page that logs you out mid-crawl). Under {@code
+ * /basic/} a second area is protected by HTTP basic authentication instead.
  */
 public final class LoginSite {
   public static final String USER = "alice@example.com";
