@@ -202,14 +202,19 @@ public final class Crawler {
         if (!first) loginDone.await();
         lease = newContext();
         Page page = lease.context().newPage();
-        PageSettler settler = new PageSettler(page, settings.pageTimeout(), settings.quietMillis());
+        PageSettler settler =
+            new PageSettler(
+                page,
+                settings.pageTimeout(),
+                settings.quietMillis(),
+                (url, text) ->
+                    model.addFinding(
+                        new Finding(
+                            "console_error", redactor.redact(url), null, redactor.redact(text))));
         if (first && loginFlow != null) {
-          try {
-            login(settler);
-            if (loggedIn) storageState = lease.context().storageState();
-          } finally {
-            loginDone.countDown();
-          }
+          login(settler);
+          if (loggedIn) storageState = lease.context().storageState();
+          loginDone.countDown();
         }
         CrawlTask task;
         while (!stopping && (task = model.take()) != null) {
@@ -239,6 +244,7 @@ public final class Crawler {
       } catch (PlaywrightException e) {
         if (!stopping) throw e;
       } finally {
+        if (first) loginDone.countDown(); // never leave the others waiting for a login
         Thread.interrupted(); // a pending interrupt would stop the close below
         if (lease != null) lease.close();
         pool.releaseThread();

@@ -51,6 +51,7 @@ final class PageSettler {
       """;
 
   private Page page;
+  private final java.util.function.BiConsumer<String, String> consoleErrors;
   private final Duration pageTimeout;
   private final int quietMillis;
   private int navigations;
@@ -59,13 +60,33 @@ final class PageSettler {
   private String lastFailure;
 
   PageSettler(Page page, Duration pageTimeout, int quietMillis) {
+    this(page, pageTimeout, quietMillis, (url, text) -> {});
+  }
+
+  /**
+   * @param consoleErrors told about each console error and uncaught page error: (url, text)
+   */
+  PageSettler(
+      Page page,
+      Duration pageTimeout,
+      int quietMillis,
+      java.util.function.BiConsumer<String, String> consoleErrors) {
     this.pageTimeout = pageTimeout;
     this.quietMillis = quietMillis;
+    this.consoleErrors = consoleErrors;
     attach(page);
   }
 
   private void attach(Page page) {
     this.page = page;
+    page.onConsoleMessage(
+        message -> {
+          // failed loads are recorded as http_error findings already
+          if ("error".equals(message.type())
+              && !message.text().startsWith("Failed to load resource"))
+            consoleErrors.accept(page.url(), clip(message.text()));
+        });
+    page.onPageError(error -> consoleErrors.accept(page.url(), clip(error)));
     page.onFrameNavigated(
         frame -> {
           if (frame == page.mainFrame()) navigations++;
@@ -180,6 +201,11 @@ final class PageSettler {
             LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(pageTimeout.toMillis()));
       }
     }
+  }
+
+  private static String clip(String text) {
+    if (text == null) return "";
+    return text.length() > 200 ? text.substring(0, 200) : text;
   }
 
   static String shortError(Throwable e) {
