@@ -260,6 +260,13 @@ public final class Crawler {
                 request.httpCredentials().username(), request.httpCredentials().password()));
       if (storageState != null) options.setStorageState(storageState);
       ContextLease lease = pool.acquireContext(options);
+      // links with target=_blank and window.open would pile up pages nobody looks at
+      lease
+          .context()
+          .onPage(
+              p -> {
+                if (p.opener() != null) p.close();
+              });
       new NavigationGuard(
               policy,
               scope.origin(),

@@ -53,6 +53,11 @@ class CrawlerHostileSiteTest {
                   "http://169.254.169.254/latest/meta-data/",
                   303,
                   "redirect from " + server.url("/metadata")),
+              new Finding(
+                  "navigation_blocked",
+                  "http://169.254.169.254/latest/meta-data/iam.png",
+                  null,
+                  "host refused by target policy"),
               new Finding("http_error", server.url("/missing"), 404, "HTTP 404"),
               new Finding("http_error", server.url("/broken"), 500, "HTTP 500"),
               new Finding(
