@@ -198,6 +198,7 @@ public final class Crawler {
 
     private void work(boolean first) {
       ContextLease lease = null;
+      org.slf4j.MDC.put("workflow_id", request.workflowId());
       try {
         if (!first) loginDone.await();
         lease = newContext();
@@ -248,6 +249,7 @@ public final class Crawler {
         Thread.interrupted(); // a pending interrupt would stop the close below
         if (lease != null) lease.close();
         pool.releaseThread();
+        org.slf4j.MDC.remove("workflow_id");
       }
     }
 
