@@ -57,6 +57,11 @@ public final class BrowserPool implements AutoCloseable {
     return settings.contexts();
   }
 
+  /** Context slots free right now (all of {@link #parallelism()} when every lease is closed). */
+  public int availableContexts() {
+    return contextPermits.availablePermits();
+  }
+
   /** The DevTools websocket endpoint of the shared browser, starting it on first use. */
   public synchronized String endpoint() {
     if (closed) throw new IllegalStateException("browser pool is closed");

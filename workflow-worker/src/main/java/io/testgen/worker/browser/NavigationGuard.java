@@ -147,7 +147,8 @@ public final class NavigationGuard {
         route.abort("blockedbyclient");
         return;
       }
-      if (isRedirect(response.status()) && !redirectChainAllowed(context, url, response)) {
+      if (isRedirect(response.status())
+          && !redirectChainAllowed(context, route.request().method(), url, response)) {
         route.abort("blockedbyclient");
         return;
       }
@@ -176,9 +177,11 @@ public final class NavigationGuard {
   }
 
   /** Walks the chain that starts with {@code first}, checking each hop before the browser does. */
-  private boolean redirectChainAllowed(BrowserContext context, String url, APIResponse first) {
+  private boolean redirectChainAllowed(
+      BrowserContext context, String method, String url, APIResponse first) {
     Set<String> seen = new HashSet<>();
-    seen.add(url);
+    // a POST answered by a redirect to the same URL (post/redirect/get) is no loop
+    if ("GET".equalsIgnoreCase(method)) seen.add(url);
     String current = url;
     int status = first.status();
     Map<String, String> headers = first.headers();

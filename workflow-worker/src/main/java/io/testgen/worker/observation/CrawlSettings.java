@@ -41,7 +41,7 @@ public record CrawlSettings(
     return new CrawlSettings(
         2,
         Duration.ofSeconds(10),
-        Duration.ofSeconds(40),
+        Duration.ofSeconds(30),
         Duration.ofMinutes(10),
         3,
         60,

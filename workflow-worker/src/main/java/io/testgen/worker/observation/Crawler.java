@@ -198,23 +198,36 @@ public final class Crawler {
 
     private void work(boolean first) {
       ContextLease lease = null;
+      org.slf4j.MDC.put("workflow_id", request.workflowId());
       try {
         if (!first) loginDone.await();
         lease = newContext();
         Page page = lease.context().newPage();
-        PageSettler settler = new PageSettler(page, settings.pageTimeout(), settings.quietMillis());
+        PageSettler settler =
+            new PageSettler(
+                page,
+                settings.pageTimeout(),
+                settings.quietMillis(),
+                (url, text) ->
+                    model.addFinding(
+                        new Finding(
+                            "console_error", redactor.redact(url), null, redactor.redact(text))));
         if (first && loginFlow != null) {
-          try {
-            login(settler);
-            if (loggedIn) storageState = lease.context().storageState();
-          } finally {
-            loginDone.countDown();
-          }
+          login(settler);
+          if (loggedIn) storageState = lease.context().storageState();
+          loginDone.countDown();
         }
         CrawlTask task;
         while (!stopping && (task = model.take()) != null) {
+          long taskStart = System.nanoTime();
           try {
             process(settler, task);
+            log.debug(
+                "event=task_done workflow_id={} url={} steps={} ms={}",
+                request.workflowId(),
+                redactor.redact(task.url()),
+                task.steps().size(),
+                (System.nanoTime() - taskStart) / 1_000_000);
           } catch (PlaywrightException e) {
             if (stopping || Thread.currentThread().isInterrupted()) break;
             log.warn(
@@ -222,10 +235,7 @@ public final class Crawler {
                 request.workflowId(),
                 redactor.redact(task.url()),
                 redactor.redact(PageSettler.shortError(e)));
-            if (page.isClosed()) {
-              page = lease.context().newPage();
-              settler = new PageSettler(page, settings.pageTimeout(), settings.quietMillis());
-            }
+            if (settler.page().isClosed()) settler.renew();
           } finally {
             model.done(task);
           }
@@ -235,9 +245,11 @@ public final class Crawler {
       } catch (PlaywrightException e) {
         if (!stopping) throw e;
       } finally {
+        if (first) loginDone.countDown(); // never leave the others waiting for a login
         Thread.interrupted(); // a pending interrupt would stop the close below
         if (lease != null) lease.close();
         pool.releaseThread();
+        org.slf4j.MDC.remove("workflow_id");
       }
     }
 
@@ -250,6 +262,13 @@ public final class Crawler {
                 request.httpCredentials().username(), request.httpCredentials().password()));
       if (storageState != null) options.setStorageState(storageState);
       ContextLease lease = pool.acquireContext(options);
+      // links with target=_blank and window.open would pile up pages nobody looks at
+      lease
+          .context()
+          .onPage(
+              p -> {
+                if (p.opener() != null) p.close();
+              });
       new NavigationGuard(
               policy,
               scope.origin(),
@@ -276,46 +295,51 @@ public final class Crawler {
     private void process(PageSettler settler, CrawlTask task) {
       if (!model.countPage()) return;
       model.currentUrl(task.url());
-      Page page = settler.page();
       Integer status = loadAndReplay(settler, task);
       if (status == null) return;
-      PageSnapshot snap = PageSnapshot.take(page, settings.maxNodes(), MAX_CANDIDATES);
+      PageSnapshot snap = PageSnapshot.take(settler.page(), settings.maxNodes(), MAX_CANDIDATES);
       if (loggedIn && LoginFlow.looksLoggedOut(snap) && !isLoginPage(task.url())) {
         model.addFinding(
             new Finding(
                 "logged_out",
-                redactor.redact(page.url()),
+                redactor.redact(settler.page().url()),
                 null,
                 "login form shown mid-crawl; logging in again"));
         if (relogins.incrementAndGet() > MAX_RELOGINS || !loginFlow.login(settler).loggedIn())
           return;
         status = loadAndReplay(settler, task);
         if (status == null) return;
-        snap = PageSnapshot.take(page, settings.maxNodes(), MAX_CANDIDATES);
+        snap = PageSnapshot.take(settler.page(), settings.maxNodes(), MAX_CANDIDATES);
       }
       String fp = StateFingerprint.of(snap.structure());
       String id = StateFingerprint.stateId(fp);
       if (task.steps().isEmpty()) {
         model.visited(task.url(), id);
-        model.visited(UrlScope.normalise(page.url()), id);
+        model.visited(UrlScope.normalise(settler.page().url()), id);
       }
       StateInfo state = buildState(snap, fp, id, task, status);
       boolean isNew =
           model.register(
               state, settings.maxInstancesPerTemplate(), task.fromStateId(), task.label());
       if (isNew) {
-        screenshot(page, state);
-        String words =
-            (task.label() == null ? "" : task.label())
-                + " "
-                + snap.title()
-                + " "
-                + headingText(snap);
-        considerGoal(words, task.fromStateId(), id, task.label(), status < 400);
+        screenshot(settler.page(), state);
+        // the action's own words decide, not the page's (a "New task" heading is no new task)
+        considerGoal(task.label(), task.fromStateId(), id, task.label(), status < 400);
       }
       followLinks(snap, id, task);
       if (!isNew) return;
       long stateDeadline = System.nanoTime() + settings.stateBudget().toNanos();
+      if (snap.nodeCount() > settings.maxNodes()) {
+        // every action on a page this size costs seconds: look, but try only a few
+        model.addFinding(
+            new Finding(
+                "too_large",
+                task.url(),
+                status,
+                snap.nodeCount() + " elements; snapshot and actions limited"));
+        stateDeadline =
+            Math.min(stateDeadline, System.nanoTime() + settings.stateBudget().toNanos() / 8);
+      }
       tryActions(settler, snap, fp, id, task, stateDeadline);
       probeForms(settler, snap, fp, id, task, stateDeadline);
     }
@@ -345,6 +369,7 @@ public final class Crawler {
         }
         if (out.status() != null) status = out.status();
       }
+      if (!scope.sameOrigin(settler.page().url())) return null;
       return status;
     }
 
@@ -531,11 +556,11 @@ public final class Crawler {
         if (out.failed() && !out.navigated()) continue;
         PageSnapshot after = null;
         if (scope.sameOrigin(settler.page().url()))
-          after = PageSnapshot.take(settler.page(), settings.maxNodes(), MAX_CANDIDATES);
+          after = PageSnapshot.takeLight(settler.page(), settings.maxNodes());
         boolean changed =
             after == null || out.navigated() || !StateFingerprint.of(after.structure()).equals(fp);
         if (after != null && changed)
-          discover(task, id, elementId(id, e), step, out, after, true, true);
+          discover(task, id, elementId(id, e), step, out, after, out.reachableByUrl(), true);
         if (changed && !restore(settler, task)) break;
       }
     }
@@ -593,6 +618,7 @@ public final class Crawler {
             new Finding("http_error", after.url(), out.status(), "after " + step.label()));
         return null;
       }
+      if (!scope.sameOrigin(after.url())) return null; // blocked or off-origin: the guard said why
       String fp2 = StateFingerprint.of(after.structure());
       String id2 = StateFingerprint.stateId(fp2);
       model.addTransition(new Transition(fromId, id2, step.action(), elementId, step.label()));
@@ -616,12 +642,7 @@ public final class Crawler {
         }
       }
       boolean ok = success && (out.status() == null || out.status() < 400);
-      considerGoal(
-          step.label() + " " + after.title() + " " + headingText(after),
-          fromId,
-          id2,
-          step.label(),
-          ok);
+      considerGoal(step.label(), fromId, id2, step.label(), ok);
       return id2;
     }
 
@@ -724,15 +745,11 @@ public final class Crawler {
                           words.length() > 160 ? label : label),
                       probe.outcome(),
                       probe.after(),
-                      "get".equals(f.method()) || s.urlChanged(),
+                      probe.outcome().reachableByUrl(),
                       success);
               if (success && resultId != null)
                 considerGoal(
-                    words + " " + probe.after().title(),
-                    id,
-                    resultId,
-                    label,
-                    s.httpStatus() == null || s.httpStatus() < 400);
+                    words, id, resultId, label, s.httpStatus() == null || s.httpStatus() < 400);
             }
             submissions.add(
                 new FormSubmission(

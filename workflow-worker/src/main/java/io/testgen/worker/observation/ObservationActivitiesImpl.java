@@ -69,13 +69,14 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
     MDC.put("workflow_id", String.valueOf(workflowId));
     ActivityExecutionContext context = currentContext();
     try {
-      ObservationRequest checked = validate(request);
       CrawlCheckpoint resume =
           context == null ? null : context.getHeartbeatDetails(CrawlCheckpoint.class).orElse(null);
+      String target = request == null ? null : request.url();
       reporter.started(
           resume == null
-              ? "Exploring " + checked.url()
-              : "Resuming exploration of " + checked.url() + " from a checkpoint");
+              ? "Exploring " + target
+              : "Resuming exploration of " + target + " from a checkpoint");
+      ObservationRequest checked = validate(request);
       if (resume == null) checkReachable(checked);
       log.info(
           "event=observation_started workflow_id={} url={} max_depth={} max_pages={} resumed_states={}",

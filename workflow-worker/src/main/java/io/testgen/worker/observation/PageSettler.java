@@ -16,7 +16,17 @@ import java.util.function.Consumer;
  */
 final class PageSettler {
   /** What an action or a load led to. */
-  record Outcome(boolean navigated, Integer status, String url, String error) {
+  record Outcome(
+      boolean navigated, Integer status, String url, String error, String documentMethod) {
+    Outcome(boolean navigated, Integer status, String url, String error) {
+      this(navigated, status, url, error, null);
+    }
+
+    /** Whether the document shown came from a GET, so its URL alone reproduces it. */
+    boolean reachableByUrl() {
+      return documentMethod == null || "GET".equalsIgnoreCase(documentMethod);
+    }
+
     boolean failed() {
       return error != null;
     }
@@ -25,6 +35,8 @@ final class PageSettler {
   private static final String QUIET_SCRIPT =
       """
       ([quiet, max]) => new Promise((resolve) => {
+        // a page without scripts is done when it has loaded: nothing will render later
+        if (!document.querySelector('script')) { resolve(true); return; }
         let last = performance.now();
         const start = last;
         const obs = new MutationObserver(() => { last = performance.now(); });
@@ -38,17 +50,43 @@ final class PageSettler {
       })
       """;
 
-  private final Page page;
+  private Page page;
+  private final java.util.function.BiConsumer<String, String> consoleErrors;
   private final Duration pageTimeout;
   private final int quietMillis;
   private int navigations;
   private Integer lastStatus;
+  private String lastMethod;
   private String lastFailure;
 
   PageSettler(Page page, Duration pageTimeout, int quietMillis) {
-    this.page = page;
+    this(page, pageTimeout, quietMillis, (url, text) -> {});
+  }
+
+  /**
+   * @param consoleErrors told about each console error and uncaught page error: (url, text)
+   */
+  PageSettler(
+      Page page,
+      Duration pageTimeout,
+      int quietMillis,
+      java.util.function.BiConsumer<String, String> consoleErrors) {
     this.pageTimeout = pageTimeout;
     this.quietMillis = quietMillis;
+    this.consoleErrors = consoleErrors;
+    attach(page);
+  }
+
+  private void attach(Page page) {
+    this.page = page;
+    page.onConsoleMessage(
+        message -> {
+          // failed loads are recorded as http_error findings already
+          if ("error".equals(message.type())
+              && !message.text().startsWith("Failed to load resource"))
+            consoleErrors.accept(page.url(), clip(message.text()));
+        });
+    page.onPageError(error -> consoleErrors.accept(page.url(), clip(error)));
     page.onFrameNavigated(
         frame -> {
           if (frame == page.mainFrame()) navigations++;
@@ -56,14 +94,31 @@ final class PageSettler {
     page.onResponse(
         response -> {
           Request request = response.request();
-          if (request.isNavigationRequest() && isMain(request.frame()))
+          if (request.isNavigationRequest() && isMain(request.frame())) {
             lastStatus = response.status();
+            lastMethod = request.method();
+          }
         });
     page.onRequestFailed(
         request -> {
           if (request.isNavigationRequest() && isMain(request.frame()))
             lastFailure = request.failure();
         });
+  }
+
+  /**
+   * Replaces the page with a fresh one in the same context. After a failed navigation Chromium may
+   * still commit an error page or the late document, which would interrupt the next navigation; a
+   * new page has no such leftovers.
+   */
+  void renew() {
+    Page old = page;
+    attach(old.context().newPage());
+    try {
+      old.close();
+    } catch (PlaywrightException ignored) {
+      // already gone
+    }
   }
 
   private boolean isMain(Frame frame) {
@@ -99,7 +154,9 @@ final class PageSettler {
       quiet();
       return new Outcome(true, response == null ? null : response.status(), page.url(), null);
     } catch (PlaywrightException e) {
-      return new Outcome(false, null, url, shortError(e));
+      String error = shortError(e);
+      renew();
+      return new Outcome(false, null, url, error);
     }
   }
 
@@ -107,6 +164,7 @@ final class PageSettler {
   Outcome act(Consumer<Page> action) {
     int before = navigations;
     lastStatus = null;
+    lastMethod = null;
     lastFailure = null;
     try {
       action.accept(page);
@@ -125,10 +183,10 @@ final class PageSettler {
             LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(pageTimeout.toMillis()));
         quiet();
       } catch (PlaywrightException e) {
-        return new Outcome(navigated, lastStatus, page.url(), shortError(e));
+        return new Outcome(navigated, lastStatus, page.url(), shortError(e), lastMethod);
       }
     }
-    return new Outcome(navigated, lastStatus, page.url(), lastFailure);
+    return new Outcome(navigated, lastStatus, page.url(), lastFailure, lastMethod);
   }
 
   /** Waits until the DOM has been quiet for a moment (bounded). */
@@ -145,8 +203,16 @@ final class PageSettler {
     }
   }
 
+  private static String clip(String text) {
+    if (text == null) return "";
+    return text.length() > 200 ? text.substring(0, 200) : text;
+  }
+
   static String shortError(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    // Playwright wraps the driver's error as "Error {\n  message='...'\n  name=...}"
+    int at = m.indexOf("message='");
+    if (at >= 0) m = m.substring(at + "message='".length());
     int nl = m.indexOf('\n');
     if (nl > 0) m = m.substring(0, nl);
     return m.length() > 200 ? m.substring(0, 200) : m;

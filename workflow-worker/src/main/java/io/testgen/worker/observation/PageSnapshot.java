@@ -92,6 +92,13 @@ record PageSnapshot(
     return JsonMapperFactory.shared().convertValue(raw, PageSnapshot.class);
   }
 
+  /** Only what tells states apart (structure, URL, title, headings): after an action. */
+  static PageSnapshot takeLight(Page page, int maxNodes) {
+    Object raw =
+        page.evaluate(SCRIPT, Map.of("maxNodes", maxNodes, "maxCandidates", 0, "light", true));
+    return JsonMapperFactory.shared().convertValue(raw, PageSnapshot.class);
+  }
+
   static String load(String resource) {
     try (InputStream in = PageSnapshot.class.getResourceAsStream(resource)) {
       if (in == null) throw new IllegalStateException("missing resource " + resource);

@@ -34,6 +34,14 @@
   };
   const structure = document.body ? sig(document.body, 0) : '';
 
+  if (limits.light) {
+    return {
+      url: location.href, title: document.title, structure, node_count: 0, elements: [], forms: [],
+      headings: Array.from(document.querySelectorAll('h1,h2,h3')).filter(visible).slice(0, 10)
+        .map((h) => ({ level: +h.tagName[1], text: clean(h.innerText) })),
+      accessibility: null, texts: [], password_visible: false,
+    };
+  }
   const textOf = (el) => clean(el.innerText !== undefined ? el.innerText : el.textContent);
   const byId = (id) => (id ? document.getElementById(id) : null);
   const labelOf = (el) => {
@@ -80,7 +88,8 @@
       if (t === 'range') return 'slider';
       if (t === 'number') return 'spinbutton';
       if (t === 'search') return el.list ? 'combobox' : 'searchbox';
-      if (['text', 'email', 'tel', 'url', 'password'].includes(t)) return el.list ? 'combobox' : 'textbox';
+      if (t === 'password') return null; // no ARIA role: tests find it by label
+      if (['text', 'email', 'tel', 'url'].includes(t)) return el.list ? 'combobox' : 'textbox';
       return null;
     }
     if (/^H[1-6]$/.test(tag)) return 'heading';
@@ -90,24 +99,34 @@
   const count = (sel) => {
     try { return document.querySelectorAll(sel).length; } catch (e) { return 99; }
   };
+  const small = document.getElementsByTagName('*').length <= 3000;
+  // A selector for the element: a unique id, a unique name or href (small pages only: counting
+  // scans the document), else an nth-of-type path anchored at an id or at body, unique by
+  // construction. Returns [selector, known-unique].
   const cssOf = (el) => {
-    if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && count('#' + cssEscape(el.id)) === 1) return '#' + cssEscape(el.id);
+    if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && count('#' + cssEscape(el.id)) === 1) return ['#' + cssEscape(el.id), true];
     const tag = el.tagName.toLowerCase();
-    const name = el.getAttribute('name');
-    if (name) {
-      const s = tag + '[name="' + name.replace(/"/g, '\\"') + '"]';
-      if (count(s) === 1) return s;
-    }
-    const href = el.getAttribute('href');
-    if (tag === 'a' && href && href.length < 100) {
-      const s = 'a[href="' + href.replace(/"/g, '\\"') + '"]';
-      if (count(s) === 1) return s;
+    if (small) {
+      const name = el.getAttribute('name');
+      if (name) {
+        const s = tag + '[name="' + name.replace(/"/g, '\\"') + '"]';
+        if (count(s) === 1) return [s, true];
+      }
+      const href = el.getAttribute('href');
+      if (tag === 'a' && href && href.length < 100) {
+        const s = 'a[href="' + href.replace(/"/g, '\\"') + '"]';
+        if (count(s) === 1) return [s, true];
+      }
     }
     const parts = [];
     let cur = el;
-    while (cur && cur.nodeType === 1 && cur !== document.documentElement && parts.length < 6) {
+    let anchored = false;
+    while (cur && cur.nodeType === 1 && parts.length < 12) {
+      if (cur === document.body) { parts.unshift('body'); anchored = true; break; }
+      if (cur !== el && cur.id && /^[A-Za-z][\w-]*$/.test(cur.id) && document.querySelectorAll('#' + cssEscape(cur.id)).length === 1) {
+        parts.unshift('#' + cssEscape(cur.id)); anchored = true; break;
+      }
       let part = cur.tagName.toLowerCase();
-      if (cur.id && /^[A-Za-z][\w-]*$/.test(cur.id)) { parts.unshift('#' + cssEscape(cur.id)); break; }
       const parent = cur.parentElement;
       if (parent) {
         const same = Array.from(parent.children).filter((c) => c.tagName === cur.tagName);
@@ -116,7 +135,7 @@
       parts.unshift(part);
       cur = parent;
     }
-    return parts.join(' > ');
+    return [parts.join(' > '), anchored];
   };
   const DESTRUCTIVE = /\b(log ?out|sign ?out|delete|remove|destroy|erase|drop|unsubscribe|deactivate|close account)\b/i;
 
@@ -164,7 +183,7 @@
       placeholder: clean(el.getAttribute('placeholder')),
       testId: el.getAttribute('data-testid') || el.getAttribute('data-test-id') || el.getAttribute('data-test') || '',
       href: kind === 'link' ? el.href : null,
-      css: cssOf(el),
+      cssPair: cssOf(el),
     };
   });
   const lc = (s) => (s || '').toLowerCase();
@@ -175,7 +194,7 @@
     const destructive = DESTRUCTIVE.test(f.name + ' ' + f.text + ' ' + (f.href || '') + ' ' + (f.el.getAttribute('value') || ''));
     return {
       index: i, kind: f.kind, tag: f.tag, type: f.type, role: f.role, name: f.name, text: f.text,
-      href: f.href, label: f.label, placeholder: f.placeholder, test_id: f.testId, css: f.css,
+      href: f.href, label: f.label, placeholder: f.placeholder, test_id: f.testId, css: f.cssPair[0],
       form_index: formIndex,
       submit: f.kind === 'button' && !!form && (f.type === 'submit' || f.type === 'image' || (f.tag === 'button' && !f.type)),
       destructive,
@@ -185,7 +204,7 @@
         placeholder: f.placeholder ? countWhere((g) => g.placeholder && lc(g.placeholder).includes(lc(f.placeholder))) : 0,
         test_id: f.testId ? count('[data-testid="' + f.testId.replace(/"/g, '\\"') + '"]') : 0,
         text: f.text ? countWhere((g) => g.text && lc(g.text).includes(lc(f.text))) : 0,
-        css: count(f.css),
+        css: f.cssPair[1] ? 1 : small ? count(f.cssPair[0]) : 0,
       },
     };
   });

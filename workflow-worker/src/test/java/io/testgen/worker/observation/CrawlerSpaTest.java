@@ -70,6 +70,10 @@ class CrawlerSpaTest {
                 "click 'Notifications'"),
             new Transition(
                 help.stateId(), settings.stateId(), "click", close.elementId(), "click 'Close'"));
+    assertThat(result.findings())
+        .contains(
+            new io.testgen.common.agents.observation.Finding(
+                "console_error", settings.url(), null, "settings: no API endpoint configured"));
     // one document: every state lives at the app's URL, none was a page load of its own
     assertThat(result.states()).allMatch(s -> s.url().startsWith(home.url()));
   }

@@ -26,11 +26,11 @@ public final class CatalogSite {
     this.productsPerCategory = productsPerCategory;
   }
 
-  public static FixtureServer install(FixtureServer server) {
+  public static CatalogSite install(FixtureServer server) {
     return install(server, 3);
   }
 
-  public static FixtureServer install(FixtureServer server, int productsPerCategory) {
+  public static CatalogSite install(FixtureServer server, int productsPerCategory) {
     CatalogSite site = new CatalogSite(productsPerCategory);
     server
         .get("/", r -> FixtureResponse.html(site.home()))
@@ -39,7 +39,7 @@ public final class CatalogSite {
         .get("/checkout", r -> FixtureResponse.html(site.step1(Map.of(), Map.of())))
         .post("/checkout", site::submitStep1)
         .post("/checkout/delivery", site::submitStep2);
-    return server;
+    return site;
   }
 
   /** Orders confirmed so far. */

@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A site that tries to trap a crawler: an endless calendar, an ever-growing query string, a slow
  * page, a huge page, an oversized document, a redirect loop, a redirect to another origin, a
- * redirect to the cloud metadata address, 404 and 500 pages, and "Log out" / "Delete account"
- * controls that a crawler must leave alone unless destructive actions are allowed.
+ * redirect to the cloud metadata address, an image loaded from it, 404 and 500 pages, and "Log out"
+ * / "Delete account" controls that a crawler must leave alone unless destructive actions are
+ * allowed.
  */
 public final class HostileSite {
   /** How long {@code /slow} takes to answer. */
@@ -85,6 +86,7 @@ public final class HostileSite {
         "Hostile",
         """
         <h1>Hostile fixture</h1>
+        <img src="http://169.254.169.254/latest/meta-data/iam.png" alt="tracking pixel">
         <ul>
           <li><a href="/calendar?month=1">Calendar</a></li>
           <li><a href="/grow?x=1">Grow</a></li>

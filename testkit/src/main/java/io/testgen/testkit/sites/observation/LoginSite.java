@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A login-protected notes app. Every page but {@code /login} redirects there without a session.
- * Signed in, the header greets the user by name and offers "Log out"; {@code /account} shows
- * "Session status" which ends the session when visited (a page that logs you out mid-crawl). Under
- * {@code /basic/} a second area is protected by HTTP basic authentication instead.
+ * Signed in, the dashboard greets the user by name and the header offers "Log out" and "Session
+ * status", which ends the session when visited (a page that logs you out mid-crawl). Under {@code
+ * /basic/} a second area is protected by HTTP basic authentication instead.
  */
 public final class LoginSite {
   public static final String USER = "alice@example.com";
@@ -58,7 +58,7 @@ public final class LoginSite {
     String nav =
         user == null
             ? "<a href=\"/login\">Sign in</a>"
-            : "<a href=\"/\">Dashboard</a> <a href=\"/notes\">Notes</a> <a href=\"/account\">Account</a>"
+            : "<a href=\"/session-status\">Session status</a> <a href=\"/\">Dashboard</a> <a href=\"/notes\">Notes</a> <a href=\"/account\">Account</a>"
                 + " <span class=\"who\">Signed in as "
                 + escape(user)
                 + "</span> <a href=\"/logout\">Log out</a>";
@@ -120,7 +120,9 @@ public final class LoginSite {
             page(
                 "Dashboard",
                 user,
-                "<h1>Dashboard</h1><p>Welcome back.</p><p><a href=\"/notes\">Your notes</a></p>"));
+                "<h1>Welcome back, "
+                    + escape(user)
+                    + "</h1><p>Your dashboard.</p><p><a href=\"/notes\">Your notes</a></p>"));
       }
       case "/notes" -> {
         return FixtureResponse.html(
@@ -137,7 +139,8 @@ public final class LoginSite {
             page(
                 "Account",
                 user,
-                "<h1>Account</h1><p><a href=\"/session-status\">Session status</a></p>"));
+                "<h1>Account</h1><dl><dt>Plan</dt><dd>Free</dd></dl>"
+                    + "<p><a href=\"/session-status\">Session status</a></p>"));
       }
       case "/session-status" -> {
         // visiting this page ends the session: the crawl must notice and sign in again
@@ -176,11 +179,10 @@ public final class LoginSite {
     if (!pages.contains(r.path()))
       return FixtureResponse.html(404, page("Not found", null, "<h1>Not found</h1>"));
     return FixtureResponse.html(
-        page(
-            "Basic " + r.path(),
-            null,
-            "<h1>Private area "
-                + escape(r.path())
-                + "</h1><p><a href=\"/basic/reports\">Reports</a> <a href=\"/basic/settings\">Settings</a></p>"));
+        "<!doctype html><html lang=\"en\"><head><title>Private area</title></head><body>"
+            + "<h1>Private area "
+            + escape(r.path())
+            + "</h1><p><a href=\"/basic/reports\">Reports</a>"
+            + " <a href=\"/basic/settings\">Settings</a></p></body></html>");
   }
 }

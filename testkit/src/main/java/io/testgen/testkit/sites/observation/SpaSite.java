@@ -6,7 +6,8 @@ import io.testgen.testkit.sites.FixtureServer;
 /**
  * A single-page app: one document, hash routes ({@code #/}, {@code #/todos}, {@code #/settings})
  * rendered by script, and controls that change the page without any navigation: a todo input that
- * adds on Enter, an "Add" button, tabs, a "Show advanced" toggle and a help dialog.
+ * adds on Enter, an "Add" button, tabs, a "Show advanced" toggle and a help dialog. The settings
+ * view logs a console error.
  */
 public final class SpaSite {
   private SpaSite() {}
@@ -49,6 +50,7 @@ public final class SpaSite {
             input.addEventListener('keydown', (e) => { if (e.key === 'Enter') add(); });
             document.getElementById('add').addEventListener('click', add);
           } else if (route === '/settings') {
+            console.error('settings: no API endpoint configured');
             view.innerHTML = '<h1>Settings</h1>'
               + '<div role="tablist"><button role="tab" id="tab-profile" aria-selected="true">Profile</button>'
               + '<button role="tab" id="tab-notify" aria-selected="false">Notifications</button></div>'

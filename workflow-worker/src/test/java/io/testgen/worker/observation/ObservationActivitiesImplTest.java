@@ -1,0 +1,248 @@
+package io.testgen.worker.observation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.testgen.common.agents.observation.ObservationActivities;
+import io.testgen.common.agents.observation.ObservationRequest;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.json.JsonMapperFactory;
+import io.testgen.common.json.TemporalDataConverters;
+import io.testgen.common.progress.ProgressEvent;
+import io.testgen.common.progress.ProgressEventType;
+import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.testkit.servers.FreePorts;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.observation.CountingSite;
+import io.testgen.testkit.sites.observation.LoginSite;
+import io.testgen.worker.progress.ProgressPublisher;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The activity in Temporal's activity test environment: input checks, progress, heartbeats. */
+class ObservationActivitiesImplTest {
+  /** Keeps every event, in order. */
+  static final class RecordingPublisher implements ProgressPublisher {
+    final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void publish(ProgressEvent event) {
+      events.add(event);
+    }
+
+    List<ProgressEventType> types() {
+      return events.stream().map(ProgressEvent::type).toList();
+    }
+  }
+
+  TestActivityEnvironment env;
+  RecordingPublisher progress;
+
+  @BeforeEach
+  void start() {
+    env =
+        TestActivityEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setWorkflowClientOptions(
+                    WorkflowClientOptions.newBuilder()
+                        .setDataConverter(TemporalDataConverters.json())
+                        .build())
+                .build());
+    progress = new RecordingPublisher();
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+  }
+
+  private ObservationActivities activity(TargetPolicy policy, CrawlSettings settings) {
+    env.registerActivitiesImplementations(
+        new ObservationActivitiesImpl(
+            SharedBrowser.pool(), SharedBrowser.artifacts(), progress, policy, settings));
+    return env.newActivityStub(
+        ObservationActivities.class,
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(3))
+            // the SDK sends heartbeats at most every 0.8 x this: short, so tests see them
+            .setHeartbeatTimeout(Duration.ofSeconds(2))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .build());
+  }
+
+  private static ObservationRequest request(String url, int depth, int pages) {
+    return new ObservationRequest("wf-act", url, depth, pages, null, null, null, false);
+  }
+
+  private String failureType(ObservationActivities activity, ObservationRequest request) {
+    ActivityFailure failure =
+        catchThrowableOfType(ActivityFailure.class, () -> activity.observe(request));
+    ApplicationFailure cause = (ApplicationFailure) failure.getCause();
+    assertThat(cause.isNonRetryable()).isTrue();
+    return cause.getType();
+  }
+
+  @Test
+  void refusesBadTargetsFastAndNonRetryably() {
+    ObservationActivities activity =
+        activity(TargetPolicy.allowingLoopback(), CrawlSettings.defaults());
+    assertThat(failureType(activity, request("ftp://127.0.0.1/x", 2, 20)))
+        .isEqualTo("InvalidTarget");
+    assertThat(failureType(activity, request("not a url at all", 2, 20)))
+        .isEqualTo("InvalidTarget");
+    assertThat(failureType(activity, request("http://", 2, 20))).isEqualTo("InvalidTarget");
+    int closed = FreePorts.next();
+    assertThat(failureType(activity, request("http://127.0.0.1:" + closed + "/", 2, 20)))
+        .isEqualTo("TargetUnreachable");
+    assertThat(failureType(activity, request("http://no-such-host.invalid/", 2, 20)))
+        .isEqualTo("TargetUnreachable");
+    assertThat(progress.types())
+        .containsExactly(
+            ProgressEventType.AGENT_STARTED, ProgressEventType.AGENT_FAILED,
+            ProgressEventType.AGENT_STARTED, ProgressEventType.AGENT_FAILED,
+            ProgressEventType.AGENT_STARTED, ProgressEventType.AGENT_FAILED,
+            ProgressEventType.AGENT_STARTED, ProgressEventType.AGENT_FAILED,
+            ProgressEventType.AGENT_STARTED, ProgressEventType.AGENT_FAILED);
+  }
+
+  @Test
+  void refusesTargetsThePolicyForbids() {
+    ObservationActivities activity = activity(TargetPolicy.strict(), CrawlSettings.defaults());
+    assertThat(failureType(activity, request("http://127.0.0.1:8080/", 2, 20)))
+        .isEqualTo("TargetNotAllowed");
+    assertThat(failureType(activity, request("http://169.254.169.254/latest/", 2, 20)))
+        .isEqualTo("TargetNotAllowed");
+    assertThat(progress.events.get(1).message()).startsWith("target not allowed: ");
+  }
+
+  @Test
+  void reportsProgressHeartbeatsACheckpointAndKeepsCredentialsOut() throws Exception {
+    List<CrawlCheckpoint> heartbeats = new CopyOnWriteArrayList<>();
+    env.setActivityHeartbeatListener(CrawlCheckpoint.class, heartbeats::add);
+    try (FixtureServer server = FixtureServer.start()) {
+      LoginSite.install(server);
+      ObservationActivities activity =
+          activity(TargetPolicy.allowingLoopback(), CrawlSettings.defaults());
+      ObservationResult result =
+          activity.observe(
+              new ObservationRequest(
+                  "wf-act",
+                  server.url("/"),
+                  2,
+                  20,
+                  null,
+                  new LoginCredentials(LoginSite.USER, LoginSite.PASSWORD, "/login"),
+                  null,
+                  false));
+      assertThat(result.loggedIn()).isTrue();
+      assertThat(progress.types().get(0)).isEqualTo(ProgressEventType.AGENT_STARTED);
+      assertThat(progress.types().get(progress.types().size() - 1))
+          .isEqualTo(ProgressEventType.AGENT_COMPLETED);
+      ProgressEvent completed = progress.events.get(progress.events.size() - 1);
+      assertThat(completed.data())
+          .containsEntry("pages", result.stats().pagesVisited())
+          .containsEntry("states", result.stats().statesFound())
+          .containsEntry("forms", result.stats().formsFound());
+      List<ProgressEvent> updates =
+          progress.events.stream()
+              .filter(e -> e.type() == ProgressEventType.AGENT_PROGRESS)
+              .toList();
+      assertThat(updates).isNotEmpty();
+      assertThat(updates.get(0).data()).containsOnlyKeys("pages", "states", "forms", "current_url");
+      assertThat(updates).allMatch(e -> e.progress() >= 0.05 && e.progress() <= 0.25);
+      assertThat(heartbeats).isNotEmpty();
+      String everything =
+          JsonMapperFactory.shared()
+              .writeValueAsString(List.of(result, progress.events, heartbeats));
+      assertThat(everything).doesNotContain(LoginSite.USER).doesNotContain(LoginSite.PASSWORD);
+    }
+  }
+
+  @Test
+  void aRetriedAttemptResumesFromTheLastCheckpoint() {
+    try (FixtureServer server = FixtureServer.start()) {
+      CountingSite site = CountingSite.install(server, 4, 3, 300);
+      // attempt 1: stopped on purpose once it has found a few states
+      AtomicReference<CrawlCheckpoint> last = new AtomicReference<>();
+      env.setActivityHeartbeatListener(
+          CrawlCheckpoint.class,
+          c -> {
+            last.set(c);
+            if (c.states().size() >= 3) env.requestCancelActivity();
+          });
+      ObservationActivities activity =
+          activity(TargetPolicy.allowingLoopback(), CrawlSettings.defaults());
+      ObservationRequest request = request(server.url("/"), 2, 30);
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> activity.observe(request)))
+          .isInstanceOf(io.temporal.failure.CanceledFailure.class);
+      CrawlCheckpoint checkpoint = last.get();
+      assertThat(checkpoint.states()).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(checkpoint.frontier()).isNotEmpty();
+
+      // attempt 2: a fresh environment carrying the heartbeat details, as Temporal's retry does
+      env.close();
+      start();
+      env.setHeartbeatDetails(checkpoint);
+      ObservationResult result =
+          activity(TargetPolicy.allowingLoopback(), CrawlSettings.defaults()).observe(request);
+      assertThat(result.stats().resumedFromCheckpoint()).isEqualTo(checkpoint.states().size());
+      assertThat(result.states())
+          .extracting(StateInfo::stateId)
+          .containsAll(checkpoint.states().stream().map(StateInfo::stateId).toList());
+      assertThat(result.states()).hasSize(6); // home, four section templates, one page template
+      // not from zero: pages fetched before the checkpoint were not fetched again
+      for (String url : checkpoint.urlStates().keySet()) {
+        String path = SharedBrowser.pathOf(url);
+        if (!path.equals("/")) assertThat(site.hits(path)).as(url).isEqualTo(1);
+      }
+      // attempt 1 checked that "/" answers, then crawled it; attempt 2 did neither
+      assertThat(site.hits("/")).isEqualTo(2);
+      assertThat(progress.events.get(0).message()).startsWith("Resuming exploration of ");
+    }
+  }
+
+  @Test
+  void cancellationClosesTheBrowserContextsWithinFiveSeconds() {
+    try (FixtureServer server = FixtureServer.start()) {
+      CountingSite.install(server, 6, 2, 8_000); // every page takes 8 s
+      AtomicLong cancelledAt = new AtomicLong();
+      env.setActivityHeartbeatListener(
+          CrawlCheckpoint.class,
+          c -> {
+            if (c.pagesVisited() >= 2 && cancelledAt.get() == 0) {
+              cancelledAt.set(System.nanoTime());
+              env.requestCancelActivity();
+            }
+          });
+      ObservationActivities activity =
+          activity(
+              TargetPolicy.allowingLoopback(),
+              CrawlSettings.defaults().withPageTimeout(Duration.ofSeconds(30)));
+      // the reachability check waits for "/" too; the crawl then sits in slow page loads
+      Throwable failure =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> activity.observe(request(server.url("/"), 2, 30)));
+      long stoppedAfterMillis = (System.nanoTime() - cancelledAt.get()) / 1_000_000;
+      assertThat(failure).isInstanceOf(io.temporal.failure.CanceledFailure.class);
+      assertThat(cancelledAt.get()).isPositive();
+      assertThat(stoppedAfterMillis).isLessThan(5_000);
+      assertThat(SharedBrowser.pool().availableContexts())
+          .isEqualTo(SharedBrowser.pool().parallelism());
+    }
+  }
+}
