@@ -56,6 +56,7 @@ abstract class GatewayIntegrationTest {
     registry.add("testgen.limits.max-body-bytes", () -> 65536);
     registry.add("testgen.stream.keepalive", () -> "1s");
     registry.add("testgen.stream.closed-check-after", () -> "2s");
+    registry.add("testgen.stream.client-stall", () -> "2s");
     registry.add("testgen.runs.artifacts-dir", () -> ARTIFACTS.toString());
     registry.add("testgen.temporal.metrics-report-interval", () -> "1s");
   }
