@@ -49,6 +49,7 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
   private String owner;
   private String url;
   private GenerationRequest request;
+  private Instant completedAt;
   private ReviewDecision approved;
   private RejectRequest rejected;
 
@@ -86,9 +87,10 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
       if (approved.scenarios() != null) scenarios = approved.scenarios().size();
     }
     Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("done"));
-    state = RunState.COMPLETED;
     String workflowId = Workflow.getInfo().getWorkflowId();
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    completedAt = now;
+    state = RunState.COMPLETED;
     EvolutionResult evolution =
         new EvolutionResult(
             List.of(),
@@ -172,7 +174,7 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
         progress,
         state == RunState.COMPLETED ? 1.0 : state == RunState.AWAITING_REVIEW ? 0.5 : 0.1,
         null,
-        null,
+        completedAt,
         null,
         url,
         owner);
