@@ -2,13 +2,19 @@ package io.testgen.gateway;
 
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.artifacts.ArtifactPaths;
+import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.AgentProgress;
+import io.testgen.common.workflow.AgentState;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RejectRequest;
 import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.ReviewOutcome;
@@ -18,6 +24,7 @@ import io.testgen.common.workflow.SearchAttributes;
 import io.testgen.common.workflow.TestGenerationWorkflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +34,13 @@ import java.util.Map;
  * on the real Temporal dev server. Behaviour follows the request's user_instruction: {@code hold}
  * waits until cancelled, {@code fail} fails; {@code review_requirements} waits for approve/reject
  * with the review timeout; otherwise it completes at once with three derived scenarios.
+ *
+ * <p>Like the real workflow it runs only the request's {@link PipelineInputs#stages() stages}
+ * (checked the same way: contiguous, in order, earlier results present, else a non-retryable {@code
+ * InvalidRequest}), reports the others {@code skipped}, and returns the given earlier results with
+ * its own for the stages it ran. Its own results name the run that produced them (observation's
+ * {@code start_state_id}, requirements' {@code llm.provider}, analysis' {@code ranking}), so tests
+ * can tell copied results from produced ones.
  */
 public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
   static final int DERIVED_SCENARIOS = 3;
@@ -34,13 +48,17 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
   private RunState state = RunState.RUNNING;
   private String owner;
   private String url;
+  private GenerationRequest request;
+  private Instant completedAt;
   private ReviewDecision approved;
   private RejectRequest rejected;
 
   @Override
   public GenerationResult generate(GenerationRequest request) {
+    this.request = request;
     owner = request.owner();
     url = request.url();
+    checkStages(request.inputs());
     String instruction = request.userInstruction() == null ? "" : request.userInstruction();
     Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("observation"));
     if (instruction.equals("hold")) {
@@ -71,7 +89,10 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
     Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("done"));
     String workflowId = Workflow.getInfo().getWorkflowId();
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+<<<<<<< HEAD
     // Like the real workflow: a query answered between here and the close already sees the end.
+=======
+>>>>>>> gw
     completedAt = now;
     state = RunState.COMPLETED;
     EvolutionResult evolution =
@@ -87,25 +108,73 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
                 ArtifactPaths.suiteZip(workflowId, ArtifactPaths.FORMAT_TYPESCRIPT)),
             null,
             0);
+    PipelineInputs given = request.inputs();
+    ObservationResult observation =
+        request.runs(Agent.OBSERVATION)
+            ? new ObservationResult(
+                url, workflowId, List.of(), List.of(), List.of(), List.of(), null, false, null)
+            : given.observation();
+    RequirementsResult requirements =
+        request.runs(Agent.REQUIREMENTS)
+            ? new RequirementsResult(
+                List.of(),
+                null,
+                new LlmReport(false, workflowId, null, false, null, List.of(), 0, 0))
+            : given.requirements();
+    AnalysisResult analysis =
+        request.runs(Agent.ANALYSIS)
+            ? new AnalysisResult(List.of(), List.of(workflowId), Map.of(), null, null)
+            : given.analysis();
+    boolean evolved = request.runs(Agent.EVOLUTION);
     return new GenerationResult(
         workflowId,
         RunState.COMPLETED,
-        scenarios,
-        null,
-        new RequirementsResult(List.of(), null, null),
-        null,
-        evolution,
+        evolved ? scenarios : 0,
+        observation,
+        requirements,
+        analysis,
+        evolved ? evolution : null,
         now,
         now,
         0.0);
   }
 
+<<<<<<< HEAD
   private Instant completedAt;
+=======
+  /** The real workflow's rule for partial runs. */
+  private static void checkStages(PipelineInputs inputs) {
+    if (inputs == null || inputs.stages() == null || inputs.stages().isEmpty()) return;
+    List<String> order = Arrays.stream(Agent.values()).map(Agent::wireName).toList();
+    int first = order.indexOf(inputs.stages().get(0));
+    for (int i = 0; i < inputs.stages().size(); i++) {
+      if (first < 0 || order.indexOf(inputs.stages().get(i)) != first + i) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "stages must be contiguous and in order: " + inputs.stages(), "InvalidRequest");
+      }
+    }
+    if ((first > 0 && inputs.observation() == null)
+        || (first > 1 && inputs.requirements() == null)
+        || (first > 2 && inputs.analysis() == null)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "stages " + inputs.stages() + " need the earlier results", "InvalidRequest");
+    }
+  }
+>>>>>>> gw
 
   @Override
   public RunStatus status() {
     Map<String, AgentProgress> progress = new LinkedHashMap<>();
-    progress.put("observation", AgentProgress.pending());
+    for (Agent agent : Agent.values()) {
+      boolean skipped = request != null && !request.runs(agent);
+      progress.put(
+          agent.wireName(),
+          skipped
+              ? new AgentProgress(AgentState.SKIPPED, 0.0, null, null, null, null, Map.of())
+              : state == RunState.COMPLETED
+                  ? new AgentProgress(AgentState.COMPLETED, 1.0, null, null, null, null, Map.of())
+                  : AgentProgress.pending());
+    }
     return new RunStatus(
         Workflow.getInfo().getWorkflowId(),
         state,

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Temporal dev server (with a worker running the fake workflow) and a real Redis. All subclasses
  * share one application context.
  */
+// Spring Boot tests replace metric exporters with a simple in-memory registry unless asked;
+// /actuator/prometheus must be the real one (tracing stays off).
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
     classes = GatewayApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -52,7 +56,9 @@ abstract class GatewayIntegrationTest {
     registry.add("testgen.limits.max-body-bytes", () -> 65536);
     registry.add("testgen.stream.keepalive", () -> "1s");
     registry.add("testgen.stream.closed-check-after", () -> "2s");
+    registry.add("testgen.stream.client-stall", () -> "2s");
     registry.add("testgen.runs.artifacts-dir", () -> ARTIFACTS.toString());
+    registry.add("testgen.temporal.metrics-report-interval", () -> "1s");
   }
 
   Http as(String user) {

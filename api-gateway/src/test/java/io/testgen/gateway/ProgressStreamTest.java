@@ -7,6 +7,10 @@ import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.progress.ProgressStreams;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,6 +175,85 @@ class ProgressStreamTest extends GatewayIntegrationTest {
       for (SseClient client : clients) assertThat(client.nextEvent(WAIT).id()).isEqualTo(live);
     } finally {
       clients.forEach(SseClient::close);
+    }
+  }
+
+  @Test
+  void aClientThatStopsReadingNeitherDelaysOthersNorLosesEvents() throws Exception {
+    String id = heldRun();
+    String first = xadd(id, ProgressEventType.WORKFLOW_STARTED, null, 0.0);
+    try (Socket slow = new Socket()) {
+      // A client that reads its headers and then stops reading; small buffers fill fast.
+      slow.setReceiveBufferSize(4096);
+      slow.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      slow.setSoTimeout(20_000);
+      slow.getOutputStream()
+          .write(
+              ("GET /api/v2/workflows/"
+                      + id
+                      + "/stream HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+                      + "Authorization: Bearer "
+                      + TestServers.key("streamer")
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      InputStream slowIn = slow.getInputStream();
+      ByteArrayOutputStream slowBytes = new ByteArrayOutputStream();
+      while (!slowBytes.toString(StandardCharsets.UTF_8).contains("id:" + first)) {
+        slowBytes.write(slowIn.read());
+      }
+      try (SseClient normal = open(id)) {
+        assertThat(normal.nextEvent(WAIT).id()).isEqualTo(first);
+        // Far more than socket buffers hold (20 MB in 100 events): the slow client's write blocks.
+        List<String> published = new ArrayList<>(List.of(first));
+        String bulk = "x".repeat(200_000);
+        for (int i = 0; i < 100; i++) published.add(xaddMessage(id, bulk));
+        published.add(xadd(id, ProgressEventType.WORKFLOW_COMPLETED, null, 1.0));
+
+        List<SseClient.Message> rest = normal.eventsUntilEnd(Duration.ofSeconds(20));
+        assertThat(rest)
+            .extracting(SseClient.Message::id)
+            .containsExactlyElementsOf(published.subList(1, published.size()));
+
+        // Past the stall limit (2 s, checked every keepalive tick of 1 s) a blocked client is
+        // dropped; reading on, it gets a gapless prefix, and resuming gets exactly the rest.
+        Thread.sleep(4000);
+        byte[] buffer = new byte[65536];
+        for (int n; (n = slowIn.read(buffer)) >= 0; ) slowBytes.write(buffer, 0, n);
+        List<String> slowIds = new ArrayList<>();
+        for (String line : slowBytes.toString(StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("id:")) slowIds.add(line.substring(3).trim());
+        }
+        assertThat(slowIds).containsExactlyElementsOf(published.subList(0, slowIds.size()));
+        if (slowIds.size() < published.size()) {
+          try (SseClient resumed = open(id, "Last-Event-ID", slowIds.get(slowIds.size() - 1))) {
+            assertThat(resumed.eventsUntilEnd(Duration.ofSeconds(20)))
+                .extracting(SseClient.Message::id)
+                .containsExactlyElementsOf(published.subList(slowIds.size(), published.size()));
+          }
+        }
+      }
+    }
+  }
+
+  private String xaddMessage(String workflowId, String message) {
+    ProgressEvent event =
+        new ProgressEvent(
+            ProgressEventType.AGENT_PROGRESS,
+            workflowId,
+            "observation",
+            0.1,
+            message,
+            Map.of(),
+            Instant.now());
+    try {
+      return redis
+          .xadd(
+              ProgressStreams.key(workflowId),
+              StreamEntryID.NEW_ENTRY,
+              Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)))
+          .toString();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

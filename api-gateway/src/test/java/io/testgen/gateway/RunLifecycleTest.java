@@ -131,33 +131,4 @@ class RunLifecycleTest extends GatewayIntegrationTest {
     assertThat(awaitStatus("alice", id, "completed").get("target_url").asText()).isEqualTo(TARGET);
     as("alice").delete("/api/v2/workflows/" + running);
   }
-
-  @Test
-  void perStageEndpointsStartRunsFromAnEarlierRunOrInlineResult() {
-    String observed = start("alice", "");
-    awaitStatus("alice", observed, "completed");
-    Http.Response observation =
-        as("alice").post("/api/v2/observation", "{\"url\":\"" + TARGET + "\"}");
-    assertThat(observation.status()).isEqualTo(202);
-
-    for (String stage : new String[] {"requirements", "analysis", "evolution"}) {
-      Http.Response fromRun =
-          as("alice").post("/api/v2/" + stage, "{\"workflow_id\":\"" + observed + "\"}");
-      assertThat(fromRun.status()).as(stage + ": " + fromRun.body()).isEqualTo(202);
-      assertThat(fromRun.json().get("workflow_id").asText()).isNotEqualTo(observed);
-      assertProblem(
-          as("bob").post("/api/v2/" + stage, "{\"workflow_id\":\"" + observed + "\"}"),
-          404,
-          "NOT_FOUND");
-      assertProblem(as("alice").post("/api/v2/" + stage, "{}"), 400, "INVALID_FIELD");
-    }
-    Http.Response inline =
-        as("alice")
-            .post(
-                "/api/v2/requirements",
-                "{\"observation_result\":{\"target_url\":\"" + TARGET + "\",\"states\":[]}}");
-    assertThat(inline.status()).as(inline.body()).isEqualTo(202);
-    String id = inline.json().get("workflow_id").asText();
-    assertThat(awaitStatus("alice", id, "completed").get("target_url").asText()).isEqualTo(TARGET);
-  }
 }

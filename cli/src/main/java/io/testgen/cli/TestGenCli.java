@@ -153,7 +153,7 @@ public final class TestGenCli {
   }
 
   private int summarise(String workflowId, Path dir) throws IOException, InterruptedException {
-    JsonNode results = gateway.get("/api/v2/workflows/" + workflowId + "/results");
+    JsonNode results = resultsOnceClosed(workflowId);
     JsonNode evolution = results.path("evolution_result");
     Files.createDirectories(dir);
     for (String format : new String[] {"playwright-ts", "playwright-java"}) {
@@ -201,6 +201,21 @@ public final class TestGenCli {
    * Unpacks a suite zip into {@code target}. Suites are zipped inside one top-level folder (so a
    * downloaded zip unpacks tidily); the CLI drops that folder, its name is already the output's.
    */
+  /**
+   * The terminal event is published just before the workflow closes, so the results may answer
+   * NOT_READY for a moment after it; ask again for a while.
+   */
+  private JsonNode resultsOnceClosed(String workflowId) throws IOException, InterruptedException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return gateway.get("/api/v2/workflows/" + workflowId + "/results");
+      } catch (GatewayClient.ApiProblem e) {
+        if (!e.code.equals("NOT_READY") || attempt >= 60) throw e;
+        Thread.sleep(500);
+      }
+    }
+  }
+
   static void unzip(byte[] zip, Path target) throws IOException {
     Path root = target.toAbsolutePath().normalize();
     Files.createDirectories(root);

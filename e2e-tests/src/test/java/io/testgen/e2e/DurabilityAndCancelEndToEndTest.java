@@ -52,7 +52,7 @@ class DurabilityAndCancelEndToEndTest {
 
     List<GatewayHttp.Event> events = alice.stream(workflowId, null);
     assertThat(events.get(events.size() - 1).type()).isEqualTo("workflow_completed");
-    JsonNode results = alice.get("/api/v2/workflows/" + workflowId + "/results").json();
+    JsonNode results = alice.getOnceClosed("/api/v2/workflows/" + workflowId + "/results").json();
     assertThat(results.path("status").asText()).isEqualTo("completed");
     for (String part :
         List.of(

@@ -54,6 +54,20 @@ final class GatewayHttp {
     return send(base(path).GET());
   }
 
+  /** GET that waits out NOT_READY (the terminal event is published just before the run closes). */
+  Response getOnceClosed(String path) {
+    for (int attempt = 0; ; attempt++) {
+      Response response = get(path);
+      if (response.status() != 404 || !response.body().contains("NOT_READY") || attempt >= 60) return response;
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return response;
+      }
+    }
+  }
+
   Response delete(String path) {
     return send(base(path).DELETE());
   }

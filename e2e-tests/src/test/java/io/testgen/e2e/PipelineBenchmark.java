@@ -49,7 +49,7 @@ public final class PipelineBenchmark {
               agent,
               status.path("progress").path(agent).path("duration_seconds").asDouble());
         }
-        JsonNode results = http.get("/api/v2/workflows/" + id + "/results").json();
+        JsonNode results = http.getOnceClosed("/api/v2/workflows/" + id + "/results").json();
         System.out.printf(
             Locale.ROOT,
             "  total         %6.1f s  (%d states, %d scenarios, %d verified tests)%n",

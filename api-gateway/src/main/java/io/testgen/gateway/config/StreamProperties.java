@@ -12,4 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     without its terminal event reaching Redis
  */
 @ConfigurationProperties("testgen.stream")
-public record StreamProperties(Duration keepalive, Duration readBlock, Duration closedCheckAfter) {}
+public record StreamProperties(
+    Duration keepalive,
+    Duration readBlock,
+    Duration closedCheckAfter,
+    Integer clientQueue,
+    Duration clientStall) {
+
+  /** Events a client may lag behind before it is dropped (it resumes with Last-Event-ID). */
+  public int effectiveClientQueue() {
+    return clientQueue == null || clientQueue < 1 ? 1024 : clientQueue;
+  }
+
+  /** How long one write to a client may block before the client is dropped. */
+  public Duration effectiveClientStall() {
+    return clientStall == null ? Duration.ofSeconds(10) : clientStall;
+  }
+}

@@ -52,10 +52,10 @@ class TemporalClientConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  Scope temporalMetricsScope(MeterRegistry registry) {
+  Scope temporalMetricsScope(MeterRegistry registry, TemporalProperties properties) {
     return new RootScopeBuilder()
         .reporter(new MicrometerClientStatsReporter(registry))
-        .reportEvery(Duration.ofSeconds(10));
+        .reportEvery(Duration.ofMillis(properties.effectiveMetricsReportInterval().toMillis()));
   }
 
   @Bean(destroyMethod = "shutdown")

@@ -20,4 +20,11 @@ public record TemporalProperties(
     String taskQueue,
     Duration queryTimeout,
     String payloadKeys,
-    String payloadKeyId) {}
+    String payloadKeyId,
+    Duration metricsReportInterval) {
+
+  /** How often the SDK's metrics scope pushes into Micrometer (default 10s). */
+  public Duration effectiveMetricsReportInterval() {
+    return metricsReportInterval == null ? Duration.ofSeconds(10) : metricsReportInterval;
+  }
+}

@@ -1,9 +1,16 @@
 package io.testgen.gateway.runs;
 
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.GenerationRequest;
+import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.gateway.errors.InvalidRequestException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -71,11 +78,20 @@ class RunRequestFactory {
     return new Prepared(request(url, body), Map.of(RunService.MEMO_SOURCE, baseline.workflowId()));
   }
 
+  /** observation: only the Observation stage, for the body's URL. */
+  GenerationRequest observation(GenerateTestsRequest body) {
+    GenerationRequest full = generation(body);
+    return withInputs(
+        full, new PipelineInputs(List.of(Agent.OBSERVATION.wireName()), null, null, null));
+  }
+
   /**
-   * A per-stage run. The previous stage is named by {@code workflow_id} (the caller's run) or given
-   * inline; the URL comes from the body, the earlier run, or the inline observation.
+   * A per-stage run of {@code stage} alone. The earlier stages' results come from the caller's
+   * completed run named by {@code workflow_id} (copied from its result) or inline from the body;
+   * every result the stage needs must be there (400 INVALID_FIELD naming the missing one). The URL
+   * comes from the body, the earlier run, or the inline observation.
    */
-  Prepared stage(String owner, StageRunRequest body, String stage) {
+  Prepared stage(String owner, StageRunRequest body, Agent stage) {
     boolean inline =
         body.observationResult() != null
             || body.requirementsResult() != null
@@ -88,16 +104,36 @@ class RunRequestFactory {
       throw InvalidRequestException.field(
           "workflow_id", "give either workflow_id or an inline result, not both");
     }
-    String url = body.url();
     Map<String, String> memo = new LinkedHashMap<>();
-    memo.put("stage", stage);
+    memo.put("stage", stage.wireName());
+    ObservationResult observation;
+    RequirementsResult requirements;
+    AnalysisResult analysis;
+    String earlierUrl;
+    String source;
     if (body.workflowId() != null) {
-      String earlierUrl = runs.targetUrlOf(owner, body.workflowId());
-      if (url == null || url.isBlank()) url = earlierUrl;
+      // The caller's completed run: 404 NOT_FOUND / NOT_READY, 409 RUN_FAILED / RUN_CANCELLED.
+      GenerationResult earlier = runs.results(owner, body.workflowId());
+      observation = earlier.observationResult();
+      requirements = earlier.requirementsResult();
+      analysis = earlier.analysisResult();
+      earlierUrl = runs.targetUrlOf(owner, body.workflowId());
+      source = "; run " + body.workflowId() + " has none";
       memo.put(RunService.MEMO_SOURCE, body.workflowId());
-    } else if ((url == null || url.isBlank()) && body.observationResult() != null) {
-      url = body.observationResult().targetUrl();
+    } else {
+      observation = body.observationResult();
+      requirements = body.requirementsResult();
+      analysis = body.analysisResult();
+      earlierUrl = observation == null ? null : observation.targetUrl();
+      source = "; give it inline or name an earlier run with workflow_id";
+      refuseUnused(stage, Agent.REQUIREMENTS, "observation_result", observation);
+      refuseUnused(stage, Agent.ANALYSIS, "requirements_result", requirements);
+      refuseUnused(stage, Agent.EVOLUTION, "analysis_result", analysis);
     }
+    require(stage, Agent.REQUIREMENTS, "observation_result", observation, source);
+    require(stage, Agent.ANALYSIS, "requirements_result", requirements, source);
+    require(stage, Agent.EVOLUTION, "analysis_result", analysis, source);
+    String url = body.url() == null || body.url().isBlank() ? earlierUrl : body.url();
     String checked = validator.targetUrl(url);
     GenerateTestsRequest options =
         new GenerateTestsRequest(
@@ -115,6 +151,59 @@ class RunRequestFactory {
             null,
             null,
             body.maxIterations());
-    return new Prepared(request(checked, options), memo);
+    PipelineInputs inputs =
+        new PipelineInputs(
+            List.of(stage.wireName()),
+            stage.compareTo(Agent.REQUIREMENTS) >= 0 ? observation : null,
+            stage.compareTo(Agent.ANALYSIS) >= 0 ? requirements : null,
+            stage.compareTo(Agent.EVOLUTION) >= 0 ? analysis : null);
+    return new Prepared(withInputs(request(checked, options), inputs), memo);
+  }
+
+  /** A stage from {@code firstNeeding} on needs the result named {@code field}. */
+  private static void require(
+      Agent stage, Agent firstNeeding, String field, Object result, String source) {
+    if (stage.compareTo(firstNeeding) >= 0 && result == null) {
+      throw InvalidRequestException.field(
+          field,
+          "the "
+              + stage.wireName()
+              + " stage needs the "
+              + Agent.values()[firstNeeding.ordinal() - 1].wireName()
+              + " result ("
+              + field
+              + ")"
+              + source);
+    }
+  }
+
+  /** An inline result the stage does not use is refused rather than silently ignored. */
+  private static void refuseUnused(Agent stage, Agent firstUsing, String field, Object result) {
+    if (result != null && stage.compareTo(firstUsing) < 0) {
+      throw InvalidRequestException.field(
+          field, "the " + stage.wireName() + " stage does not use " + field);
+    }
+  }
+
+  private static GenerationRequest withInputs(GenerationRequest r, PipelineInputs inputs) {
+    return new GenerationRequest(
+        r.url(),
+        r.maxDepth(),
+        r.maxPages(),
+        r.userInstruction(),
+        r.owner(),
+        r.loginCredentials(),
+        r.httpCredentials(),
+        r.allowDestructive(),
+        r.scenarioTypes(),
+        r.maxScenarios(),
+        r.focusGoalOnly(),
+        r.reviewRequirements(),
+        r.reviewTimeout(),
+        r.baselineWorkflowId(),
+        r.maxIterations(),
+        r.verifyRuns(),
+        r.requireGoal(),
+        inputs);
   }
 }

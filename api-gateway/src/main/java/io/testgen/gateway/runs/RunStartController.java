@@ -3,6 +3,7 @@ package io.testgen.gateway.runs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.testgen.common.workflow.Agent;
 import io.testgen.gateway.security.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,7 @@ class RunStartController {
         caller.user(), prepared.request(), "improve", prepared.memo(), idempotencyKey);
   }
 
-  @Operation(summary = "Run the Observation stage for a URL")
+  @Operation(summary = "Run only the Observation stage for a URL")
   @PostMapping(path = "/observation", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   RunAccepted observation(
@@ -62,46 +63,53 @@ class RunStartController {
     RunRequestValidator.idempotencyKey(idempotencyKey);
     return runs.start(
         caller.user(),
-        requests.generation(body),
+        requests.observation(body),
         "observation",
         java.util.Map.of("stage", "observation"),
         idempotencyKey);
   }
 
-  @Operation(summary = "Run the Requirements stage on an earlier run or an inline observation")
+  @Operation(
+      summary =
+          "Run only the Requirements stage on an earlier completed run or an inline observation_result")
   @PostMapping(path = "/requirements", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   RunAccepted requirements(
       @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody StageRunRequest body) {
-    return stage(caller, idempotencyKey, body, "requirements");
+    return stage(caller, idempotencyKey, body, Agent.REQUIREMENTS);
   }
 
-  @Operation(summary = "Run the Analysis stage on an earlier run or inline requirements")
+  @Operation(
+      summary =
+          "Run only the Analysis stage on an earlier completed run or inline observation_result and requirements_result")
   @PostMapping(path = "/analysis", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   RunAccepted analysis(
       @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody StageRunRequest body) {
-    return stage(caller, idempotencyKey, body, "analysis");
+    return stage(caller, idempotencyKey, body, Agent.ANALYSIS);
   }
 
-  @Operation(summary = "Run the Evolution stage on an earlier run or an inline analysis")
+  @Operation(
+      summary =
+          "Run only the Evolution stage on an earlier completed run or inline observation_result, requirements_result and analysis_result")
   @PostMapping(path = "/evolution", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   RunAccepted evolution(
       @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody StageRunRequest body) {
-    return stage(caller, idempotencyKey, body, "evolution");
+    return stage(caller, idempotencyKey, body, Agent.EVOLUTION);
   }
 
   private RunAccepted stage(
-      Caller caller, String idempotencyKey, StageRunRequest body, String stage) {
+      Caller caller, String idempotencyKey, StageRunRequest body, Agent stage) {
     RunRequestValidator.idempotencyKey(idempotencyKey);
     RunRequestFactory.Prepared prepared = requests.stage(caller.user(), body, stage);
-    return runs.start(caller.user(), prepared.request(), stage, prepared.memo(), idempotencyKey);
+    return runs.start(
+        caller.user(), prepared.request(), stage.wireName(), prepared.memo(), idempotencyKey);
   }
 }

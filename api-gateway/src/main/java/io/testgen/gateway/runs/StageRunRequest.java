@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Body of the per-stage endpoints {@code /requirements}, {@code /analysis}, {@code /evolution}: the
- * previous stage either as a run ({@code workflow_id}, one of the caller's runs) or inline as its
- * result, plus the options of the stage.
+ * earlier stages' results either from a run ({@code workflow_id}, one of the caller's completed
+ * runs) or inline (requirements needs {@code observation_result}; analysis also {@code
+ * requirements_result}; evolution also {@code analysis_result}), plus the options of the stage.
  */
 public record StageRunRequest(
     @Schema(description = "earlier run whose results feed this stage") @Size(max = 255)

@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ import redis.clients.jedis.resps.StreamEntry;
 class ProgressStreamHub implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ProgressStreamHub.class);
   private static final int BATCH = 500;
+  private static final int MAX_SENDERS = 1024;
 
   private final RedisClient redis;
   private final RedisConnectionFactory connections;
@@ -60,6 +63,24 @@ class ProgressStreamHub implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
           });
+
+  /**
+   * Sends queued events to clients; a thread per client being written to (a blocked write holds
+   * one), idle threads go after 30 s.
+   */
+  private final ThreadPoolExecutor senders =
+      new ThreadPoolExecutor(
+          0,
+          MAX_SENDERS,
+          30,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          runnable -> {
+            Thread thread = new Thread(runnable, "sse-sender");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private volatile boolean running;
   private Thread reader;
 
@@ -109,6 +130,7 @@ class ProgressStreamHub implements SmartLifecycle {
       }
       return emitter;
     }
+    subscription.follow(senders, properties.effectiveClientQueue());
     watchers.computeIfAbsent(workflowId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
     synchronized (wakeup) {
       wakeup.notifyAll();
@@ -226,6 +248,7 @@ class ProgressStreamHub implements SmartLifecycle {
     Instant idleSince = Instant.now().minus(properties.closedCheckAfter());
     for (Set<StreamSubscription> set : watchers.values()) {
       for (StreamSubscription subscription : set) {
+        subscription.dropIfStalled(properties.effectiveClientStall());
         subscription.keepalive();
         if (subscription.closed()) {
           remove(subscription);
@@ -278,6 +301,7 @@ class ProgressStreamHub implements SmartLifecycle {
   public void stop() {
     running = false;
     ticker.shutdownNow();
+    senders.shutdownNow();
     if (reader != null) reader.interrupt();
     for (Set<StreamSubscription> set : watchers.values()) set.forEach(StreamSubscription::fail);
     watchers.clear();

@@ -6,8 +6,12 @@ import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.progress.ProgressStreams;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -16,8 +20,13 @@ import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * One SSE client watching one run. Entries are delivered strictly after the client's cursor (the
- * last entry id sent, or {@code Last-Event-ID}), so replay, follow and reconnect never gap or
+ * last entry id accepted, or {@code Last-Event-ID}), so replay, follow and reconnect never gap or
  * repeat; the response ends after the terminal event.
+ *
+ * <p>The replay is sent on the subscribing request's thread. Once {@link #follow followed}, events
+ * go through a small bounded queue drained by a shared executor, so a client that reads slowly
+ * blocks only its own drain, never the hub's reader. A client whose queue overflows is dropped: its
+ * response ends once the blocked write returns, and it resumes with {@code Last-Event-ID}.
  */
 final class StreamSubscription {
   private static final Logger log = LoggerFactory.getLogger(StreamSubscription.class);
@@ -25,8 +34,14 @@ final class StreamSubscription {
   private final String workflowId;
   private final SseEmitter emitter;
   private final ObjectMapper mapper;
+  private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
   private StreamEntryID cursor;
+  private Executor drainer;
+  private int capacity;
+  private boolean draining;
+  private boolean ending;
   private volatile boolean closed;
+  private volatile long sendStartedNanos;
   private volatile Instant lastActivity = Instant.now();
 
   StreamSubscription(
@@ -35,6 +50,15 @@ final class StreamSubscription {
     this.emitter = emitter;
     this.mapper = mapper;
     this.cursor = cursor;
+  }
+
+  /** An event to send; {@code event == null} ends the response without one (overflow). */
+  private record Outbound(SseEmitter.SseEventBuilder event, boolean terminal, boolean keepalive) {}
+
+  /** From now on, events are queued (at most {@code capacity}) and sent by {@code drainer}. */
+  synchronized void follow(Executor drainer, int capacity) {
+    this.drainer = drainer;
+    this.capacity = capacity;
   }
 
   String workflowId() {
@@ -60,7 +84,7 @@ final class StreamSubscription {
   /** Sends the entries after the cursor, in order; false once the subscription is over. */
   synchronized boolean deliver(List<StreamEntry> entries) {
     for (StreamEntry entry : entries) {
-      if (closed) return false;
+      if (closed || ending) return false;
       if (entry.getID().compareTo(cursor) <= 0) continue;
       cursor = entry.getID();
       String json = entry.getFields().get(ProgressStreams.FIELD);
@@ -72,31 +96,121 @@ final class StreamSubscription {
             entry.getID());
         continue;
       }
-      if (!send(SseEmitter.event().id(entry.getID().toString()).name(type).data(json))) {
+      boolean terminal = ProgressEventType.fromWire(type).terminal();
+      if (!offer(
+          new Outbound(
+              SseEmitter.event().id(entry.getID().toString()).name(type).data(json),
+              terminal,
+              false))) {
         return false;
       }
       touch();
-      if (ProgressEventType.fromWire(type).terminal()) {
+      if (terminal) return false;
+    }
+    return !closed && !ending;
+  }
+
+  /** Sends now (before following) or queues for the drain; false once the subscription is over. */
+  private boolean offer(Outbound outbound) {
+    if (closed || ending) return false;
+    if (drainer == null) {
+      if (!send(outbound.event())) return false;
+      if (outbound.terminal()) finish();
+      return true;
+    }
+    if (outbound.keepalive() && !queue.isEmpty()) return true; // a backlog needs no keepalive
+    if (!outbound.keepalive() && queue.size() >= capacity) {
+      overflow();
+      return false;
+    }
+    queue.add(outbound);
+    if (outbound.terminal()) ending = true;
+    startDrain();
+    return true;
+  }
+
+  /** Drops the client when a write to it has been blocked longer than {@code stall}. */
+  synchronized void dropIfStalled(Duration stall) {
+    long started = sendStartedNanos;
+    if (closed || started == 0 || System.nanoTime() - started < stall.toNanos()) return;
+    log.info("event=stream_client_dropped workflow_id={} reason=stalled_write", workflowId);
+    closed = true;
+    ending = true;
+    queue.clear();
+    queue.add(new Outbound(null, true, false));
+  }
+
+  /** Drops a client that lags too far behind; its response ends after the write in progress. */
+  private void overflow() {
+    log.info(
+        "event=stream_client_dropped workflow_id={} reason=slow_client queued={}",
+        workflowId,
+        queue.size());
+    closed = true;
+    ending = true;
+    queue.clear();
+    queue.add(new Outbound(null, true, false));
+    startDrain();
+  }
+
+  private void startDrain() {
+    if (draining) return;
+    draining = true;
+    try {
+      drainer.execute(this::drain);
+    } catch (RejectedExecutionException saturated) {
+      draining = false;
+      closed = true;
+      queue.clear();
+      emitter.complete();
+    }
+  }
+
+  /** Sends queued events in order, outside the lock: a blocked write holds only this thread. */
+  private void drain() {
+    while (true) {
+      Outbound next;
+      synchronized (this) {
+        next = queue.poll();
+        if (next == null) {
+          draining = false;
+          return;
+        }
+      }
+      sendStartedNanos = System.nanoTime();
+      boolean sent = next.event() == null || send(next.event());
+      sendStartedNanos = 0;
+      if (!sent) {
+        synchronized (this) {
+          queue.clear();
+          draining = false;
+        }
+        return;
+      }
+      if (next.terminal()) {
+        synchronized (this) {
+          queue.clear();
+          draining = false;
+        }
         finish();
-        return false;
+        return;
       }
     }
-    return !closed;
   }
 
   /** Sends a terminal event that no stream entry carries (the run closed, its stream is gone). */
   synchronized void deliverSynthesized(ProgressEvent event) {
-    if (closed) return;
+    if (closed || ending) return;
     try {
       String json = mapper.writeValueAsString(event);
-      if (send(SseEmitter.event().name(event.type().wireName()).data(json))) finish();
+      offer(new Outbound(SseEmitter.event().name(event.type().wireName()).data(json), true, false));
     } catch (IOException e) {
       fail();
     }
   }
 
   synchronized void keepalive() {
-    if (!closed) send(SseEmitter.event().comment("keepalive"));
+    offer(new Outbound(SseEmitter.event().comment("keepalive"), false, true));
   }
 
   /** When the last event (not keepalive) was sent. */
@@ -129,7 +243,11 @@ final class StreamSubscription {
 
   private void finish() {
     closed = true;
-    emitter.complete();
+    try {
+      emitter.complete();
+    } catch (RuntimeException ignored) {
+      // Already completed.
+    }
   }
 
   /** The client went away or the stream cannot continue. */

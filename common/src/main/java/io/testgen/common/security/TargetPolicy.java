@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which hosts TestGen may send a browser to (the SSRF rule shared by gateway and worker).
@@ -40,16 +41,28 @@ public final class TargetPolicy {
    * @param resolved false when the host name does not resolve (the caller decides what that means:
    *     unreachable target, or a blocked sub-request)
    * @param reason why it was refused, null when allowed
+   * @param addressClass the class of address refused, without host or address (safe to show to a
+   *     client): {@code loopback}, {@code private}, {@code link-local}, {@code multicast}, {@code
+   *     unspecified}, {@code cloud metadata}, {@code non-canonical numeric}, {@code no host}; null
+   *     when allowed or unresolved
    */
-  public record Decision(boolean allowed, boolean resolved, String reason) {
+  public record Decision(boolean allowed, boolean resolved, String reason, String addressClass) {
     static Decision allow() {
-      return new Decision(true, true, null);
+      return new Decision(true, true, null, null);
     }
 
-    static Decision refuse(String reason) {
-      return new Decision(false, true, reason);
+    static Decision refuse(String addressClass, String reason) {
+      return new Decision(false, true, reason, addressClass);
     }
   }
+
+  /** A last label browsers read as a number, which makes the whole host an IPv4 address. */
+  private static final Pattern NUMERIC_LAST_LABEL = Pattern.compile("(?i)[0-9]+|0x[0-9a-f]*");
+
+  /** The one IPv4 spelling every parser reads the same way: four decimal parts, no zero padding. */
+  private static final Pattern DOTTED_QUAD =
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
   /** One allow-list entry as a CIDR block. */
   private record Cidr(byte[] network, int prefix) {
@@ -148,7 +161,7 @@ public final class TargetPolicy {
   /** Checks the host of an http(s) URL. */
   public Decision check(URI url) {
     String host = url.getHost();
-    if (host == null || host.isBlank()) return Decision.refuse("URL has no host");
+    if (host == null || host.isBlank()) return Decision.refuse("no host", "URL has no host");
     return checkHost(host);
   }
 
@@ -156,16 +169,33 @@ public final class TargetPolicy {
   public Decision checkHost(String rawHost) {
     String host = normalise(rawHost);
     if (allowedHosts.contains(host)) return Decision.allow();
-    if (METADATA_HOSTS.contains(host)) return Decision.refuse("cloud metadata endpoint " + host);
+    boolean literal = host.contains(":") || DOTTED_QUAD.matcher(host).matches();
+    // Address literals are classified below, where an explicit CIDR entry may admit them.
+    if (METADATA_HOSTS.contains(host) && !literal) {
+      return Decision.refuse("cloud metadata", "cloud metadata endpoint " + host);
+    }
+    if (!literal && NUMERIC_LAST_LABEL.matcher(lastLabel(host)).matches()) {
+      // Browsers read 2130706433, 0x7f000001, 127.1 or 0177.0.0.1 as IPv4 (often loopback), while
+      // Java's resolver reads them differently or not at all: refuse rather than guess.
+      return Decision.refuse("non-canonical numeric", "non-canonical numeric address " + host);
+    }
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      // Browsers answer *.localhost with loopback themselves, whatever DNS says.
+      return allowLoopback
+          ? Decision.allow()
+          : Decision.refuse("loopback", "loopback host " + host);
+    }
     InetAddress[] addresses;
     try {
       addresses = InetAddress.getAllByName(host);
     } catch (UnknownHostException e) {
-      return new Decision(false, false, "host does not resolve: " + host);
+      return new Decision(false, false, "host does not resolve: " + host, null);
     }
     for (InetAddress address : addresses) {
       String refusal = refusal(address);
-      if (refusal != null) return Decision.refuse(host + " resolves to " + refusal);
+      if (refusal != null) {
+        return Decision.refuse(classify(address), host + " resolves to " + refusal);
+      }
     }
     return Decision.allow();
   }
@@ -202,6 +232,10 @@ public final class TargetPolicy {
     } catch (IllegalArgumentException e) {
       return h;
     }
+  }
+
+  private static String lastLabel(String host) {
+    return host.substring(host.lastIndexOf('.') + 1);
   }
 
   private static boolean looksLikeAddress(String entry) {

@@ -8,10 +8,10 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AddressClassTargetGuardTest {
+class TargetPolicyGuardTest {
 
-  private static AddressClassTargetGuard guard(String allowed) {
-    return new AddressClassTargetGuard(
+  private static TargetPolicyGuard guard(String allowed) {
+    return new TargetPolicyGuard(
         new SecurityProperties(null, null, null, "local", null, Duration.ofMinutes(5), allowed));
   }
 

@@ -1,0 +1,216 @@
+package io.testgen.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-stage endpoints start a run of that one stage, with the earlier results copied from the
+ * caller's completed run or taken inline; the fake workflow applies the real workflow's stage rule
+ * and marks each produced result with the run that produced it.
+ */
+class StageRunsTest extends GatewayIntegrationTest {
+  private static final String OBSERVATION =
+      "{\"target_url\":\"" + TARGET + "\",\"start_state_id\":\"inline-obs\",\"states\":[]}";
+  private static final String REQUIREMENTS =
+      "{\"scenarios\":[],\"llm\":{\"used\":false,\"provider\":\"inline-req\"}}";
+  private static final String ANALYSIS = "{\"assessments\":[],\"ranking\":[\"inline-ana\"]}";
+
+  private String completed(Http.Response started) {
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    String id = started.json().get("workflow_id").asText();
+    awaitStatus("alice", id, "completed");
+    return id;
+  }
+
+  private JsonNode results(String id) {
+    Http.Response response = as("alice").get("/api/v2/workflows/" + id + "/results");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+
+  private static String producer(JsonNode results, String stage) {
+    return switch (stage) {
+      case "observation" -> results.path("observation_result").path("start_state_id").asText(null);
+      case "requirements" ->
+          results.path("requirements_result").path("llm").path("provider").asText(null);
+      case "analysis" -> results.path("analysis_result").path("ranking").path(0).asText(null);
+      default -> throw new IllegalArgumentException(stage);
+    };
+  }
+
+  private void assertOnlyStageRan(String id, String stage) {
+    JsonNode progress = statusOf("alice", id).get("progress");
+    for (String agent : new String[] {"observation", "requirements", "analysis", "evolution"}) {
+      assertThat(progress.get(agent).get("status").asText())
+          .as(id + " " + agent)
+          .isEqualTo(agent.equals(stage) ? "completed" : "skipped");
+    }
+  }
+
+  @Test
+  void eachStageRunsAloneOnTheResultsOfTheRunBefore() {
+    String observed =
+        completed(as("alice").post("/api/v2/observation", "{\"url\":\"" + TARGET + "\"}"));
+    assertOnlyStageRan(observed, "observation");
+    JsonNode observedResults = results(observed);
+    assertThat(producer(observedResults, "observation")).isEqualTo(observed);
+    assertThat(observedResults.get("requirements_result").isNull()).isTrue();
+    assertThat(observedResults.get("evolution_result").isNull()).isTrue();
+    assertThat(observedResults.get("test_count").asInt()).isZero();
+
+    String derived =
+        completed(
+            as("alice").post("/api/v2/requirements", "{\"workflow_id\":\"" + observed + "\"}"));
+    assertOnlyStageRan(derived, "requirements");
+    JsonNode derivedResults = results(derived);
+    assertThat(producer(derivedResults, "observation")).isEqualTo(observed);
+    assertThat(producer(derivedResults, "requirements")).isEqualTo(derived);
+    assertThat(derivedResults.get("analysis_result").isNull()).isTrue();
+
+    String analysed =
+        completed(as("alice").post("/api/v2/analysis", "{\"workflow_id\":\"" + derived + "\"}"));
+    assertOnlyStageRan(analysed, "analysis");
+    JsonNode analysedResults = results(analysed);
+    assertThat(producer(analysedResults, "observation")).isEqualTo(observed);
+    assertThat(producer(analysedResults, "requirements")).isEqualTo(derived);
+    assertThat(producer(analysedResults, "analysis")).isEqualTo(analysed);
+
+    String evolved =
+        completed(as("alice").post("/api/v2/evolution", "{\"workflow_id\":\"" + analysed + "\"}"));
+    assertOnlyStageRan(evolved, "evolution");
+    JsonNode evolvedResults = results(evolved);
+    assertThat(producer(evolvedResults, "observation")).isEqualTo(observed);
+    assertThat(producer(evolvedResults, "requirements")).isEqualTo(derived);
+    assertThat(producer(evolvedResults, "analysis")).isEqualTo(analysed);
+    assertThat(evolvedResults.get("test_count").asInt())
+        .isEqualTo(FakeTestGenerationWorkflow.DERIVED_SCENARIOS);
+    assertThat(statusOf("alice", evolved).get("target_url").asText()).isEqualTo(TARGET);
+  }
+
+  @Test
+  void inlineResultsAreForwardedAsGiven() {
+    String analysed =
+        completed(
+            as("alice")
+                .post(
+                    "/api/v2/analysis",
+                    "{\"observation_result\":"
+                        + OBSERVATION
+                        + ",\"requirements_result\":"
+                        + REQUIREMENTS
+                        + "}"));
+    assertOnlyStageRan(analysed, "analysis");
+    JsonNode results = results(analysed);
+    assertThat(producer(results, "observation")).isEqualTo("inline-obs");
+    assertThat(producer(results, "requirements")).isEqualTo("inline-req");
+    assertThat(producer(results, "analysis")).isEqualTo(analysed);
+    // The URL defaults to the inline observation's.
+    assertThat(statusOf("alice", analysed).get("target_url").asText()).isEqualTo(TARGET);
+
+    String evolved =
+        completed(
+            as("alice")
+                .post(
+                    "/api/v2/evolution",
+                    "{\"observation_result\":"
+                        + OBSERVATION
+                        + ",\"requirements_result\":"
+                        + REQUIREMENTS
+                        + ",\"analysis_result\":"
+                        + ANALYSIS
+                        + "}"));
+    JsonNode evolvedResults = results(evolved);
+    assertThat(producer(evolvedResults, "analysis")).isEqualTo("inline-ana");
+    assertThat(evolvedResults.get("test_count").asInt())
+        .isEqualTo(FakeTestGenerationWorkflow.DERIVED_SCENARIOS);
+  }
+
+  @Test
+  void missingEarlierResultsAreRefusedByTheGatewayNamingTheResult() {
+    assertMissing(
+        as("alice").post("/api/v2/analysis", "{\"observation_result\":" + OBSERVATION + "}"),
+        "requirements_result",
+        "the analysis stage needs the requirements result (requirements_result);"
+            + " give it inline or name an earlier run with workflow_id");
+    assertMissing(
+        as("alice").post("/api/v2/analysis", "{\"requirements_result\":" + REQUIREMENTS + "}"),
+        "observation_result",
+        "the analysis stage needs the observation result (observation_result);"
+            + " give it inline or name an earlier run with workflow_id");
+    assertMissing(
+        as("alice")
+            .post(
+                "/api/v2/evolution",
+                "{\"observation_result\":"
+                    + OBSERVATION
+                    + ",\"requirements_result\":"
+                    + REQUIREMENTS
+                    + "}"),
+        "analysis_result",
+        "the evolution stage needs the analysis result (analysis_result);"
+            + " give it inline or name an earlier run with workflow_id");
+    assertMissing(
+        as("alice").post("/api/v2/requirements", "{\"analysis_result\":" + ANALYSIS + "}"),
+        "analysis_result",
+        "the requirements stage does not use analysis_result");
+    assertMissing(
+        as("alice").post("/api/v2/requirements", "{}"),
+        "workflow_id",
+        "give the previous stage's workflow_id or its result inline");
+    assertMissing(
+        as("alice")
+            .post(
+                "/api/v2/requirements",
+                "{\"workflow_id\":\"x\",\"observation_result\":" + OBSERVATION + "}"),
+        "workflow_id",
+        "give either workflow_id or an inline result, not both");
+
+    // An observation-only run has no requirements to analyse.
+    String observed =
+        completed(as("alice").post("/api/v2/observation", "{\"url\":\"" + TARGET + "\"}"));
+    assertMissing(
+        as("alice").post("/api/v2/analysis", "{\"workflow_id\":\"" + observed + "\"}"),
+        "requirements_result",
+        "the analysis stage needs the requirements result (requirements_result); run "
+            + observed
+            + " has none");
+  }
+
+  @Test
+  void theEarlierRunMustBeTheCallersCompletedRun() {
+    String done =
+        completed(as("alice").post("/api/v2/generate-tests", "{\"url\":\"" + TARGET + "\"}"));
+    assertProblem(
+        as("bob").post("/api/v2/requirements", "{\"workflow_id\":\"" + done + "\"}"),
+        404,
+        "NOT_FOUND");
+    assertProblem(
+        as("alice").post("/api/v2/requirements", "{\"workflow_id\":\"testgen-nope-1\"}"),
+        404,
+        "NOT_FOUND");
+    String held = start("alice", "\"user_instruction\":\"hold\"");
+    try {
+      awaitStatus("alice", held, "running");
+      assertProblem(
+          as("alice").post("/api/v2/requirements", "{\"workflow_id\":\"" + held + "\"}"),
+          404,
+          "NOT_READY");
+    } finally {
+      as("alice").delete("/api/v2/workflows/" + held);
+    }
+    String failed = start("alice", "\"user_instruction\":\"fail\"");
+    awaitStatus("alice", failed, "failed");
+    assertProblem(
+        as("alice").post("/api/v2/requirements", "{\"workflow_id\":\"" + failed + "\"}"),
+        409,
+        "RUN_FAILED");
+  }
+
+  private static void assertMissing(Http.Response response, String field, String detail) {
+    assertProblem(response, 400, "INVALID_FIELD");
+    assertThat(response.json().get("field").asText()).isEqualTo(field);
+    assertThat(response.json().get("detail").asText()).isEqualTo(detail);
+  }
+}
