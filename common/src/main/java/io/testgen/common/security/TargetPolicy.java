@@ -202,8 +202,12 @@ public final class TargetPolicy {
 
   /** Whether the address may be visited; null when it may, else the kind of address refused. */
   public String refusal(InetAddress address) {
-    for (Cidr cidr : allowedCidrs) if (cidr.contains(address)) return null;
     String kind = classify(address);
+    for (Cidr cidr : allowedCidrs) {
+      // A range never admits a metadata endpoint; only an entry naming that one address does.
+      boolean exact = cidr.prefix() == cidr.network().length * 8;
+      if (cidr.contains(address) && (exact || !"cloud metadata".equals(kind))) return null;
+    }
     if (kind == null) return null;
     if (kind.equals("loopback") && allowLoopback) return null;
     if ((kind.equals("private") || kind.equals("link-local")) && allowPrivate) return null;
