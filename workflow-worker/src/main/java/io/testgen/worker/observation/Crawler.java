@@ -280,7 +280,17 @@ public final class Crawler {
     }
 
     private void login(PageSettler settler) {
-      LoginFlow.Result result = loginFlow.login(settler);
+      PageSnapshot[] form = new PageSnapshot[1];
+      LoginFlow.Result result =
+          loginFlow.login(
+              settler,
+              snapshot -> {
+                form[0] = snapshot;
+                recordLoginPage(settler, snapshot);
+              },
+              settings.maxNodes(),
+              MAX_CANDIDATES);
+      if (form[0] != null) recordLogin(form[0], result);
       loginPageUrl = UrlScope.normalise(result.loginPageUrl());
       loggedIn = result.loggedIn();
       if (!result.loggedIn())
@@ -290,6 +300,68 @@ public final class Crawler {
           request.workflowId(),
           result.loggedIn(),
           result.reason());
+    }
+
+    /** The login page as a state of its own, seen before anything was typed. */
+    private void recordLoginPage(PageSettler settler, PageSnapshot snap) {
+      String fp = StateFingerprint.of(snap.structure());
+      String id = StateFingerprint.stateId(fp);
+      String url = UrlScope.normalise(snap.url());
+      if (url == null || !scope.sameOrigin(url)) return;
+      CrawlTask at = new CrawlTask(url, List.of(), 0, null, null, 0, -1);
+      StateInfo state = buildState(snap, fp, id, at, 200);
+      model.visited(url, id);
+      if (model.register(state, settings.maxInstancesPerTemplate(), null, null))
+        screenshot(settler.page(), state);
+    }
+
+    /** The login form and the transition it made, with every typed value masked. */
+    private void recordLogin(PageSnapshot snap, LoginFlow.Result result) {
+      String id = StateFingerprint.stateId(StateFingerprint.of(snap.structure()));
+      String landingId =
+          StateFingerprint.stateId(StateFingerprint.of(result.landing().structure()));
+      int n = 0;
+      for (PageSnapshot.RawForm f : snap.forms()) {
+        if (!f.visible()) continue;
+        if (++n > settings.maxFormsPerState()) break;
+        if (!"login".equals(FormProber.purpose(f))) continue;
+        model.claimFormProbe(formSignature(f));
+        PageSnapshot.RawElement submit = snap.element(f.submitIndex());
+        ElementInfo submitInfo = submit == null ? null : elementInfo(id, submit);
+        Map<String, String> masked = new LinkedHashMap<>();
+        for (PageSnapshot.RawField field : f.fields())
+          if (field.visible()) masked.put(field.name(), SecretRedactor.MASK);
+        String resultUrl = result.loggedIn() ? UrlScope.normalise(result.landing().url()) : null;
+        FormSubmission submission =
+            new FormSubmission(
+                FormProber.VALID,
+                masked,
+                resultUrl,
+                !String.valueOf(resultUrl).equals(UrlScope.normalise(snap.url())),
+                landingId,
+                result.status(),
+                List.of(),
+                List.of());
+        model.addForm(
+            new FormInfo(
+                formId(id, n),
+                id,
+                f.action(),
+                f.method(),
+                "login",
+                fields(id, snap, f),
+                submitInfo,
+                result.loggedIn() ? List.of(submission) : List.of()));
+        if (!result.loggedIn()) continue;
+        String words = submit != null && !submit.words().isBlank() ? submit.words() : "log in";
+        model.addTransition(
+            new Transition(
+                id,
+                landingId,
+                "submit",
+                submitInfo == null ? null : submitInfo.elementId(),
+                "submit '" + words + "' with the login credentials"));
+      }
     }
 
     private void process(PageSettler settler, CrawlTask task) {
@@ -671,24 +743,7 @@ public final class Crawler {
         if (++n > settings.maxFormsPerState()) break;
         String formId = formId(id, n);
         String purpose = FormProber.purpose(f);
-        List<FieldInfo> fields = new ArrayList<>();
-        for (PageSnapshot.RawField field : f.fields()) {
-          PageSnapshot.RawElement e = snap.element(field.elementIndex());
-          fields.add(
-              new FieldInfo(
-                  e == null ? null : elementId(id, e),
-                  field.name(),
-                  field.type(),
-                  field.label(),
-                  field.required(),
-                  field.pattern(),
-                  field.min(),
-                  field.max(),
-                  field.minLength(),
-                  field.maxLength(),
-                  field.options(),
-                  e == null ? List.of() : LocatorRanker.rank(e)));
-        }
+        List<FieldInfo> fields = fields(id, snap, f);
         PageSnapshot.RawElement submit = snap.element(f.submitIndex());
         ElementInfo submitInfo = submit == null ? null : elementInfo(id, submit);
         String formWords = submit != null && !submit.words().isBlank() ? submit.words() : purpose;
@@ -775,6 +830,28 @@ public final class Crawler {
                 submitInfo,
                 List.copyOf(submissions)));
       }
+    }
+
+    private List<FieldInfo> fields(String id, PageSnapshot snap, PageSnapshot.RawForm f) {
+      List<FieldInfo> fields = new ArrayList<>();
+      for (PageSnapshot.RawField field : f.fields()) {
+        PageSnapshot.RawElement e = snap.element(field.elementIndex());
+        fields.add(
+            new FieldInfo(
+                e == null ? null : elementId(id, e),
+                field.name(),
+                field.type(),
+                field.label(),
+                field.required(),
+                field.pattern(),
+                field.min(),
+                field.max(),
+                field.minLength(),
+                field.maxLength(),
+                field.options(),
+                e == null ? List.of() : LocatorRanker.rank(e)));
+      }
+      return List.copyOf(fields);
     }
 
     private static String formSignature(PageSnapshot.RawForm f) {

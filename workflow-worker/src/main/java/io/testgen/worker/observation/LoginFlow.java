@@ -13,7 +13,12 @@ import java.net.URI;
  */
 final class LoginFlow {
   /** How a login attempt ended; {@code reason} never contains credentials. */
-  record Result(boolean loggedIn, String reason, String loginPageUrl) {}
+  record Result(
+      boolean loggedIn, String reason, String loginPageUrl, PageSnapshot landing, Integer status) {
+    Result(boolean loggedIn, String reason, String loginPageUrl) {
+      this(loggedIn, reason, loginPageUrl, null, null);
+    }
+  }
 
   private static final String LOGIN_LINK =
       "a:text-matches('^\\\\s*(log ?in|sign ?in|login|signin)\\\\s*$', 'i'),"
@@ -34,6 +39,18 @@ final class LoginFlow {
   }
 
   Result login(PageSettler settler) {
+    return login(settler, snapshot -> {}, 6000, 400);
+  }
+
+  /**
+   * Logs in; {@code onLoginForm} sees the login page before anything is typed (so the form can be
+   * recorded without the credentials), and a successful result carries the landing page.
+   */
+  Result login(
+      PageSettler settler,
+      java.util.function.Consumer<PageSnapshot> onLoginForm,
+      int maxNodes,
+      int maxCandidates) {
     Page page = settler.page();
     PageSettler.Outcome loaded = settler.load(loginUrl());
     if (loaded.failed()) return new Result(false, "login page did not load", loginUrl());
@@ -47,6 +64,7 @@ final class LoginFlow {
     if (password.count() == 0) return new Result(false, "no login form found", page.url());
     String formPage = page.url();
     try {
+      onLoginForm.accept(PageSnapshot.take(page, maxNodes, maxCandidates));
       Locator passwordField = password.first();
       Locator form = passwordField.locator("xpath=ancestor::form[1]");
       Locator scope = form.count() > 0 ? form : page.locator("body");
@@ -72,7 +90,8 @@ final class LoginFlow {
         return new Result(false, "login answered HTTP " + outcome.status(), formPage);
       if (page.locator("input[type=password]:visible").count() > 0)
         return new Result(false, "still on a login form after submitting", formPage);
-      return new Result(true, null, formPage);
+      return new Result(
+          true, null, formPage, PageSnapshot.take(page, maxNodes, maxCandidates), outcome.status());
     } catch (PlaywrightException e) {
       return new Result(false, "login form could not be used", formPage);
     }

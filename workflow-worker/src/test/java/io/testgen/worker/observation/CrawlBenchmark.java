@@ -25,9 +25,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * Pages per second of the crawler against a bare Playwright loop that only navigates the same URLs
  * with the same number of contexts. Not a test: run it and read the numbers.
  *
- * <p>{@code CrawlBenchmark [contexts=2] [productsPerCategory=50]}: serves the catalog fixture (4
- * categories x N products, a checkout and a search), crawls it (depth 3, max_pages 4N+10,
- * screenshots on), then navigates every URL the crawl loaded in a plain loop.
+ * <p>{@code CrawlBenchmark [contexts=2] [productsPerCategory=50] [rounds=3]}: serves the catalog
+ * fixture (4 categories x N products, a checkout and a search), crawls it (depth 3, max_pages
+ * 4N+10; screenshots, navigation guard and form submissions on), then navigates every URL the crawl
+ * loaded in a plain loop; rounds alternate the two so a busy machine weighs on both alike.
+ *
+ * <pre>
+ * mvn -q -o -pl workflow-worker -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
+ * java -cp "$(cat workflow-worker/target/test-cp.txt):workflow-worker/target/classes:workflow-worker/target/test-classes" \
+ *     io.testgen.worker.observation.CrawlBenchmark 2 50 3
+ * </pre>
  */
 public final class CrawlBenchmark {
   private CrawlBenchmark() {}

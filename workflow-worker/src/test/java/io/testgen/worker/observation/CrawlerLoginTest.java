@@ -3,17 +3,24 @@ package io.testgen.worker.observation;
 import static io.testgen.worker.observation.SharedBrowser.crawl;
 import static io.testgen.worker.observation.SharedBrowser.stateAt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.testgen.common.agents.observation.FieldInfo;
 import io.testgen.common.agents.observation.Finding;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.FormSubmission;
+import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.common.security.LoginCredentials;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.LoginSite;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +50,28 @@ class CrawlerLoginTest {
       assertThat(stateAt(result, "/account").title()).isEqualTo("Account · Notes");
       assertThat(stateAt(result, "/notes/1").instanceUrls().stream().map(SharedBrowser::pathOf))
           .contains("/notes/1", "/notes/2");
+      // the login form, recorded before anything was typed; what was typed is masked
+      StateInfo login = stateAt(result, "/login");
+      FormInfo loginForm = CrawlerDemoSiteTest.form(result, login);
+      assertThat(loginForm.purpose()).isEqualTo("login");
+      assertThat(loginForm.fields())
+          .extracting(FieldInfo::name, FieldInfo::type, FieldInfo::label)
+          .containsExactly(
+              tuple("email", "email", "Email"), tuple("password", "password", "Password"));
+      assertThat(loginForm.fields().get(1).locators().get(0))
+          .isEqualTo(new Locator("label", "Password", null, true));
+      FormSubmission signIn = CrawlerDemoSiteTest.submission(loginForm, "valid");
+      assertThat(signIn.values())
+          .containsExactly(Map.entry("email", "***"), Map.entry("password", "***"));
+      assertThat(signIn.resultStateId()).isEqualTo(dashboard.stateId());
+      assertThat(result.transitions())
+          .contains(
+              new Transition(
+                  login.stateId(),
+                  dashboard.stateId(),
+                  "submit",
+                  loginForm.submit().elementId(),
+                  "submit 'Sign in' with the login credentials"));
       // /session-status ended the session: noticed, logged in again, crawl went on
       assertThat(result.findings())
           .as(result.findings().toString())
