@@ -89,10 +89,7 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
     Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("done"));
     String workflowId = Workflow.getInfo().getWorkflowId();
     Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
-<<<<<<< HEAD
     // Like the real workflow: a query answered between here and the close already sees the end.
-=======
->>>>>>> gw
     completedAt = now;
     state = RunState.COMPLETED;
     EvolutionResult evolution =
@@ -139,9 +136,6 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
         0.0);
   }
 
-<<<<<<< HEAD
-  private Instant completedAt;
-=======
   /** The real workflow's rule for partial runs. */
   private static void checkStages(PipelineInputs inputs) {
     if (inputs == null || inputs.stages() == null || inputs.stages().isEmpty()) return;
@@ -160,7 +154,6 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
           "stages " + inputs.stages() + " need the earlier results", "InvalidRequest");
     }
   }
->>>>>>> gw
 
   @Override
   public RunStatus status() {

@@ -58,7 +58,8 @@ final class GatewayHttp {
   Response getOnceClosed(String path) {
     for (int attempt = 0; ; attempt++) {
       Response response = get(path);
-      if (response.status() != 404 || !response.body().contains("NOT_READY") || attempt >= 60) return response;
+      if (response.status() != 404 || !response.body().contains("NOT_READY") || attempt >= 60)
+        return response;
       try {
         Thread.sleep(500);
       } catch (InterruptedException e) {

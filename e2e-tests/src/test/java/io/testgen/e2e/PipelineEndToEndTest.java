@@ -81,7 +81,8 @@ class PipelineEndToEndTest {
     assertThat(status.json().path("status").asText()).isEqualTo("completed");
     assertThat(status.json().path("total_progress").asDouble()).isEqualTo(1.0);
 
-    GatewayHttp.Response results = alice.getOnceClosed("/api/v2/workflows/" + workflowId + "/results");
+    GatewayHttp.Response results =
+        alice.getOnceClosed("/api/v2/workflows/" + workflowId + "/results");
     assertThat(results.status()).isEqualTo(200);
     JsonNode body = results.json();
     assertThat(body.path("workflow_id").asText()).isEqualTo(workflowId);
@@ -131,7 +132,8 @@ class PipelineEndToEndTest {
     // Another user does not see the run at all.
     GatewayHttp bob = new GatewayHttp(stack.gatewayUrl(), TestGenStack.OTHER_KEY);
     assertThat(bob.get("/api/v2/workflows/" + workflowId).status()).isEqualTo(404);
-    assertThat(bob.getOnceClosed("/api/v2/workflows/" + workflowId + "/results").status()).isEqualTo(404);
+    assertThat(bob.getOnceClosed("/api/v2/workflows/" + workflowId + "/results").status())
+        .isEqualTo(404);
   }
 
   private static List<String> entries(byte[] zip) throws IOException {
