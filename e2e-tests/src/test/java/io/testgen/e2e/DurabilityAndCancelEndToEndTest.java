@@ -42,9 +42,9 @@ class DurabilityAndCancelEndToEndTest {
   }
 
   @Test
-  void aRunSurvivesKill9OfItsWorkerMidActivity() {
+  void aRunSurvivesKill9OfItsWorkerMidActivity() throws Exception {
     String workflowId = start(12);
-    awaitObservationProgress(workflowId, 3);
+    awaitObservedStates(workflowId, 3);
 
     // Kill every worker that could hold the activity, then bring up a fresh one.
     stack.killAllWorkers();
@@ -60,6 +60,14 @@ class DurabilityAndCancelEndToEndTest {
       assertThat(results.path(part).isObject()).as(part).isTrue();
     }
     assertThat(results.path("observation_result").path("states").size()).isGreaterThanOrEqualTo(4);
+    // The second attempt resumed from the first one's heartbeated checkpoint, not from zero.
+    assertThat(
+            results
+                .path("observation_result")
+                .path("stats")
+                .path("resumed_from_checkpoint")
+                .asInt())
+        .isGreaterThanOrEqualTo(3);
     assertThat(replacement.isAlive()).isTrue();
   }
 
@@ -96,6 +104,24 @@ class DurabilityAndCancelEndToEndTest {
                 + "}");
     assertThat(started.status()).isEqualTo(202);
     return started.json().path("workflow_id").asText();
+  }
+
+  /** Waits until Observation reports at least {@code states} states found (read from Redis). */
+  private void awaitObservedStates(String workflowId, int states) throws Exception {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (StreamEntry entry :
+          redis.xrange(ProgressStreams.key(workflowId), (StreamEntryID) null, null)) {
+        var event = GatewayHttp.MAPPER.readTree(entry.getFields().get(ProgressStreams.FIELD));
+        if (event.path("type").asText().equals("agent_progress")
+            && event.path("agent").asText().equals("observation")
+            && event.path("data").path("states").asInt() >= states) {
+          return;
+        }
+      }
+      TestGenStack.sleep(200);
+    }
+    throw new AssertionError("observation never reported " + states + " states for " + workflowId);
   }
 
   /**
