@@ -67,7 +67,7 @@ class DurabilityAndCancelEndToEndTest {
                 .path("stats")
                 .path("resumed_from_checkpoint")
                 .asInt())
-        .isGreaterThanOrEqualTo(3);
+        .isPositive();
     assertThat(replacement.isAlive()).isTrue();
   }
 
