@@ -31,7 +31,18 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayIntegrationTest {
   static final List<String> USERS =
-      List.of("alice", "bob", "quota", "lister", "reviewer", "streamer", "idem", "secret");
+      List.of(
+          "alice",
+          "bob",
+          "quota",
+          "racer",
+          "lister",
+          "indexed",
+          "outsider",
+          "reviewer",
+          "streamer",
+          "idem",
+          "secret");
   static final int MAX_CONCURRENT_RUNS = 3;
   static final Path ARTIFACTS = tempDir();
   static final String TARGET = "http://127.0.0.1:9/app";
