@@ -11,7 +11,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The Redis run index ({@code TESTGEN_RUN_INDEX=redis}, for servers without visibility) in a
  * gateway context of its own: newest first by start time, offset paging, status filter, owners
- * apart.
+ * apart, and the quota over it. (Six starts of one user within the reservations' lifetime also
+ * prove that a reservation stops counting once the index lists its run: otherwise the fourth would
+ * get 429.)
  */
 @TestPropertySource(properties = "testgen.runs.index=redis")
 class RedisRunIndexTest extends GatewayIntegrationTest {
@@ -71,6 +73,11 @@ class RedisRunIndexTest extends GatewayIntegrationTest {
     }
     awaitStatus("indexed", held, "cancelled");
     assertThat(ids(page("indexed", "status=cancelled"))).containsExactly(held);
+  }
+
+  @Test
+  void parallelStartsTakeExactlyTheFreeSlots() throws Exception {
+    assertParallelStartsTakeExactlyTheFreeSlots("redis-racer");
   }
 
   private JsonNode page(String user, String query) {

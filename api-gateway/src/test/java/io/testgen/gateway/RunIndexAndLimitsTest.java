@@ -8,11 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,74 +135,6 @@ class RunIndexAndLimitsTest extends GatewayIntegrationTest {
 
   @Test
   void parallelStartsTakeExactlyTheFreeSlots() throws Exception {
-    int refusedExpected = 4;
-    int total = MAX_CONCURRENT_RUNS + refusedExpected;
-    CountDownLatch ready = new CountDownLatch(total);
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService threads = Executors.newFixedThreadPool(total);
-    List<Http.Response> responses = new ArrayList<>();
-    List<String> accepted = new ArrayList<>();
-    try {
-      List<Future<Http.Response>> pending = new ArrayList<>();
-      for (int i = 0; i < total; i++) {
-        String body = "{\"url\":\"" + TARGET + "/" + i + "\",\"user_instruction\":\"hold\"}";
-        pending.add(
-            threads.submit(
-                () -> {
-                  ready.countDown();
-                  go.await();
-                  return as("racer").post("/api/v2/generate-tests", body);
-                }));
-      }
-      assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-      go.countDown();
-      for (Future<Http.Response> response : pending) {
-        responses.add(response.get(60, TimeUnit.SECONDS));
-      }
-      responses.stream()
-          .filter(r -> r.status() == 202)
-          .forEach(r -> accepted.add(r.json().get("workflow_id").asText()));
-
-      assertThat(accepted).hasSize(MAX_CONCURRENT_RUNS).doesNotHaveDuplicates();
-      List<Http.Response> refused = responses.stream().filter(r -> r.status() != 202).toList();
-      assertThat(refused).hasSize(refusedExpected);
-      for (Http.Response response : refused) {
-        assertProblem(response, 429, "QUOTA_EXCEEDED");
-        assertThat(response.headers().firstValue("Retry-After")).contains("30");
-      }
-      await(
-          Duration.ofSeconds(20),
-          () -> runIds("racer", "running").equals(Set.copyOf(accepted)),
-          () -> "visibility never showed exactly " + accepted + " running");
-    } finally {
-      go.countDown();
-      threads.shutdownNow();
-      accepted.forEach(id -> as("racer").delete("/api/v2/workflows/" + id));
-    }
-    // Runs the index shows closed free their slots at once, although their reservations have not
-    // expired yet.
-    accepted.forEach(id -> awaitStatus("racer", id, "cancelled"));
-    await(
-        Duration.ofSeconds(20),
-        () -> runIds("racer", "running").isEmpty(),
-        () -> "visibility still shows running runs of racer");
-    List<String> again = new ArrayList<>();
-    try {
-      for (int i = 0; i < MAX_CONCURRENT_RUNS; i++) {
-        again.add(start("racer", "\"user_instruction\":\"hold\""));
-      }
-    } finally {
-      again.forEach(id -> as("racer").delete("/api/v2/workflows/" + id));
-    }
-  }
-
-  private Set<String> runIds(String user, String status) {
-    Set<String> ids = new HashSet<>();
-    as(user)
-        .get("/api/v2/workflows?page_size=100&status=" + status)
-        .json()
-        .get("runs")
-        .forEach(run -> ids.add(run.get("workflow_id").asText()));
-    return ids;
+    assertParallelStartsTakeExactlyTheFreeSlots("racer");
   }
 }
