@@ -9,7 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -31,7 +39,19 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayIntegrationTest {
   static final List<String> USERS =
-      List.of("alice", "bob", "quota", "lister", "reviewer", "streamer", "idem", "secret");
+      List.of(
+          "alice",
+          "bob",
+          "quota",
+          "racer",
+          "redis-racer",
+          "lister",
+          "indexed",
+          "outsider",
+          "reviewer",
+          "streamer",
+          "idem",
+          "secret");
   static final int MAX_CONCURRENT_RUNS = 3;
   static final Path ARTIFACTS = tempDir();
   static final String TARGET = "http://127.0.0.1:9/app";
@@ -130,5 +150,83 @@ abstract class GatewayIntegrationTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Fires the quota's number of starts plus four at once for {@code user} (who must have no active
+   * runs), from threads released together: exactly the quota's number are accepted, the rest
+   * refused with 429 and Retry-After. Cancels them, then checks the freed slots can be taken again
+   * while the reservations of the cancelled runs have not expired yet.
+   */
+  void assertParallelStartsTakeExactlyTheFreeSlots(String user) throws Exception {
+    int refusedExpected = 4;
+    int total = MAX_CONCURRENT_RUNS + refusedExpected;
+    CountDownLatch ready = new CountDownLatch(total);
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService threads = Executors.newFixedThreadPool(total);
+    List<Http.Response> responses = new ArrayList<>();
+    List<String> accepted = new ArrayList<>();
+    try {
+      List<Future<Http.Response>> pending = new ArrayList<>();
+      for (int i = 0; i < total; i++) {
+        String body = "{\"url\":\"" + TARGET + "/" + i + "\",\"user_instruction\":\"hold\"}";
+        pending.add(
+            threads.submit(
+                () -> {
+                  ready.countDown();
+                  go.await();
+                  return as(user).post("/api/v2/generate-tests", body);
+                }));
+      }
+      assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+      go.countDown();
+      for (Future<Http.Response> response : pending) {
+        responses.add(response.get(60, TimeUnit.SECONDS));
+      }
+      responses.stream()
+          .filter(r -> r.status() == 202)
+          .forEach(r -> accepted.add(r.json().get("workflow_id").asText()));
+
+      assertThat(accepted).hasSize(MAX_CONCURRENT_RUNS).doesNotHaveDuplicates();
+      List<Http.Response> refused = responses.stream().filter(r -> r.status() != 202).toList();
+      assertThat(refused).hasSize(refusedExpected);
+      for (Http.Response response : refused) {
+        assertProblem(response, 429, "QUOTA_EXCEEDED");
+        assertThat(response.headers().firstValue("Retry-After")).contains("30");
+      }
+      await(
+          Duration.ofSeconds(20),
+          () -> runIds(user, "running").equals(Set.copyOf(accepted)),
+          () -> "the index never showed exactly " + accepted + " running");
+    } finally {
+      go.countDown();
+      threads.shutdownNow();
+      accepted.forEach(id -> as(user).delete("/api/v2/workflows/" + id));
+    }
+    // Runs the index shows closed free their slots at once, although their reservations have not
+    // expired yet.
+    accepted.forEach(id -> awaitStatus(user, id, "cancelled"));
+    await(
+        Duration.ofSeconds(20),
+        () -> runIds(user, "running").isEmpty(),
+        () -> "the index still shows running runs of " + user);
+    List<String> again = new ArrayList<>();
+    try {
+      for (int i = 0; i < MAX_CONCURRENT_RUNS; i++) {
+        again.add(start(user, "\"user_instruction\":\"hold\""));
+      }
+    } finally {
+      again.forEach(id -> as(user).delete("/api/v2/workflows/" + id));
+    }
+  }
+
+  Set<String> runIds(String user, String status) {
+    Set<String> ids = new HashSet<>();
+    as(user)
+        .get("/api/v2/workflows?page_size=100&status=" + status)
+        .json()
+        .get("runs")
+        .forEach(run -> ids.add(run.get("workflow_id").asText()));
+    return ids;
   }
 }

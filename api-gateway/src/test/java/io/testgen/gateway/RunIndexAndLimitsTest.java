@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Idempotent starts, listing through Temporal visibility, and the per-user quota. */
+/**
+ * Idempotent starts, listing through Temporal visibility, and the per-user quota (sequential and
+ * parallel starts).
+ */
 class RunIndexAndLimitsTest extends GatewayIntegrationTest {
 
   @Test
@@ -128,5 +131,10 @@ class RunIndexAndLimitsTest extends GatewayIntegrationTest {
     } finally {
       held.forEach(id -> as("quota").delete("/api/v2/workflows/" + id));
     }
+  }
+
+  @Test
+  void parallelStartsTakeExactlyTheFreeSlots() throws Exception {
+    assertParallelStartsTakeExactlyTheFreeSlots("racer");
   }
 }

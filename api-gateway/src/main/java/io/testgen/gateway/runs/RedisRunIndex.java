@@ -5,10 +5,14 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.testgen.common.workflow.RunState;
 import io.testgen.common.workflow.TestGenerationWorkflow;
 import io.testgen.gateway.errors.InvalidRequestException;
+import io.testgen.gateway.security.ActiveRuns;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.RedisClient;
@@ -42,12 +46,14 @@ class RedisRunIndex implements RunIndex {
   }
 
   @Override
-  public long countActive(String owner) {
-    return redis.zrevrange(key(owner), 0, ACTIVE_SCAN - 1).stream()
-        .map(this::describe)
-        .flatMap(Optional::stream)
-        .filter(RunView::open)
-        .count();
+  public ActiveRuns activeRuns(String owner, Collection<String> reserved) {
+    // One read of the set: a reserved run listed here is counted by its described state.
+    List<String> recent = redis.zrevrange(key(owner), 0, ACTIVE_SCAN - 1);
+    long active =
+        recent.stream().map(this::describe).flatMap(Optional::stream).filter(RunView::open).count();
+    Set<String> seen = new HashSet<>(reserved);
+    seen.retainAll(recent);
+    return new ActiveRuns(active, seen);
   }
 
   @Override
@@ -58,15 +64,16 @@ class RedisRunIndex implements RunIndex {
     } catch (NumberFormatException e) {
       throw InvalidRequestException.field("next_page_token", "invalid page token");
     }
-    List<String> ids = redis.zrevrange(key(owner), offset, offset + pageSize - 1);
+    // One row more than the page tells whether another page exists.
+    List<String> ids = redis.zrevrange(key(owner), offset, offset + pageSize);
     List<RunSummary> runs = new ArrayList<>();
-    for (String id : ids) {
+    for (String id : ids.subList(0, Math.min(ids.size(), pageSize))) {
       describe(id)
           .map(RunView::summary)
           .filter(run -> status == null || run.status() == status)
           .ifPresent(runs::add);
     }
-    String next = ids.size() < pageSize ? null : String.valueOf(offset + pageSize);
+    String next = ids.size() > pageSize ? String.valueOf(offset + pageSize) : null;
     return new RunPage(runs, next);
   }
 

@@ -118,7 +118,7 @@ public class RunService {
       Optional<RunAccepted> existing = existingFor(owner, workflowId);
       if (existing.isPresent()) return existing.get();
     }
-    quota.checkCanStart(owner);
+    quota.reserve(owner, workflowId);
 
     Map<String, Object> memo = new LinkedHashMap<>();
     memo.put(MEMO_OWNER, owner);
@@ -144,11 +144,16 @@ public class RunService {
             .setStaticSummary(summary(request, kind))
             .build();
     GenerationRequest owned = request.withOwner(owner);
+    boolean started = false;
     try {
       client.newUntypedWorkflowStub(TestGenerationWorkflow.TYPE, options).start(owned);
+      started = true;
     } catch (WorkflowExecutionAlreadyStarted closedDuplicate) {
       // Reuse policy refused a second run under the same idempotent id: answer the first.
       return existingFor(owner, workflowId).orElseThrow(() -> NotFoundException.run(workflowId));
+    } finally {
+      // A started run keeps its reservation until the index shows it (or it expires).
+      if (!started) quota.release(owner, workflowId);
     }
     index.recordStart(owner, workflowId, Instant.now());
     log.info(

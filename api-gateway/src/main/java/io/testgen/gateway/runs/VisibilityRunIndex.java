@@ -1,6 +1,8 @@
 package io.testgen.gateway.runs;
 
 import com.google.protobuf.ByteString;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
@@ -10,9 +12,14 @@ import io.testgen.common.workflow.RunState;
 import io.testgen.common.workflow.TestGenerationWorkflow;
 import io.testgen.gateway.config.TemporalProperties;
 import io.testgen.gateway.errors.InvalidRequestException;
+import io.testgen.gateway.security.ActiveRuns;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +49,41 @@ class VisibilityRunIndex implements RunIndex {
   public void recordStart(String owner, String workflowId, Instant startedAt) {}
 
   @Override
-  public long countActive(String owner) {
-    return client.countWorkflows(ownerQuery(owner) + " AND ExecutionStatus = 'Running'").getCount();
+  public ActiveRuns activeRuns(String owner, Collection<String> reserved) {
+    List<String> asked = reserved.stream().filter(RunRequestValidator::validWorkflowId).toList();
+    if (asked.isEmpty()) {
+      long active =
+          client.countWorkflows(ownerQuery(owner) + " AND ExecutionStatus = 'Running'").getCount();
+      return new ActiveRuns(active, Set.of());
+    }
+    // One query for both, so a reserved run is seen exactly when it is counted (or closed).
+    String query =
+        ownerQuery(owner)
+            + " AND (ExecutionStatus = 'Running' OR WorkflowId IN ("
+            + asked.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "))
+            + "))";
+    long active = 0;
+    Set<String> seen = new HashSet<>();
+    ByteString token = ByteString.EMPTY;
+    do {
+      ListWorkflowExecutionsResponse page =
+          stubs
+              .blockingStub()
+              .listWorkflowExecutions(
+                  ListWorkflowExecutionsRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setPageSize(1000)
+                      .setQuery(query)
+                      .setNextPageToken(token)
+                      .build());
+      for (WorkflowExecutionInfo info : page.getExecutionsList()) {
+        if (info.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) active++;
+        seen.add(info.getExecution().getWorkflowId());
+      }
+      token = page.getNextPageToken();
+    } while (!token.isEmpty());
+    seen.retainAll(asked);
+    return new ActiveRuns(active, seen);
   }
 
   @Override
