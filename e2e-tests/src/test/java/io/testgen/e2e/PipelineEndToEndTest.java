@@ -105,6 +105,10 @@ class PipelineEndToEndTest {
         .isEqualTo(body.path("evolution_result").path("test_count").asInt())
         .isGreaterThan(3);
     assertThat(body.path("total_duration_seconds").asDouble()).isPositive();
+    // Our own demo app has no bugs: every generated test that was kept passes against it.
+    assertThat(body.path("evolution_result").path("failing"))
+        .as("failing tests: %s", body.path("evolution_result").path("failing"))
+        .isEmpty();
 
     GatewayHttp.Response ts =
         alice.get("/api/v2/workflows/" + workflowId + "/suite?format=playwright-ts");

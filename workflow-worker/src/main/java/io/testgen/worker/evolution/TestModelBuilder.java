@@ -345,13 +345,22 @@ final class TestModelBuilder {
   /** A text the app echoed from a typed value shows this run's value instead. */
   private static String substituteTyped(
       String text, Map<String, String> typed, Map<String, String> data) {
-    for (Map.Entry<String, String> e : typed.entrySet()) {
+    // Every echoed value is replaced (a message may echo several), longest first so that a value
+    // contained in another does not break it.
+    List<Map.Entry<String, String>> entries = new ArrayList<>(typed.entrySet());
+    entries.sort(
+        (a, b) ->
+            Integer.compare(
+                b.getValue() == null ? 0 : b.getValue().length(),
+                a.getValue() == null ? 0 : a.getValue().length()));
+    String result = text;
+    for (Map.Entry<String, String> e : entries) {
       String now = data.get(e.getKey());
       if (now == null || e.getValue() == null || e.getValue().isBlank()) continue;
       if (TestData.environmentVariable(now) != null) continue;
-      if (text.contains(e.getValue())) return text.replace(e.getValue(), now);
+      if (result.contains(e.getValue())) result = result.replace(e.getValue(), now);
     }
-    return text;
+    return result;
   }
 
   private List<TestStep> fillForm(
