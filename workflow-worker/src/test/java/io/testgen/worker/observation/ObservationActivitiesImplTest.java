@@ -193,6 +193,18 @@ class ObservationActivitiesImplTest {
       CrawlCheckpoint checkpoint = last.get();
       assertThat(checkpoint.states()).hasSizeGreaterThanOrEqualTo(3);
       assertThat(checkpoint.frontier()).isNotEmpty();
+      // What attempt 1 fetched in all (a state may be loaded again to try its actions, and work in
+      // flight at the cancel may still land): attempt 2 must add nothing to these.
+      java.util.Set<String> pending =
+          checkpoint.frontier().stream()
+              .map(t -> SharedBrowser.pathOf(t.url()))
+              .collect(java.util.stream.Collectors.toSet());
+      java.util.Map<String, Integer> fetchedByAttempt1 = new java.util.HashMap<>();
+      for (String url : checkpoint.urlStates().keySet()) {
+        String path = SharedBrowser.pathOf(url);
+        if (!pending.contains(path)) fetchedByAttempt1.put(path, site.hits(path));
+      }
+      fetchedByAttempt1.put("/", site.hits("/"));
 
       // attempt 2: a fresh environment carrying the heartbeat details, as Temporal's retry does
       env.close();
@@ -205,13 +217,11 @@ class ObservationActivitiesImplTest {
           .extracting(StateInfo::stateId)
           .containsAll(checkpoint.states().stream().map(StateInfo::stateId).toList());
       assertThat(result.states()).hasSize(6); // home, four section templates, one page template
-      // not from zero: pages fetched before the checkpoint were not fetched again
-      for (String url : checkpoint.urlStates().keySet()) {
-        String path = SharedBrowser.pathOf(url);
-        if (!path.equals("/")) assertThat(site.hits(path)).as(url).isEqualTo(1);
-      }
-      // attempt 1 checked that "/" answers, then crawled it; attempt 2 did neither
-      assertThat(site.hits("/")).isEqualTo(2);
+      // not from zero: pages explored before the checkpoint were not fetched again; attempt 1
+      // checked that "/" answers, then crawled it; attempt 2 did neither
+      assertThat(fetchedByAttempt1).hasSizeGreaterThanOrEqualTo(3);
+      fetchedByAttempt1.forEach(
+          (path, hits) -> assertThat(site.hits(path)).as(path).isEqualTo(hits));
       assertThat(progress.events.get(0).message()).startsWith("Resuming exploration of ");
     }
   }
