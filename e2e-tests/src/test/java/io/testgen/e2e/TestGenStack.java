@@ -127,7 +127,9 @@ final class TestGenStack implements AutoCloseable {
   }
 
   private static String jar(String property, String module) {
+    // Surefire runs in e2e-tests/ (and sets the property); benchmarks run from the repository root.
     String dir = System.getProperty(property, "../" + module + "/target");
+    if (!new File(dir).isDirectory()) dir = module + "/target";
     File[] jars =
         new File(dir)
             .listFiles(
