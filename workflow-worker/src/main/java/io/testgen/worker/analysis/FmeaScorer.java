@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  *   +1 a form with 4 or more inputs
  *   +1 a template with several instances
  * Detection (1..5, 5 = failures hardest to notice): 2, plus
- *   +2 an element with only fragile locators (no unique role, label, test id, placeholder, alt or
+ *   +2 an element with only fragile locators (no unique role, label, test id, hint text, alt or
  *      title locator)
  *   +1 a state reachable only through actions (no URL to check)
  *   +1 a probe (the outcome is judged, not asserted)
@@ -55,7 +55,7 @@ public final class FmeaScorer {
   static final int MANY_INPUTS = 4;
 
   private static final Set<String> STABLE_STRATEGIES =
-      Set.of("role", "label", "test_id", "placeholder", "alt", "title");
+      Set.of("role", "label", "test_id", Locator.HINT_TEXT, "alt", "title");
   private static final Set<String> ERROR_FINDINGS =
       Set.of("http_error", "console_error", "timeout", "redirect_loop");
   private static final Pattern MONEY_FLOW = Pattern.compile("checkout|payment|\\bpay\\b|cart");

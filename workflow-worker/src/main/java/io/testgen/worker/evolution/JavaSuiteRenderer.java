@@ -293,7 +293,7 @@ final class JavaSuiteRenderer {
                   + ")";
           case "label" ->
               "page.getByLabel(" + value + ", new Page.GetByLabelOptions().setExact(true))";
-          case "placeholder" ->
+          case Locator.HINT_TEXT ->
               "page.getByPlaceholder("
                   + value
                   + ", new Page.GetByPlaceholderOptions().setExact(true))";

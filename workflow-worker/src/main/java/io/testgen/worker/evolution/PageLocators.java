@@ -6,7 +6,7 @@ import io.testgen.common.agents.observation.Locator;
 
 /**
  * Our locator records as Playwright locators. The renderers emit the same calls, so a test verified
- * here behaves the same in the rendered suites: role, label, placeholder, alt and title match
+ * here behaves the same in the rendered suites: role, label, hint text, alt and title match
  * exactly; text matches as a substring; a locator that was not unique takes the first match.
  */
 final class PageLocators {
@@ -23,7 +23,7 @@ final class PageLocators {
             yield page.getByRole(ariaRole(value), options);
           }
           case "label" -> page.getByLabel(value, new Page.GetByLabelOptions().setExact(true));
-          case "placeholder" ->
+          case Locator.HINT_TEXT ->
               page.getByPlaceholder(value, new Page.GetByPlaceholderOptions().setExact(true));
           case "test_id" -> page.getByTestId(value);
           case "text" -> page.getByText(value);

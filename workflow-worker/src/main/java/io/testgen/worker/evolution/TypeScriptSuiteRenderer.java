@@ -199,7 +199,7 @@ final class TypeScriptSuiteRenderer {
                   + (l.name() == null ? "" : ", { name: " + str(l.name()) + ", exact: true }")
                   + ")";
           case "label" -> "page.getByLabel(" + value + ", { exact: true })";
-          case "placeholder" -> "page.getByPlaceholder(" + value + ", { exact: true })";
+          case Locator.HINT_TEXT -> "page.getByPlaceholder(" + value + ", { exact: true })";
           case "test_id" -> "page.getByTestId(" + value + ")";
           case "text" -> "page.getByText(" + value + ")";
           case "alt" -> "page.getByAltText(" + value + ", { exact: true })";

@@ -665,7 +665,7 @@ public final class Crawler {
                 List.of(),
                 e.index(),
                 true,
-                e.placeholder());
+                e.hintText());
         String v = SyntheticValues.validValue(f, "test");
         if (v != null) fills.put(e.css(), v);
       }
@@ -876,14 +876,11 @@ public final class Crawler {
     }
 
     private String searchHint(PageSnapshot snap) {
-      String placeholder =
+      String hintText =
           snap.elements().stream()
               .filter(
-                  e ->
-                      "input".equals(e.kind())
-                          && e.placeholder() != null
-                          && !e.placeholder().isBlank())
-              .map(PageSnapshot.RawElement::placeholder)
+                  e -> "input".equals(e.kind()) && e.hintText() != null && !e.hintText().isBlank())
+              .map(PageSnapshot.RawElement::hintText)
               .filter(p -> p.toLowerCase().startsWith("e.g") || p.toLowerCase().startsWith("try"))
               .findFirst()
               .orElse(null);
@@ -891,7 +888,7 @@ public final class Crawler {
       snap.elements().stream()
           .filter(e -> "link".equals(e.kind()))
           .forEach(e -> words.add(e.words()));
-      return SyntheticValues.searchHint(placeholder, words);
+      return SyntheticValues.searchHint(hintText, words);
     }
 
     // ---- goal

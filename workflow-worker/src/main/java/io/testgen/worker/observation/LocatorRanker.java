@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks the ways to find an element as Playwright recommends: role and accessible name, label,
- * placeholder, test id, text, then CSS. A strategy that matched exactly one element on the state
- * ranks before any that did not; order within each group follows the recommendation.
+ * Ranks the ways to find an element as Playwright recommends: role and accessible name, label, hint
+ * text (getByPlaceholder), test id, text, then CSS. A strategy that matched exactly one element on
+ * the state ranks before any that did not; order within each group follows the recommendation.
  */
 final class LocatorRanker {
   static final int MAX_LOCATORS = 4;
@@ -22,10 +22,13 @@ final class LocatorRanker {
       candidates.add(Locator.role(e.role(), e.name(), counts.getOrDefault("role", 0) == 1));
     if (present(e.label()))
       candidates.add(new Locator("label", e.label(), null, counts.getOrDefault("label", 0) == 1));
-    if (present(e.placeholder()))
+    if (present(e.hintText()))
       candidates.add(
           new Locator(
-              "placeholder", e.placeholder(), null, counts.getOrDefault("placeholder", 0) == 1));
+              Locator.HINT_TEXT,
+              e.hintText(),
+              null,
+              counts.getOrDefault(Locator.HINT_TEXT, 0) == 1));
     if (present(e.testId()))
       candidates.add(
           new Locator("test_id", e.testId(), null, counts.getOrDefault("test_id", 0) == 1));

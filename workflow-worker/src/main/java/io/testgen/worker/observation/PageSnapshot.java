@@ -39,7 +39,7 @@ record PageSnapshot(
       String text,
       String href,
       String label,
-      String placeholder,
+      String hintText,
       String testId,
       String css,
       int formIndex,
@@ -51,7 +51,7 @@ record PageSnapshot(
     String words() {
       String w = name != null && !name.isBlank() ? name : text;
       if (w == null || w.isBlank()) w = label;
-      if (w == null || w.isBlank()) w = placeholder;
+      if (w == null || w.isBlank()) w = hintText;
       return w == null ? "" : w;
     }
   }
@@ -81,7 +81,7 @@ record PageSnapshot(
       List<String> options,
       int elementIndex,
       boolean visible,
-      String placeholder) {}
+      String hintText) {}
 
   private static final String SCRIPT = load("snapshot.js");
 

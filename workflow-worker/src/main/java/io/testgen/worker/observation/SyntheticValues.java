@@ -18,7 +18,7 @@ final class SyntheticValues {
                 + " "
                 + (f.label() == null ? "" : f.label())
                 + " "
-                + (f.placeholder() == null ? "" : f.placeholder()))
+                + (f.hintText() == null ? "" : f.hintText()))
             .toLowerCase(Locale.ROOT);
     String value =
         switch (type) {
@@ -117,10 +117,10 @@ final class SyntheticValues {
     return fallback;
   }
 
-  /** A search term: the placeholder's example ("e.g. release") or a word from the page. */
-  static String searchHint(String placeholder, List<String> pageWords) {
-    if (placeholder != null) {
-      String p = placeholder.trim();
+  /** A search term: the input hint's example ("e.g. release") or a word from the page. */
+  static String searchHint(String hintText, List<String> pageWords) {
+    if (hintText != null) {
+      String p = hintText.trim();
       for (String prefix : List.of("e.g.", "e.g", "eg.", "for example", "try")) {
         if (p.toLowerCase(Locale.ROOT).startsWith(prefix)) {
           String rest = p.substring(prefix.length()).replaceAll("^[\\s:,]+", "").trim();

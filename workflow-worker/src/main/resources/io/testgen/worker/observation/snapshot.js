@@ -180,7 +180,7 @@
       type: (el.getAttribute('type') || '').toLowerCase(),
       text: kind === 'input' ? '' : textOf(el),
       label: kind === 'input' ? labelOf(el) : '',
-      placeholder: clean(el.getAttribute('placeholder')),
+      hintText: clean(el.getAttribute('placeholder')),
       testId: el.getAttribute('data-testid') || el.getAttribute('data-test-id') || el.getAttribute('data-test') || '',
       href: kind === 'link' ? el.href : null,
       cssPair: cssOf(el),
@@ -194,14 +194,14 @@
     const destructive = DESTRUCTIVE.test(f.name + ' ' + f.text + ' ' + (f.href || '') + ' ' + (f.el.getAttribute('value') || ''));
     return {
       index: i, kind: f.kind, tag: f.tag, type: f.type, role: f.role, name: f.name, text: f.text,
-      href: f.href, label: f.label, placeholder: f.placeholder, test_id: f.testId, css: f.cssPair[0],
+      href: f.href, label: f.label, hint_text: f.hintText, test_id: f.testId, css: f.cssPair[0],
       form_index: formIndex,
       submit: f.kind === 'button' && !!form && (f.type === 'submit' || f.type === 'image' || (f.tag === 'button' && !f.type)),
       destructive,
       counts: {
         role: f.role && f.name ? countWhere((g) => g.role === f.role && lc(g.name).includes(lc(f.name))) : 0,
         label: f.label ? countWhere((g) => g.label && lc(g.label).includes(lc(f.label))) : 0,
-        placeholder: f.placeholder ? countWhere((g) => g.placeholder && lc(g.placeholder).includes(lc(f.placeholder))) : 0,
+        hint_text: f.hintText ? countWhere((g) => g.hintText && lc(g.hintText).includes(lc(f.hintText))) : 0,
         test_id: f.testId ? count('[data-testid="' + f.testId.replace(/"/g, '\\"') + '"]') : 0,
         text: f.text ? countWhere((g) => g.text && lc(g.text).includes(lc(f.text))) : 0,
         css: f.cssPair[1] ? 1 : small ? count(f.cssPair[0]) : 0,
@@ -230,7 +230,7 @@
         required: el.required || el.getAttribute('aria-required') === 'true',
         pattern: el.getAttribute('pattern'), min: el.getAttribute('min'), max: el.getAttribute('max'),
         min_length: el.minLength > 0 ? el.minLength : null, max_length: el.maxLength > 0 ? el.maxLength : null,
-        options, element_index: idx, visible: visible(el), placeholder: clean(el.getAttribute('placeholder')),
+        options, element_index: idx, visible: visible(el), hint_text: clean(el.getAttribute('placeholder')),
       });
     }
     const submitIdx = cands.findIndex((c) => out[cands.indexOf(c)].submit && out[cands.indexOf(c)].form_index === fi);

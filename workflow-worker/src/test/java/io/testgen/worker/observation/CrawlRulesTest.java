@@ -148,7 +148,7 @@ class CrawlRulesTest {
                 0,
                 false,
                 false,
-                Map.of("role", 1, "label", 1, "placeholder", 1, "test_id", 1, "css", 1)));
+                Map.of("role", 1, "label", 1, "hint_text", 1, "test_id", 1, "css", 1)));
     assertThat(many).hasSize(4);
     assertThat(many.get(0)).isEqualTo(Locator.role("textbox", "Email", true));
     assertThat(many.get(3)).isEqualTo(Locator.css("#email", true)); // CSS stays as the last resort

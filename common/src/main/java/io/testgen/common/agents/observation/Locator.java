@@ -3,12 +3,16 @@ package io.testgen.common.agents.observation;
 /**
  * One way to find an element, in Playwright's terms.
  *
- * @param strategy role, label, placeholder, test_id, text, alt, title, css
+ * @param strategy role, label, hint_text (an input's hint text: Playwright's getByPlaceholder),
+ *     test_id, text, alt, title, css
  * @param value for role: the role; otherwise the label, text, test id or selector
  * @param name accessible name for the role strategy (null otherwise)
  * @param unique whether it matched exactly one element on its state when observed
  */
 public record Locator(String strategy, String value, String name, boolean unique) {
+  /** Strategy name for an input's hint text. */
+  public static final String HINT_TEXT = "hint_text";
+
   public static Locator css(String selector, boolean unique) {
     return new Locator("css", selector, null, unique);
   }
