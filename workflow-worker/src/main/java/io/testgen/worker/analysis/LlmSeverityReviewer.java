@@ -46,17 +46,7 @@ public final class LlmSeverityReviewer {
     ChatOutcome<Reply> outcome =
         chat.askForJson(PURPOSE, SYSTEM_PROMPT, prompt(scenarios, scores), Reply.class);
     if (!outcome.succeeded()) {
-      return new Review(
-          scores,
-          new LlmReport(
-              true,
-              chat.providerName(),
-              chat.modelName(),
-              true,
-              outcome.failureReason(),
-              List.of(outcome.usage()),
-              0,
-              0));
+      return new Review(scores, chat.report(outcome, 0, 0));
     }
     Map<String, FmeaScorer.Score> reviewed = new LinkedHashMap<>(scores);
     int applied = 0;
@@ -87,17 +77,7 @@ public final class LlmSeverityReviewer {
               List.copyOf(reasons)));
       applied++;
     }
-    return new Review(
-        reviewed,
-        new LlmReport(
-            true,
-            chat.providerName(),
-            chat.modelName(),
-            false,
-            null,
-            List.of(outcome.usage()),
-            applied,
-            rejected));
+    return new Review(reviewed, chat.report(outcome, applied, rejected));
   }
 
   private static boolean valid(Adjustment adjustment, FmeaScorer.Score current) {

@@ -8,9 +8,11 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.TokenUsageRecord;
 import io.testgen.common.json.JsonMapperFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +67,23 @@ public final class StructuredChatClient {
 
   public String modelName() {
     return modelName;
+  }
+
+  /**
+   * What one call did, for the agent's result: a fallback with the reason when it failed, else the
+   * changes applied and rejected.
+   */
+  public LlmReport report(ChatOutcome<?> outcome, int applied, int rejected) {
+    boolean failed = !outcome.succeeded();
+    return new LlmReport(
+        true,
+        providerName(),
+        modelName(),
+        failed,
+        failed ? outcome.failureReason() : null,
+        List.of(outcome.usage()),
+        failed ? 0 : applied,
+        failed ? 0 : rejected);
   }
 
   /** Sends the two prompts and parses the reply as {@code type} (snake_case JSON). */

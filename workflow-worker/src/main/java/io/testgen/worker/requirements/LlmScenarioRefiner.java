@@ -90,17 +90,7 @@ public final class LlmScenarioRefiner {
             userPrompt(index, instruction, scenarios),
             RefinementReply.class);
     if (!outcome.succeeded()) {
-      return new Refinement(
-          scenarios,
-          new LlmReport(
-              true,
-              chat.providerName(),
-              chat.modelName(),
-              true,
-              outcome.failureReason(),
-              List.of(outcome.usage()),
-              0,
-              0));
+      return new Refinement(scenarios, chat.report(outcome, 0, 0));
     }
     RefinementReply reply = outcome.value();
     int applied = 0;
@@ -132,17 +122,7 @@ public final class LlmScenarioRefiner {
       added++;
       applied++;
     }
-    return new Refinement(
-        List.copyOf(byId.values()),
-        new LlmReport(
-            true,
-            chat.providerName(),
-            chat.modelName(),
-            false,
-            null,
-            List.of(outcome.usage()),
-            applied,
-            rejected));
+    return new Refinement(List.copyOf(byId.values()), chat.report(outcome, applied, rejected));
   }
 
   /** Ids, short titles and field names only: no page text beyond that, no test data. */
