@@ -92,4 +92,14 @@ final class Steps {
     if (value.isEmpty() && step.value() != null) value = " \"" + step.value() + "\"";
     return step.action() + target + value;
   }
+
+  /** The environment variables a suite reads its secrets from, sorted. */
+  static java.util.SortedSet<String> secretNames(
+      java.util.List<io.testgen.common.agents.evolution.GeneratedTest> tests) {
+    return tests.stream()
+        .flatMap(t -> t.steps().stream())
+        .map(io.testgen.common.agents.evolution.TestStep::secret)
+        .filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
 }

@@ -48,15 +48,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
 
 /**
  * Orchestration only: the order of the agents, their options, the review and goal gates, status,
  * and what operators see in the Temporal UI. Every agent is an activity; all I/O happens there.
  */
 public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
-  private static final Logger log = Workflow.getLogger(TestGenerationWorkflowImpl.class);
-
   /** Failure types that retrying cannot fix. */
   static final String[] NON_RETRYABLE = {
     "InvalidTarget", "TargetUnreachable", "InvalidRequest", "TargetNotAllowed"
