@@ -1,5 +1,6 @@
 package io.testgen.testkit.sites.corpus;
 
+import io.testgen.testkit.sites.corpus.shop.CrudShopApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,6 +12,7 @@ public final class CorpusApps {
   /** Name to a supplier of a fresh instance, in a fixed order. */
   public static Map<String, Supplier<CorpusApp>> all() {
     Map<String, Supplier<CorpusApp>> apps = new LinkedHashMap<>();
+    apps.put("crud-shop", CrudShopApp::new);
     return java.util.Collections.unmodifiableMap(apps);
   }
 

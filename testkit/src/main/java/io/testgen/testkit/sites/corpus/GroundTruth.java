@@ -74,6 +74,19 @@ public record GroundTruth(
     return templates.stream().filter(t -> t.matches(path)).findFirst().orElse(null);
   }
 
+  /**
+   * The template of a page at {@code path} whose main heading is {@code heading}: the first whose
+   * path regex full-matches and whose heading regex (when both are known) full-matches too; null
+   * when none does. One path can show several templates (a search answering with its form).
+   */
+  public Template templateOf(String path, String heading) {
+    return templates.stream()
+        .filter(t -> t.matches(path))
+        .filter(t -> heading == null || t.heading() == null || heading.matches(t.heading()))
+        .findFirst()
+        .orElse(null);
+  }
+
   public Feature feature(String id) {
     return features.stream()
         .filter(f -> f.id().equals(id))
