@@ -1,6 +1,7 @@
 package io.testgen.testkit.sites.corpus;
 
 import io.testgen.testkit.sites.corpus.shop.CrudShopApp;
+import io.testgen.testkit.sites.corpus.todo.TodoApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,6 +14,8 @@ public final class CorpusApps {
   public static Map<String, Supplier<CorpusApp>> all() {
     Map<String, Supplier<CorpusApp>> apps = new LinkedHashMap<>();
     apps.put("crud-shop", CrudShopApp::new);
+    apps.put("todo-spa", TodoApp::plain);
+    apps.put("todo-wc", TodoApp::webComponents);
     return java.util.Collections.unmodifiableMap(apps);
   }
 

@@ -101,8 +101,10 @@ public record GroundTruth(
    * A page template: all pages whose path full-matches {@code path} are instances of it.
    *
    * @param heading regex full-matching the page's main heading text; null when it has none
+   * @param fragment for hash-routed single-page apps, regex full-matching the URL fragment without
+   *     {@code #}; null when the template does not depend on it (an addition to the spec)
    */
-  public record Template(String id, String path, String heading) {
+  public record Template(String id, String path, String heading, String fragment) {
     public boolean matches(String urlPath) {
       return Pattern.compile(path).matcher(urlPath).matches();
     }
