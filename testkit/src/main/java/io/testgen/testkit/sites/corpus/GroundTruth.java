@@ -115,8 +115,11 @@ public record GroundTruth(
    * full-matching {@code action}.
    *
    * @param kind create, edit, search, delete, login, logout, account or filter
+   * @param onEveryPage the form is in the frame of every page (a logout or header search form), so
+   *     it counts once (an addition to the spec)
    */
-  public record Form(String id, String template, String method, String action, String kind) {}
+  public record Form(
+      String id, String template, String method, String action, String kind, boolean onEveryPage) {}
 
   /**
    * What a user of the app does, proven by requests.
