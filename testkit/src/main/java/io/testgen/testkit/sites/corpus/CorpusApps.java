@@ -18,6 +18,7 @@ public final class CorpusApps {
     apps.put("todo-spa", TodoApp::plain);
     apps.put("todo-wc", TodoApp::webComponents);
     apps.put("admin", AdminApp::new);
+    apps.put("hostile", HostileApp::new);
     return java.util.Collections.unmodifiableMap(apps);
   }
 
