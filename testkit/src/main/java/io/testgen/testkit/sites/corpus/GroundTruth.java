@@ -87,6 +87,20 @@ public record GroundTruth(
         .orElse(null);
   }
 
+  /**
+   * As {@link #templateOf(String, String)}, also matching a hash-routed app's URL {@code fragment}
+   * (without {@code #}; null or empty for none) against templates that name one.
+   */
+  public Template templateOf(String path, String fragment, String heading) {
+    String f = fragment == null ? "" : fragment;
+    return templates.stream()
+        .filter(t -> t.matches(path))
+        .filter(t -> t.fragment() == null || f.matches(t.fragment()))
+        .filter(t -> heading == null || t.heading() == null || heading.matches(t.heading()))
+        .findFirst()
+        .orElse(null);
+  }
+
   public Feature feature(String id) {
     return features.stream()
         .filter(f -> f.id().equals(id))

@@ -85,6 +85,16 @@ class CorpusAppsTest {
   }
 
   @Test
+  void hashRoutedTemplatesAreToldApartByTheirFragment() {
+    GroundTruth truth = GroundTruth.load("todo-wc");
+    assertThat(truth.templateOf("/", null, "todos").id()).isEqualTo("todos-all");
+    assertThat(truth.templateOf("/", "/", "todos").id()).isEqualTo("todos-all");
+    assertThat(truth.templateOf("/", "/active", "todos").id()).isEqualTo("todos-active");
+    assertThat(truth.templateOf("/", "/completed", null).id()).isEqualTo("todos-completed");
+    assertThat(truth.templateOf("/", "/nope", "todos")).isNull();
+  }
+
+  @Test
   void theRequestLogKeepsMethodPathQueryFormAndStatus() {
     try (FixtureServer server = FixtureServer.start()) {
       server.post("/things", r -> io.testgen.testkit.sites.FixtureResponse.redirect("/things/1"));
