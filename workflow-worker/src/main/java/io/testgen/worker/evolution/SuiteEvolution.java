@@ -172,6 +172,9 @@ public final class SuiteEvolution {
             suites,
             diff,
             System.currentTimeMillis() - start);
+    result =
+        MutationRuns.measure(
+            result, suite, request, pool, executor, settings, artifacts, progress, heartbeat);
     log.info(
         "event=evolution_done workflow_id={} tests={} passed={} repaired={} flaky={} failed={} skipped={}",
         request.workflowId(),

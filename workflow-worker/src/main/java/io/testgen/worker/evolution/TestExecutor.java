@@ -48,7 +48,23 @@ final class TestExecutor {
     this.settings = settings;
   }
 
+  /**
+   * Sees a run from the inside (live learning): the page as it opens, before each step, at the end.
+   */
+  interface RunWatcher {
+    void opened(Page page, String unique);
+
+    void beforeStep(Page page, int index);
+
+    void passed(Page page);
+  }
+
   RunOutcome run(GeneratedTest test, FailureInspector inspector, FailureCapture capture) {
+    return run(test, inspector, capture, null);
+  }
+
+  RunOutcome run(
+      GeneratedTest test, FailureInspector inspector, FailureCapture capture, RunWatcher watcher) {
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl);
     if (httpCredentials != null)
       options.setHttpCredentials(httpCredentials.username(), httpCredentials.password());
@@ -58,9 +74,11 @@ final class TestExecutor {
     try (ContextLease lease = pool.acquireContext(options)) {
       lease.context().setDefaultTimeout(settings.stepTimeout().toMillis());
       Page page = lease.context().newPage();
+      if (watcher != null) watcher.opened(page, unique);
       for (int i = 0; i < test.steps().size(); i++) {
         stop.check();
         try {
+          if (watcher != null) watcher.beforeStep(page, i);
           perform(page, test.steps().get(i), unique);
         } catch (RuntimeException | AssertionError e) {
           if (stop.requested()) throw new VerificationStop.Stopped();
@@ -70,6 +88,7 @@ final class TestExecutor {
           return new RunOutcome(false, i, error, millisSince(start));
         }
       }
+      if (watcher != null) watcher.passed(page);
       return RunOutcome.pass(millisSince(start));
     }
   }

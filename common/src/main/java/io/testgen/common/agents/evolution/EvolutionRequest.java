@@ -12,6 +12,8 @@ import io.testgen.common.security.LoginCredentials;
  *
  * @param baselineSuiteRef artifact path of an earlier run's test model (suite.json) to evolve
  * @param verifyRuns re-runs per kept test for the flakiness filter
+ * @param mutationBudgetSeconds time for mutation analysis (oracle strength); null: as long as the
+ *     verification took; 0: off
  */
 public record EvolutionRequest(
     String workflowId,
@@ -24,8 +26,37 @@ public record EvolutionRequest(
     String baselineWorkflowId,
     String baselineSuiteRef,
     int maxIterations,
-    int verifyRuns)
+    int verifyRuns,
+    Integer mutationBudgetSeconds)
     implements CarriesSecrets {
+
+  /** A request with the default mutation budget (as long as the verification). */
+  public EvolutionRequest(
+      String workflowId,
+      String targetUrl,
+      ObservationResult observation,
+      RequirementsResult requirements,
+      AnalysisResult analysis,
+      LoginCredentials loginCredentials,
+      HttpCredentials httpCredentials,
+      String baselineWorkflowId,
+      String baselineSuiteRef,
+      int maxIterations,
+      int verifyRuns) {
+    this(
+        workflowId,
+        targetUrl,
+        observation,
+        requirements,
+        analysis,
+        loginCredentials,
+        httpCredentials,
+        baselineWorkflowId,
+        baselineSuiteRef,
+        maxIterations,
+        verifyRuns,
+        null);
+  }
 
   @Override
   public boolean carriesSecrets() {

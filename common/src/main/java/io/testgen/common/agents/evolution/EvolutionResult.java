@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param tests all candidate tests with their status (the suite holds passed and repaired ones)
  * @param suites artifact paths by format: playwright-ts, playwright-java, model (suite.json)
+ * @param mutation oracle strength of the suite; null when mutation analysis was off or not run
  */
 public record EvolutionResult(
     List<GeneratedTest> tests,
@@ -18,4 +19,45 @@ public record EvolutionResult(
     List<String> failing,
     Map<String, String> suites,
     SuiteDiff diff,
-    long durationMillis) {}
+    long durationMillis,
+    MutationReport mutation) {
+
+  /** A result without mutation analysis. */
+  public EvolutionResult(
+      List<GeneratedTest> tests,
+      int testCount,
+      double passRate,
+      int flakyCount,
+      int repairedCount,
+      List<String> failing,
+      Map<String, String> suites,
+      SuiteDiff diff,
+      long durationMillis) {
+    this(
+        tests,
+        testCount,
+        passRate,
+        flakyCount,
+        repairedCount,
+        failing,
+        suites,
+        diff,
+        durationMillis,
+        null);
+  }
+
+  /** The same result with its mutation report. */
+  public EvolutionResult withMutation(MutationReport report) {
+    return new EvolutionResult(
+        tests,
+        testCount,
+        passRate,
+        flakyCount,
+        repairedCount,
+        failing,
+        suites,
+        diff,
+        durationMillis,
+        report);
+  }
+}

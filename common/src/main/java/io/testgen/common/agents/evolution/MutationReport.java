@@ -1,0 +1,62 @@
+package io.testgen.common.agents.evolution;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Oracle strength of a verified suite: faults injected into the running app through the browser
+ * (never into the app itself) and how many of them some test noticed.
+ *
+ * <p>{@code score = killed / (injected - discarded)}; null when nothing countable was injected. A
+ * fault is discarded when no test that reaches its state passes on the unmutated app, or when it
+ * changed nothing on any page it was tried on (an equivalent mutant).
+ *
+ * @param operators the fault operators that were used, by name
+ * @param injected faults tried (within the budget)
+ * @param untried faults chosen but left out because the budget was spent
+ * @param killMatrix test id to the ids of the faults it killed (tests that killed none are absent)
+ * @param faults every tried fault and its outcome
+ * @param durationMillis time spent, unmutated run included
+ */
+public record MutationReport(
+    List<String> operators,
+    int injected,
+    int killed,
+    int survived,
+    int discarded,
+    int untried,
+    Double score,
+    Map<String, List<String>> killMatrix,
+    List<Mutant> faults,
+    long durationMillis) {
+
+  public MutationReport {
+    operators = operators == null ? List.of() : List.copyOf(operators);
+    killMatrix = killMatrix == null ? Map.of() : Map.copyOf(killMatrix);
+    faults = faults == null ? List.of() : List.copyOf(faults);
+  }
+
+  /**
+   * One injected fault.
+   *
+   * @param operator e.g. link_missing, post_500 (see the README's "Oracle strength")
+   * @param stateId the observed state (or form's state) it was derived from
+   * @param status killed, survived, discarded
+   * @param reason for discarded: unmutated_fails or not_applied
+   * @param killedBy ids of the tests that failed under it
+   * @param testsRun how many tests reached its state and were run under it
+   */
+  public record Mutant(
+      String faultId,
+      String operator,
+      String stateId,
+      String description,
+      String status,
+      String reason,
+      List<String> killedBy,
+      int testsRun) {
+    public Mutant {
+      killedBy = killedBy == null ? List.of() : List.copyOf(killedBy);
+    }
+  }
+}
