@@ -23,7 +23,7 @@ import java.util.Map;
  * strength with the executor that verified it, within the request's budget (default: as long as the
  * verification took; 0: off), streams it as progress and stores it beside suite.json.
  */
-final class MutationRuns {
+public final class MutationRuns {
   private MutationRuns() {}
 
   static EvolutionResult measure(
@@ -96,6 +96,14 @@ final class MutationRuns {
   /** Where a run's mutation report lives: {@code runs/<wf>/mutation.json}, beside suite.json. */
   static String reportRef(String workflowId) {
     return ArtifactPaths.runDir(workflowId) + "/mutation.json";
+  }
+
+  /**
+   * One run of a test on {@code baseUrl} with a fresh executor and no credentials, for callers
+   * outside Evolution (mutation analysis on its own, its tests).
+   */
+  public static TestRun testRun(BrowserPool pool, String baseUrl, EvolutionSettings settings) {
+    return of(new TestExecutor(pool, baseUrl, Map.of(), null, settings, new VerificationStop()));
   }
 
   /** The executor as mutation analysis sees it: one run, the page handed over before step one. */
