@@ -29,6 +29,8 @@ import java.util.List;
  * @param requireGoal fail the run when the instruction's goal was not reached (default: when an
  *     instruction is given)
  * @param inputs which stages to run and the earlier stages' results (null: the whole pipeline)
+ * @param mutationBudgetSeconds time for measuring the suite's oracle strength by fault injection
+ *     (null: as long as the verification took; 0: off)
  */
 public record GenerationRequest(
     String url,
@@ -48,8 +50,51 @@ public record GenerationRequest(
     Integer maxIterations,
     Integer verifyRuns,
     Boolean requireGoal,
-    PipelineInputs inputs)
+    PipelineInputs inputs,
+    Integer mutationBudgetSeconds)
     implements CarriesSecrets {
+
+  /** A request with the default mutation budget. */
+  public GenerationRequest(
+      String url,
+      Integer maxDepth,
+      Integer maxPages,
+      String userInstruction,
+      String owner,
+      LoginCredentials loginCredentials,
+      HttpCredentials httpCredentials,
+      Boolean allowDestructive,
+      List<String> scenarioTypes,
+      Integer maxScenarios,
+      Boolean focusGoalOnly,
+      Boolean reviewRequirements,
+      Duration reviewTimeout,
+      String baselineWorkflowId,
+      Integer maxIterations,
+      Integer verifyRuns,
+      Boolean requireGoal,
+      PipelineInputs inputs) {
+    this(
+        url,
+        maxDepth,
+        maxPages,
+        userInstruction,
+        owner,
+        loginCredentials,
+        httpCredentials,
+        allowDestructive,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        reviewRequirements,
+        reviewTimeout,
+        baselineWorkflowId,
+        maxIterations,
+        verifyRuns,
+        requireGoal,
+        inputs,
+        null);
+  }
 
   @Override
   public boolean carriesSecrets() {
@@ -131,6 +176,7 @@ public record GenerationRequest(
         maxIterations,
         verifyRuns,
         requireGoal,
-        inputs);
+        inputs,
+        mutationBudgetSeconds);
   }
 }

@@ -40,6 +40,7 @@ final class RunRequestValidator {
     range("max_scenarios", request.maxScenarios(), 1, 100);
     range("max_iterations", request.maxIterations(), 1, 20);
     range("verify_runs", request.verifyRuns(), 1, 10);
+    range("mutation_budget_seconds", request.mutationBudgetSeconds(), 0, 3600);
     stages(request.inputs());
   }
 

@@ -265,7 +265,8 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
                       baseline,
                       baseline == null ? null : ArtifactPaths.runDir(baseline) + "/suite.json",
                       request.effectiveMaxIterations(),
-                      request.effectiveVerifyRuns()));
+                      request.effectiveVerifyRuns(),
+                      request.mutationBudgetSeconds()));
       leave(Agent.EVOLUTION, evolution.testCount() + " tests verified", evolutionCounts(evolution));
     }
 

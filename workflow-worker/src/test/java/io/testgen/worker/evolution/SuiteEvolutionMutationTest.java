@@ -1,0 +1,110 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.MutationReport;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.workflow.Agent;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.evolution.NotesSite;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.progress.AgentProgressReporter;
+import io.testgen.worker.requirements.RecordingProgressPublisher;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Evolution measures its verified suite's oracle strength after verification, within a budget. */
+@Timeout(value = 420, unit = TimeUnit.SECONDS)
+class SuiteEvolutionMutationTest {
+  static BrowserPool pool;
+  static FixtureServer site;
+  @TempDir static Path artifactsDir;
+  static ArtifactStore artifacts;
+  static SuiteEvolution evolution;
+
+  @BeforeAll
+  static void start() {
+    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    site = NotesSite.install(FixtureServer.start());
+    artifacts = new ArtifactStore(artifactsDir);
+    evolution =
+        new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults().withParallelContexts(2));
+  }
+
+  @AfterAll
+  static void stop() {
+    pool.close();
+    site.close();
+  }
+
+  static EvolutionRequest request(String wf, Integer budgetSeconds) {
+    String b = site.baseUrl();
+    return new EvolutionRequest(
+        wf,
+        b + "/",
+        EvolutionInputs.notesObservation(b),
+        new RequirementsResult(EvolutionInputs.notesScenarios(), null, null),
+        null,
+        null,
+        null,
+        null,
+        null,
+        1,
+        1,
+        budgetSeconds);
+  }
+
+  @Test
+  void suiteIsMeasuredAfterVerificationAndReported() {
+    RecordingProgressPublisher events = new RecordingProgressPublisher();
+    EvolutionResult result =
+        evolution.evolve(
+            request("wf-mutation-on", 60),
+            new AgentProgressReporter(events, "wf-mutation-on", Agent.EVOLUTION),
+            SuiteEvolution.Heartbeat.NONE);
+
+    MutationReport m = result.mutation();
+    assertThat(m).isNotNull();
+    // how many faults fit into the budget depends on the machine's load; none is counted twice
+    assertThat(m.injected()).isEqualTo(m.faults().size()).isPositive();
+    assertThat(m.killed() + m.survived() + m.discarded()).isEqualTo(m.injected());
+    assertThat(m.killed()).isPositive();
+    assertThat(m.score())
+        .isCloseTo((double) m.killed() / (m.injected() - m.discarded()), within(1e-9));
+    Set<String> suite =
+        result.tests().stream()
+            .filter(t -> SuiteModel.inSuite(t.status()))
+            .map(GeneratedTest::testId)
+            .collect(Collectors.toSet());
+    assertThat(suite).containsAll(m.killMatrix().keySet());
+    assertThat(artifacts.exists(MutationRuns.reportRef("wf-mutation-on"))).isTrue();
+    assertThat(events.events())
+        .anySatisfy(e -> assertThat(e.data()).containsEntry("mutation_killed", m.killed()));
+  }
+
+  @Test
+  void budgetZeroTurnsItOff() {
+    EvolutionResult result =
+        evolution.evolve(
+            request("wf-mutation-off", 0),
+            new AgentProgressReporter(
+                new RecordingProgressPublisher(), "wf-mutation-off", Agent.EVOLUTION),
+            SuiteEvolution.Heartbeat.NONE);
+    assertThat(result.testCount()).isPositive();
+    assertThat(result.mutation()).isNull();
+    assertThat(artifacts.exists(MutationRuns.reportRef("wf-mutation-off"))).isFalse();
+  }
+}
