@@ -3,7 +3,7 @@ package io.testgen.worker.analysis;
 import io.testgen.common.agents.analysis.ExecutionStrategy;
 import io.testgen.common.agents.analysis.RiskAssessment;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ScenarioVocabulary;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

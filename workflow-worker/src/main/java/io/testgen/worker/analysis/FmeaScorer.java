@@ -1,12 +1,12 @@
 package io.testgen.worker.analysis;
 
-import static io.testgen.worker.requirements.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ObservationIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,10 +1,10 @@
 package io.testgen.worker.analysis;
 
-import static io.testgen.worker.requirements.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ScenarioVocabulary;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,13 +1,15 @@
 package io.testgen.worker.requirements;
 
-import static io.testgen.worker.requirements.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
 import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.FieldInfo;
 import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.worker.llm.ChatOutcome;
 import io.testgen.worker.llm.StructuredChatClient;
 import java.nio.charset.StandardCharsets;

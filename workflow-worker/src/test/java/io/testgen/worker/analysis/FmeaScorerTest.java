@@ -2,8 +2,8 @@ package io.testgen.worker.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ObservationIndex;
 import io.testgen.worker.requirements.ScenarioDeriver;
 import io.testgen.worker.requirements.ShopObservation;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.testgen.worker.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.List;

@@ -1,13 +1,5 @@
-package io.testgen.worker.requirements;
+package io.testgen.common.agents.observation;
 
-import io.testgen.common.agents.observation.ElementInfo;
-import io.testgen.common.agents.observation.FieldInfo;
-import io.testgen.common.agents.observation.Finding;
-import io.testgen.common.agents.observation.FormInfo;
-import io.testgen.common.agents.observation.Locator;
-import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.observation.StateInfo;
-import io.testgen.common.agents.observation.Transition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Lookups over an {@link ObservationResult}, tolerant of null lists: states, forms and elements by
- * id, in observation order. Built once per activity call.
+ * id, in observation order. Built once per activity call; the one index every agent reads an
+ * observation through, so agents share the data model, never each other's code.
  */
 public final class ObservationIndex {
   private final ObservationResult observation;
