@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code REQ-A11Y-<state>-LABELS|ALT|HEADINGS|KEYBOARD}: automatically verifiable accessibility of
- * each state, medium where Observation already saw a violation.
+ * {@code REQ-A11Y-<state>}: one automatic accessibility check per page template (one axe-style run
+ * of the page), listing each rule family that applies there: labels, alt text, headings, keyboard.
+ * Low risk, medium where Observation already saw a violation; one per template rather than one per
+ * rule per page, so their weight in the list follows their risk, not their count.
  */
 final class AccessibilityRule implements ScenarioRule {
 
@@ -28,85 +31,67 @@ final class AccessibilityRule implements ScenarioRule {
   public List<Scenario> derive(RuleInput input) {
     List<Scenario> scenarios = new ArrayList<>();
     for (StateInfo state : input.index().states()) {
-      scenarios.addAll(accessibility(input.index(), state));
+      accessibility(input.index(), state).ifPresent(scenarios::add);
     }
     return scenarios;
   }
 
-  private static List<Scenario> accessibility(ObservationIndex index, StateInfo state) {
-    List<Scenario> scenarios = new ArrayList<>();
+  private static Optional<Scenario> accessibility(ObservationIndex index, StateInfo state) {
     AccessibilityFacts facts = state.accessibility();
-    String key = Scenarios.safeId(state.stateId());
-    List<String> given = List.of("the user is on " + Scenarios.pageName(state));
-    Evidence stateOnly = new Evidence(List.of(state.stateId()), List.of(), List.of());
+    int controls = ObservationIndex.elementsOf(state).size();
+    if (facts == null && controls == 0) {
+      return Optional.empty();
+    }
+    List<String> then = new ArrayList<>();
+    List<String> families = new ArrayList<>();
+    List<String> violations = new ArrayList<>();
+    Set<String> elements = new LinkedHashSet<>();
     List<String> inputs = inputIdsOn(index, state);
     if (facts != null && !inputs.isEmpty()) {
-      List<String> unlabelled =
-          orEmpty(facts.unlabelledInputs()).stream().filter(index::hasElement).toList();
-      scenarios.add(
-          a11y(
-              "REQ-A11Y-" + key + "-LABELS",
-              "Inputs on " + displayName(state) + " have labels",
-              given,
-              List.of("each of the " + inputs.size() + " inputs has an accessible name"),
-              !orEmpty(facts.unlabelledInputs()).isEmpty(),
-              new Evidence(List.of(state.stateId()), List.of(), unlabelled)));
+      families.add("labels");
+      then.add("each of the " + inputs.size() + " inputs has an accessible name");
+      if (!orEmpty(facts.unlabelledInputs()).isEmpty()) {
+        violations.add("labels");
+        orEmpty(facts.unlabelledInputs()).stream().filter(index::hasElement).forEach(elements::add);
+      }
     }
     if (facts != null && facts.imageCount() > 0) {
-      List<String> missing =
-          orEmpty(facts.imagesWithoutAlt()).stream().filter(index::hasElement).toList();
-      scenarios.add(
-          a11y(
-              "REQ-A11Y-" + key + "-ALT",
-              "Images on " + displayName(state) + " have alt text",
-              given,
-              List.of("each of the " + facts.imageCount() + " images has an alt attribute"),
-              !orEmpty(facts.imagesWithoutAlt()).isEmpty(),
-              new Evidence(List.of(state.stateId()), List.of(), missing)));
+      families.add("alt");
+      then.add("each of the " + facts.imageCount() + " images has an alt attribute");
+      if (!orEmpty(facts.imagesWithoutAlt()).isEmpty()) {
+        violations.add("alt");
+        orEmpty(facts.imagesWithoutAlt()).stream().filter(index::hasElement).forEach(elements::add);
+      }
     }
     if (facts != null) {
-      scenarios.add(
-          a11y(
-              "REQ-A11Y-" + key + "-HEADINGS",
-              "Headings on " + displayName(state) + " are ordered",
-              given,
-              List.of("there is exactly one h1", "heading levels do not skip a level"),
-              facts.h1Count() != 1 || !facts.headingOrderValid(),
-              stateOnly));
+      families.add("headings");
+      then.add("there is exactly one h1 and heading levels do not skip a level");
+      if (facts.h1Count() != 1 || !facts.headingOrderValid()) {
+        violations.add("headings");
+      }
     }
-    int controls = ObservationIndex.elementsOf(state).size();
     if (controls > 0) {
-      scenarios.add(
-          a11y(
-              "REQ-A11Y-" + key + "-KEYBOARD",
-              "Controls on " + displayName(state) + " are reachable by keyboard",
-              given,
-              List.of("pressing Tab reaches each of the " + controls + " interactive controls"),
-              false,
-              stateOnly));
+      families.add("keyboard");
+      then.add("pressing Tab reaches each of the " + controls + " interactive controls");
     }
-    return scenarios;
-  }
-
-  private static Scenario a11y(
-      String id,
-      String title,
-      List<String> given,
-      List<String> then,
-      boolean violationSeen,
-      Evidence evidence) {
-    return Scenarios.of(
-        id,
-        Scenarios.shorten(title),
-        given,
-        List.of("the accessibility check runs on the page"),
-        then,
-        violationSeen ? MEDIUM : LOW,
-        ACCESSIBILITY,
-        violationSeen ? List.of("a11y", "violation_observed") : List.of("a11y"),
-        Map.of(),
-        evidence,
-        false);
+    List<String> tags = new ArrayList<>(List.of("a11y"));
+    tags.addAll(families);
+    if (!violations.isEmpty()) {
+      tags.add("violation_observed");
+    }
+    return Optional.of(
+        Scenarios.of(
+            "REQ-A11Y-" + Scenarios.safeId(state.stateId()),
+            Scenarios.shorten("Page '" + displayName(state) + "' passes the accessibility checks"),
+            List.of("the user is on " + Scenarios.pageName(state)),
+            List.of("the accessibility check runs on the page"),
+            then,
+            violations.isEmpty() ? LOW : MEDIUM,
+            ACCESSIBILITY,
+            tags,
+            Map.of(),
+            new Evidence(List.of(state.stateId()), List.of(), List.copyOf(elements)),
+            false));
   }
 
   private static List<String> inputIdsOn(ObservationIndex index, StateInfo state) {

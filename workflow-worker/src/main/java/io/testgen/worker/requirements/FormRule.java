@@ -24,9 +24,9 @@ import java.util.Optional;
 /**
  * Per distinct form, what it is for: {@code REQ-LOGIN-<form>-SUCCESS|FAILURE} (login forms,
  * credentials given; {@link LoginScenarios}), {@code REQ-SEARCH-<form>-HIT|NO-HIT} (search forms;
- * {@link SearchScenarios}), {@code REQ-FORM-<form>-HAPPY} (other forms); then for each field
- * {@code REQ-FORM-<form>-REQUIRED-<field>} and {@code REQ-FORM-<form>-INVALID-<field>} for required
- * and constrained fields. A form shown on several states counts once ({@link DistinctForm}).
+ * {@link SearchScenarios}), {@code REQ-FORM-<form>-HAPPY} (other forms); then for each field {@code
+ * REQ-FORM-<form>-REQUIRED-<field>} and {@code REQ-FORM-<form>-INVALID-<field>} for required and
+ * constrained fields. A form shown on several states counts once ({@link DistinctForm}).
  */
 final class FormRule implements ScenarioRule {
 
@@ -45,7 +45,8 @@ final class FormRule implements ScenarioRule {
     return switch (FormFacts.purposeOf(form.form())) {
       case "login" ->
           input.hasCredentials() ? LoginScenarios.of(input.index(), form, fields) : List.of();
-      case "search" -> fields.isEmpty() ? List.of() : SearchScenarios.of(input.index(), form, fields);
+      case "search" ->
+          fields.isEmpty() ? List.of() : SearchScenarios.of(input.index(), form, fields);
       default -> List.of(happyPath(input.index(), form));
     };
   }

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The states, elements and forms the instruction's flow passes through: the goal's own step labels
- * followed from the start state, else the shortest path to the goal state. Scenarios whose
- * evidence lies on it are tagged {@code goal_flow}.
+ * followed from the start state, else the shortest path to the goal state. Scenarios whose evidence
+ * lies on it are tagged {@code goal_flow}.
  */
 record GoalFlow(List<String> stateIds, List<String> elementIds, List<String> formIds) {
   static final GoalFlow EMPTY = new GoalFlow(List.of(), List.of(), List.of());

@@ -44,9 +44,7 @@ final class GoalRule implements ScenarioRule {
     List<String> then = new ArrayList<>();
     then.add("'" + shorten(instruction) + "' is accomplished");
     if (goal != null && goal.goalStateId() != null) {
-      index
-          .state(goal.goalStateId())
-          .ifPresent(s -> then.add(Scenarios.pageName(s) + " is shown"));
+      index.state(goal.goalStateId()).ifPresent(s -> then.add(Scenarios.pageName(s) + " is shown"));
     }
     Map<String, String> data = new LinkedHashMap<>();
     for (String formId : flow.formIds()) {

@@ -28,7 +28,8 @@ final class LoginScenarios {
       ObservationIndex index, DistinctForm distinct, List<FieldInfo> fields) {
     FormInfo form = distinct.form();
     List<String> then = new ArrayList<>(List.of("the user is signed in"));
-    FormFacts.submitTarget(index, form).ifPresent(s -> then.add(Scenarios.pageName(s) + " is shown"));
+    FormFacts.submitTarget(index, form)
+        .ifPresent(s -> then.add(Scenarios.pageName(s) + " is shown"));
     then.add("no login error is shown");
     return Scenarios.of(
         "REQ-LOGIN-" + Scenarios.safeId(form.formId()) + "-SUCCESS",
@@ -64,7 +65,10 @@ final class LoginScenarios {
             "the user enters the username from TESTGEN_USERNAME",
             "the user enters a wrong password",
             "the user submits the form"),
-        List.of("an error message is shown", "the user stays on " + loginPage, "the user is not signed in"),
+        List.of(
+            "an error message is shown",
+            "the user stays on " + loginPage,
+            "the user is not signed in"),
         HIGH,
         NEGATIVE,
         List.of("login", "auth"),

@@ -37,7 +37,10 @@ final class RenderRule implements ScenarioRule {
     if (path.isEmpty()) {
       given.add("the user opens " + state.url());
     } else {
-      input.index().state(input.startStateId()).ifPresent(s -> given.add("the user opens " + s.url()));
+      input
+          .index()
+          .state(input.startStateId())
+          .ifPresent(s -> given.add("the user opens " + s.url()));
       given.add("the user does: " + shorten(String.join(" > ", path)));
     }
     List<String> then = new ArrayList<>();

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How the rules write a scenario: the immutable record with source {@code rules}, ids safe for
- * file names, and pages named in short words.
+ * How the rules write a scenario: the immutable record with source {@code rules}, ids safe for file
+ * names, and pages named in short words.
  */
 final class Scenarios {
   private static final int MAX_TEXT = 80;

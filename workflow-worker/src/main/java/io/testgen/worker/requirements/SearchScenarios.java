@@ -41,8 +41,7 @@ final class SearchScenarios {
     String term =
         observed.map(s -> s.values().get(query.name())).orElseGet(() -> searchTerm(index));
     List<String> then = new ArrayList<>(List.of("at least one result is listed"));
-    observed.ifPresent(
-        s -> then.add("'" + Scenarios.shorten(s.newTexts().get(0)) + "' is listed"));
+    observed.ifPresent(s -> then.add("'" + Scenarios.shorten(s.newTexts().get(0)) + "' is listed"));
     Map<String, String> data = new LinkedHashMap<>();
     data.put(FormFacts.dataKeyOf(query), term);
     return Scenarios.of(

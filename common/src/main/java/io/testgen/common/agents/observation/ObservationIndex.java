@@ -1,9 +1,11 @@
 package io.testgen.common.agents.observation;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -103,6 +105,45 @@ public final class ObservationIndex {
     return forms.values().stream()
         .filter(form -> form.submit() != null && elementId.equals(form.submit().elementId()))
         .findFirst();
+  }
+
+  /**
+   * What makes two forms the same form shown on several states: where it submits (a form without
+   * action submits to its own page; query and fragment ignored), how, and its field names. A search
+   * box in a header has one signature on every page.
+   */
+  public String formSignature(FormInfo form) {
+    String pageUrl = state(form.stateId()).map(StateInfo::url).orElse(null);
+    String action = form.action() == null || form.action().isBlank() ? pageUrl : form.action();
+    String method = form.method() == null ? "get" : form.method().toLowerCase(Locale.ROOT);
+    List<String> names = new ArrayList<>();
+    for (FieldInfo field : orEmpty(form.fields())) {
+      names.add(field.name() == null ? "#" + field.type() : field.name());
+    }
+    return method + " " + target(pageUrl, action) + " " + names;
+  }
+
+  /** The forms, one per {@link #formSignature signature}: the first copy observed stands for all. */
+  public List<List<FormInfo>> formsBySignature() {
+    Map<String, List<FormInfo>> bySignature = new LinkedHashMap<>();
+    for (FormInfo form : forms.values()) {
+      bySignature.computeIfAbsent(formSignature(form), k -> new ArrayList<>()).add(form);
+    }
+    return bySignature.values().stream().map(List::copyOf).toList();
+  }
+
+  private static String target(String pageUrl, String action) {
+    if (action == null) {
+      return "";
+    }
+    try {
+      URI resolved = pageUrl == null ? URI.create(action) : URI.create(pageUrl).resolve(action);
+      String path =
+          resolved.getPath() == null || resolved.getPath().isEmpty() ? "/" : resolved.getPath();
+      return (resolved.getHost() == null ? "" : resolved.getHost()) + path;
+    } catch (IllegalArgumentException unparsable) {
+      return action;
+    }
   }
 
   /** Links, buttons and inputs of a state, in that order. */
