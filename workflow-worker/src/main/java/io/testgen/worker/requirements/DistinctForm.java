@@ -1,24 +1,16 @@
 package io.testgen.worker.requirements;
 
-import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
-
-import io.testgen.common.agents.observation.FieldInfo;
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.ObservationIndex;
-import io.testgen.common.agents.observation.StateInfo;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * One form to test, however many states show it: forms with the same action, method and field names
  * ({@link ObservationIndex#formSignature}: a search box in the header, a login form on several
- * pages) are one form with several entry points, so the rules derive one set of scenarios for it. The first form in observation order
- * stands for the others; evidence names all of them, the first first.
+ * pages) are one form with several entry points, so the rules derive one set of scenarios for it.
+ * The first form in observation order stands for the others; evidence names all of them, the first
+ * first.
  *
  * @param form the form the scenarios use (its state is where a test starts)
  * @param entries every copy, {@code form} first

@@ -12,13 +12,17 @@ import io.testgen.common.agents.analysis.RiskAssessment;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.worker.progress.ProgressPublisher;
+import io.testgen.worker.requirements.ClinicObservation;
 import io.testgen.worker.requirements.RecordingProgressPublisher;
 import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import io.testgen.worker.requirements.ShopObservation;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AnalysisActivitiesImplTest {
   private final RecordingProgressPublisher progress = new RecordingProgressPublisher();
   private final AnalysisActivitiesImpl analysis = new AnalysisActivitiesImpl(progress);
@@ -91,6 +95,66 @@ class AnalysisActivitiesImplTest {
             Map.entry("high", 1),
             Map.entry("medium", 10),
             Map.entry("low", 24));
+  }
+
+  /** Issue 16's CRUD app: the create form first, the search form (on two pages) once, low. */
+  @Test
+  void aCreateFormsHappyPathOutranksEveryProbeOfASearchFieldShownOnTwoPages() {
+    RequirementsResult requirements =
+        new RequirementsActivitiesImpl(ProgressPublisher.NONE)
+            .deriveRequirements(ClinicObservation.request());
+    AnalysisResult result =
+        analysis.analyse(
+            new AnalysisRequest("wf-clinic", ClinicObservation.observation(), requirements));
+    assertThat(result.assessments())
+        .extracting(
+            RiskAssessment::rank,
+            RiskAssessment::scenarioId,
+            RiskAssessment::severity,
+            RiskAssessment::occurrence,
+            RiskAssessment::detection,
+            RiskAssessment::rpn)
+        .startsWith(
+            tuple(1, "REQ-FORM-f-new-owner-HAPPY", 4, 4, 2, 32),
+            tuple(2, "REQ-FORM-f-new-owner-REQUIRED-firstName", 3, 4, 2, 24),
+            tuple(3, "REQ-FORM-f-new-owner-REQUIRED-lastName", 3, 4, 2, 24),
+            tuple(4, "REQ-FORM-f-new-owner-REQUIRED-address", 3, 4, 2, 24),
+            tuple(5, "REQ-FORM-f-new-owner-REQUIRED-city", 3, 4, 2, 24),
+            tuple(6, "REQ-FORM-f-new-owner-REQUIRED-telephone", 3, 4, 2, 24),
+            tuple(7, "REQ-FORM-f-new-owner-INVALID-telephone", 3, 4, 2, 24),
+            tuple(8, "REQ-PROBE-f-new-owner-SCRIPT-ECHO", 3, 4, 2, 24),
+            tuple(9, "REQ-PROBE-f-new-owner-OVERLONG", 3, 4, 2, 24),
+            tuple(10, "REQ-FORM-f-delete-owner-HAPPY", 4, 2, 2, 16),
+            tuple(11, "REQ-SEARCH-f-home-search-HIT", 3, 2, 2, 12),
+            tuple(12, "REQ-SEARCH-f-home-search-NO-HIT", 2, 2, 2, 8),
+            tuple(13, "REQ-PROBE-f-home-search-SCRIPT-ECHO", 2, 2, 2, 8),
+            tuple(14, "REQ-PROBE-f-home-search-OVERLONG", 2, 2, 2, 8));
+    assertThat(result.ranking())
+        .hasSize(24)
+        .doesNotContainAnyElementsOf(
+            List.of(
+                "REQ-SEARCH-f-list-search-HIT",
+                "REQ-PROBE-f-list-search-SCRIPT-ECHO",
+                "REQ-PROBE-f-list-search-OVERLONG"));
+    assertThat(result.assessments().get(0).reasons())
+        .containsExactly(
+            "severity 4: form f-new-owner writes data: purpose create, POST"
+                + " https://shop.test/owners/new, a valid submission led to"
+                + " https://shop.test/owners/7, and showed 'New owner created'",
+            "occurrence +1: form f-new-owner has 5 inputs",
+            "occurrence +1: form f-new-owner has 6 validation rules",
+            "occurrence +1: a server round-trip (POST https://shop.test/owners/new)");
+    assertThat(result.assessments().get(9).reasons())
+        .containsExactly(
+            "severity 4: form f-delete-owner writes data: POST https://shop.test/owners/7/delete",
+            "severity 4: a destructive control 'Delete owner'",
+            "occurrence +1: a server round-trip (POST https://shop.test/owners/7/delete)");
+    // The search form seen on two pages is read once: one reason, not one per copy.
+    assertThat(result.assessments().get(10).reasons())
+        .containsExactly(
+            "severity 3: search or filter (form f-home-search, GET https://shop.test/owners)",
+            "occurrence +1: a server round-trip (a submission went to"
+                + " https://shop.test/owners?lastName=Davis)");
   }
 
   @Test

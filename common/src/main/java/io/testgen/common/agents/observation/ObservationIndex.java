@@ -123,7 +123,9 @@ public final class ObservationIndex {
     return method + " " + target(pageUrl, action) + " " + names;
   }
 
-  /** The forms, one per {@link #formSignature signature}: the first copy observed stands for all. */
+  /**
+   * The forms, one per {@link #formSignature signature}: the first copy observed stands for all.
+   */
   public List<List<FormInfo>> formsBySignature() {
     Map<String, List<FormInfo>> bySignature = new LinkedHashMap<>();
     for (FormInfo form : forms.values()) {
