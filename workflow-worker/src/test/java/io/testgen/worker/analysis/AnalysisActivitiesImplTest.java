@@ -149,6 +149,9 @@ class AnalysisActivitiesImplTest {
             "severity 4: form f-delete-owner writes data: POST https://shop.test/owners/7/delete",
             "severity 4: a destructive control 'Delete owner'",
             "occurrence +1: a server round-trip (POST https://shop.test/owners/7/delete)");
+    assertThat(result.strategy().smokeSet())
+        .containsExactly(
+            "REQ-FORM-f-new-owner-HAPPY", "REQ-FORM-f-delete-owner-HAPPY", "REQ-RENDER-s-home");
     // The search form seen on two pages is read once: one reason, not one per copy.
     assertThat(result.assessments().get(10).reasons())
         .containsExactly(
@@ -160,8 +163,14 @@ class AnalysisActivitiesImplTest {
   @Test
   void strategyRunsDataCreatorsFirstAndGroupsTheRest() {
     ExecutionStrategy strategy = analyseShop().strategy();
+    // The main path of every high or critical feature, in execution order (issue 16, point 5).
     assertThat(strategy.smokeSet())
-        .containsExactly("REQ-GOAL", "REQ-LOGIN-f-login-SUCCESS", "REQ-RENDER-s-home");
+        .containsExactly(
+            "REQ-GOAL",
+            "REQ-FORM-f-signup-HAPPY",
+            "REQ-LOGIN-f-login-SUCCESS",
+            "REQ-RENDER-s-account",
+            "REQ-RENDER-s-home");
     assertThat(strategy.parallelGroups()).hasSize(2);
     assertThat(strategy.parallelGroups().get(0)).hasSize(34).doesNotContain("REQ-RENDER-s-account");
     // The account page needs the account the sign-up happy path creates.
