@@ -129,7 +129,7 @@ final class SeverityRules {
       reasons.add("severity 2: a static page, nothing written or protected");
     }
     int severity = feature;
-    if (EDGE_TYPES.contains(scenario.scenarioType())) {
+    if (EDGE_TYPES.contains(scenario.scenarioType()) && feature > STATIC) {
       severity = Math.max(STATIC, feature - 1);
       reasons.add(
           "severity -1: "
