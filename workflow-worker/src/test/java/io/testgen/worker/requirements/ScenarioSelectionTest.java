@@ -2,6 +2,7 @@ package io.testgen.worker.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.workflow.TaskQueues;
 import java.io.IOException;
@@ -36,7 +37,12 @@ class TestGenerationWorkflowReplayTest {
                         .setDataConverter(TemporalDataConverters.json())
                         .build())
                 .build())) {
-      Worker worker = env.newWorker(TaskQueues.PIPELINE);
+      // A loaded machine can take over a second to load the SDK's classes during the first replay;
+      // that is no deadlock, and determinism is what this test guards.
+      Worker worker =
+          env.newWorker(
+              TaskQueues.PIPELINE,
+              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
       worker.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
       WorkflowReplayer.replayWorkflowExecution(history, worker);
     }
