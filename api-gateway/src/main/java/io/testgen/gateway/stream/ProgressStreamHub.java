@@ -5,7 +5,7 @@ import io.testgen.common.progress.ProgressEvent;
 import io.testgen.gateway.config.RedisConnectionFactory;
 import io.testgen.gateway.config.StreamProperties;
 import io.testgen.gateway.errors.UnavailableException;
-import io.testgen.gateway.runs.RunService;
+import io.testgen.gateway.runs.RunQueries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +52,7 @@ class ProgressStreamHub implements SmartLifecycle {
   private final RedisClient redis;
   private final RedisConnectionFactory connections;
   private final StreamProperties properties;
-  private final RunService runs;
+  private final RunQueries runs;
   private final ObjectMapper mapper;
   private final Map<String, Set<StreamSubscription>> watchers = new ConcurrentHashMap<>();
   private final Object wakeup = new Object();
@@ -88,7 +88,7 @@ class ProgressStreamHub implements SmartLifecycle {
       RedisClient redis,
       RedisConnectionFactory connections,
       StreamProperties properties,
-      RunService runs,
+      RunQueries runs,
       ObjectMapper mapper) {
     this.redis = redis;
     this.connections = connections;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.testgen.gateway.errors.InvalidRequestException;
-import io.testgen.gateway.runs.RunService;
+import io.testgen.gateway.runs.RunLookup;
 import io.testgen.gateway.security.Caller;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -22,10 +22,10 @@ import redis.clients.jedis.StreamEntryID;
 class StreamController {
   private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
 
-  private final RunService runs;
+  private final RunLookup runs;
   private final ProgressStreamHub hub;
 
-  StreamController(RunService runs, ProgressStreamHub hub) {
+  StreamController(RunLookup runs, ProgressStreamHub hub) {
     this.runs = runs;
     this.hub = hub;
   }
