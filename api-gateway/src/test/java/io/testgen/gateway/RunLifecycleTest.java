@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Start, status, results, suite download and cancellation against the real Temporal server. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RunLifecycleTest extends GatewayIntegrationTest {
 
   @Test
