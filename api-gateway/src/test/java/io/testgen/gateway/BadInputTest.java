@@ -145,6 +145,33 @@ class BadInputTest extends GatewayIntegrationTest {
   }
 
   @Test
+  void neverA500() {
+    // Well-formed base64 that visibility never issued.
+    for (String token : new String[] {"AAAA", "Zm9vYmFy", "-1"}) {
+      Http.Response response = as("alice").get("/api/v2/workflows?next_page_token=" + token);
+      assertProblem(response, 400, "INVALID_FIELD");
+      assertThat(response.json().get("field").asText()).isEqualTo("next_page_token");
+    }
+    assertProblem(as("alice").get("/error"), 404, "NOT_FOUND");
+    assertProblem(anonymous().get("/error"), 401, "UNAUTHORIZED");
+    Http.Response trace =
+        as("alice")
+            .send(
+                as("alice")
+                    .request("/api/v2/workflows")
+                    .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                    .build());
+    assertProblem(trace, 405, "METHOD_NOT_ALLOWED");
+    Http.Response bigHeaders = as("alice").get("/api/v2/workflows", "X-Big", "x".repeat(20_000));
+    assertProblem(bigHeaders, 431, "HEADERS_TOO_LARGE");
+    String id = start("alice", "");
+    assertProblem(as("alice").get("/api/v2/workflows;x=1/" + id), 404, "NOT_FOUND");
+    assertProblem(as("alice").get("/api/v2/workflows/" + id + ";x=1"), 404, "NOT_FOUND");
+    assertProblem(as("alice").get("/api/v2/workflows;x=1"), 404, "NOT_FOUND");
+    assertThat(as("alice").get("/api/v2/workflows/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
   void badListParametersAndHeaders() {
     assertProblem(as("alice").get("/api/v2/workflows?page_size=0"), 400, "INVALID_FIELD");
     assertProblem(as("alice").get("/api/v2/workflows?page_size=abc"), 400, "INVALID_FIELD");
