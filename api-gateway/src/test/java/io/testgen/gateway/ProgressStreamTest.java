@@ -231,6 +231,7 @@ class ProgressStreamTest extends GatewayIntegrationTest {
 
         // Past the stall limit (2 s, checked every keepalive tick of 1 s) a blocked client is
         // dropped; reading on, it gets a gapless prefix, and resuming gets exactly the rest.
+        System.out.printf("slow_client_unread_bytes_before_stall_wait=%d%n", slowIn.available());
         Thread.sleep(4000);
         byte[] buffer = new byte[65536];
         for (int n; (n = slowIn.read(buffer)) >= 0; ) slowBytes.write(buffer, 0, n);

@@ -40,7 +40,6 @@ class JsonConfiguration {
     mapper
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);

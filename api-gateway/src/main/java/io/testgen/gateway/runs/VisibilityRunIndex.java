@@ -106,9 +106,13 @@ class VisibilityRunIndex implements RunIndex {
     try {
       response = stubs.blockingStub().listWorkflowExecutions(request.build());
     } catch (StatusRuntimeException e) {
-      // A token visibility did not issue (well-formed base64, garbage inside).
-      if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
-          && request.getNextPageToken().size() > 0) {
+      // A token visibility did not issue (well-formed base64, garbage inside): the dev server
+      // answers UNKNOWN, others INVALID_ARGUMENT.
+      Status.Code code = e.getStatus().getCode();
+      if (!request.getNextPageToken().isEmpty()
+          && (code == Status.Code.INVALID_ARGUMENT
+              || code == Status.Code.UNKNOWN
+              || code == Status.Code.INTERNAL)) {
         throw InvalidRequestException.field("next_page_token", "invalid page token");
       }
       throw e;
