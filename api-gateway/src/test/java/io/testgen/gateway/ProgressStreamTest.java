@@ -1,6 +1,7 @@
 package io.testgen.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.testgen.common.json.JsonMapperFactory;
@@ -139,6 +140,38 @@ class ProgressStreamTest extends GatewayIntegrationTest {
       assertThat(data.get("workflow_id").asText()).isEqualTo(id);
       assertThat(data.get("data").get("synthesized").asBoolean()).isTrue();
     }
+  }
+
+  @Test
+  void statusShowsTheProgressTheStreamReportsWithinAStage() {
+    String id = heldRun();
+    awaitStatus("streamer", id, "running");
+    // The fake's query says observation is pending at 0.0; the agent reported more to the stream.
+    ProgressEvent event =
+        new ProgressEvent(
+            ProgressEventType.AGENT_PROGRESS,
+            id,
+            "observation",
+            0.20,
+            "Crawling: 6 pages",
+            Map.of(),
+            Instant.now());
+    try {
+      redis.xadd(
+          ProgressStreams.key(id),
+          StreamEntryID.NEW_ENTRY,
+          Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    JsonNode status = statusOf("streamer", id);
+    JsonNode observation = status.get("progress").get("observation");
+    assertThat(observation.get("status").asText()).isEqualTo("running");
+    assertThat(observation.get("progress").asDouble()).isCloseTo(0.75, within(1e-9));
+    assertThat(observation.get("message").asText()).isEqualTo("Crawling: 6 pages");
+    assertThat(status.get("total_progress").asDouble()).isCloseTo(0.20, within(1e-9));
+    // An older stage's event never lowers what the query reports.
+    assertThat(status.get("progress").get("evolution").get("progress").asDouble()).isZero();
   }
 
   @Test

@@ -47,6 +47,7 @@ public class RunQueries {
 
   private final WorkflowClient client;
   private final RunLookup lookup;
+  private final LatestProgress latestProgress;
   private final Duration queryTimeout;
 
   /** Threads that wait on status queries; a full pool means describe answers instead. */
@@ -63,9 +64,14 @@ public class RunQueries {
             return thread;
           });
 
-  RunQueries(WorkflowClient client, RunLookup lookup, TemporalProperties temporal) {
+  RunQueries(
+      WorkflowClient client,
+      RunLookup lookup,
+      LatestProgress latestProgress,
+      TemporalProperties temporal) {
     this.client = client;
     this.lookup = lookup;
+    this.latestProgress = latestProgress;
     this.queryTimeout =
         temporal.queryTimeout() == null ? Duration.ofSeconds(3) : temporal.queryTimeout();
   }
@@ -79,8 +85,9 @@ public class RunQueries {
     RunView run = lookup.owned(owner, workflowId);
     RunStatus live = queryStatus(workflowId).orElse(null);
     if (run.open()) {
-      if (live != null) return withIdentity(live, run);
-      return describedStatus(run, run.state(), null, null);
+      // Agents report within a stage to the stream only; the newest event is the truth there.
+      if (live != null) return latestProgress.over(withIdentity(live, run));
+      return latestProgress.over(describedStatus(run, run.state(), null, null));
     }
     RunState state = run.state();
     String error = state == RunState.FAILED ? failureReason(workflowId) : null;
