@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The OpenAPI document lists every API endpoint the gateway serves. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OpenApiDocumentTest extends GatewayIntegrationTest {
   @Autowired
   @Qualifier("requestMappingHandlerMapping")

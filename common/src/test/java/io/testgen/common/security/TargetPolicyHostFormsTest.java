@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@org.junit.jupiter.api.Timeout(30)
 class TargetPolicyHostFormsTest {
 
   @ParameterizedTest(name = "{0} is refused as non-canonical numeric, even with loopback allowed")

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Timeout(30)
 class TargetPolicyTest {
 
   private static String refusal(TargetPolicy policy, String host) {
