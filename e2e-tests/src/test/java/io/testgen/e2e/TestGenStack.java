@@ -129,7 +129,8 @@ final class TestGenStack implements AutoCloseable {
       if (!gateway.isAlive()) throw new IllegalStateException(gateway.logTail());
       sleep(250);
     }
-    throw new IllegalStateException("gateway not ready within " + timeout + ":\n" + gateway.logTail());
+    throw new IllegalStateException(
+        "gateway not ready within " + timeout + ":\n" + gateway.logTail());
   }
 
   private static void awaitLine(ManagedProcess process, String marker, Duration timeout) {
