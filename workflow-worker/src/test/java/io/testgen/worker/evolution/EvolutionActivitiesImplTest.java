@@ -16,6 +16,7 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.FlakySite;
 import io.testgen.testkit.sites.evolution.NotesSite;
@@ -48,7 +49,9 @@ class EvolutionActivitiesImplTest {
 
   @BeforeAll
   static void startPool() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
   }
 
   @AfterAll

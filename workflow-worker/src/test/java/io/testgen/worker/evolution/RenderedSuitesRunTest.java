@@ -6,6 +6,7 @@ import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.LoginSite;
@@ -59,7 +60,9 @@ class RenderedSuitesRunTest {
         EvolutionInputs.notesScenarios().stream()
             .filter(s -> !s.scenarioId().equals("REQ-RENDER-stats"))
             .toList();
-    try (BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+    try (BrowserPool pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback())) {
       result =
           new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
               .evolve(
@@ -125,7 +128,10 @@ class RenderedSuitesRunTest {
   void bothSuitesSignInWithCredentialsFromTheEnvironment() throws Exception {
     String password = "pw-" + System.nanoTime();
     try (FixtureServer site = LoginSite.install(FixtureServer.start(), "ada", password);
-        BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+        BrowserPool pool =
+            new BrowserPool(
+                BrowserSettings.fromEnvironment().withContexts(2),
+                TargetPolicy.allowingLoopback())) {
       String b = site.baseUrl();
       EvolutionRequest base =
           EvolutionInputs.request(

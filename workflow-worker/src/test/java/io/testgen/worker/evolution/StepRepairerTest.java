@@ -8,6 +8,7 @@ import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.browser.ContextLease;
@@ -23,7 +24,9 @@ class StepRepairerTest {
 
   @BeforeAll
   static void start() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(1));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(1), TargetPolicy.allowingLoopback());
   }
 
   @AfterAll
@@ -46,7 +49,9 @@ class StepRepairerTest {
             0,
             List.of(),
             null);
-    try (ContextLease lease = pool.acquireContext(new Browser.NewContextOptions())) {
+    try (ContextLease lease =
+        pool.acquireContext(
+            pool.guard("http://127.0.0.1", f -> {}), new Browser.NewContextOptions())) {
       Page page = lease.context().newPage();
       page.setContent(html);
       return new StepRepairer().propose(test, 1, page, "u1");

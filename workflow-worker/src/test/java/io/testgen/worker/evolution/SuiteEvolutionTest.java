@@ -10,6 +10,7 @@ import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.evolution.TestFailure;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.ChangingSite;
@@ -48,7 +49,9 @@ class SuiteEvolutionTest {
 
   @BeforeAll
   static void start() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
     artifacts = new ArtifactStore(artifactsDir);
     evolution =
         new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults().withParallelContexts(2));
