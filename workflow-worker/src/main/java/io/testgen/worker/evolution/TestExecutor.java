@@ -69,7 +69,7 @@ final class TestExecutor {
           perform(page, test.steps().get(i), unique);
         } catch (RuntimeException | AssertionError e) {
           if (stop.requested()) throw new VerificationStop.Stopped();
-          String error = blocked(firstLine(e.getMessage()), refused);
+          String error = blocked(e.getMessage(), refused);
           if (capture != null) capture.screenshot(page, test);
           if (inspector != null) inspector.inspect(page, i, unique);
           return new RunOutcome(false, i, error, millisSince(start));
@@ -148,8 +148,9 @@ final class TestExecutor {
   }
 
   /** A navigation the guard refused fails with the guard's reason, not Chromium's error code. */
-  private static String blocked(String error, List<Finding> refused) {
-    if (refused.isEmpty() || !error.contains("ERR_BLOCKED_BY_CLIENT")) return error;
+  private static String blocked(String message, List<Finding> refused) {
+    if (refused.isEmpty() || message == null || !message.contains("ERR_BLOCKED_BY_CLIENT"))
+      return firstLine(message);
     Finding f = refused.get(0);
     return "navigation refused (" + f.kind() + "): " + f.url() + " " + f.detail();
   }
