@@ -47,7 +47,16 @@ class DurabilityAndCancelEndToEndTest {
     awaitObservedStates(workflowId, 3);
 
     // Kill every worker that could hold the activity, then bring up a fresh one.
-    stack.killAllWorkers();
+    List<ProcessHandle> started = stack.killAllWorkers();
+    // Chromium and its helpers die with their worker: nothing it started is left (issue 12, 9).
+    assertThat(started).anyMatch(p -> TestGenStack.command(p).contains("chromium"));
+    try {
+      assertThat(TestGenStack.survivors(started, Duration.ofSeconds(15)))
+          .as("processes the killed worker left behind")
+          .isEmpty();
+    } finally {
+      started.forEach(ProcessHandle::destroyForcibly);
+    }
     ManagedProcess replacement = stack.startWorker();
 
     List<GatewayHttp.Event> events = alice.stream(workflowId, null);

@@ -20,7 +20,7 @@ import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.security.TargetPolicy;
-import io.testgen.testkit.servers.FreePorts;
+import io.testgen.testkit.servers.LoopbackPorts;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.CountingSite;
 import io.testgen.testkit.sites.observation.LoginSite;
@@ -106,9 +106,10 @@ class ObservationActivitiesImplTest {
     assertThat(failureType(activity, request("not a url at all", 2, 20)))
         .isEqualTo("InvalidTarget");
     assertThat(failureType(activity, request("http://", 2, 20))).isEqualTo("InvalidTarget");
-    int closed = FreePorts.next();
-    assertThat(failureType(activity, request("http://127.0.0.1:" + closed + "/", 2, 20)))
-        .isEqualTo("TargetUnreachable");
+    try (LoopbackPorts.Refusing closed = LoopbackPorts.refusing()) {
+      assertThat(failureType(activity, request("http://127.0.0.1:" + closed.port() + "/", 2, 20)))
+          .isEqualTo("TargetUnreachable");
+    }
     assertThat(failureType(activity, request("http://no-such-host.invalid/", 2, 20)))
         .isEqualTo("TargetUnreachable");
     assertThat(progress.types())
