@@ -17,8 +17,11 @@ import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import io.testgen.worker.requirements.ShopObservation;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AnalysisActivitiesImplTest {
   private final RecordingProgressPublisher progress = new RecordingProgressPublisher();
   private final AnalysisActivitiesImpl analysis = new AnalysisActivitiesImpl(progress);

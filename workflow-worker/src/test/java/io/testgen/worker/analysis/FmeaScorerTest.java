@@ -7,8 +7,11 @@ import io.testgen.worker.requirements.ObservationIndex;
 import io.testgen.worker.requirements.ScenarioDeriver;
 import io.testgen.worker.requirements.ShopObservation;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FmeaScorerTest {
   private final ObservationIndex index = new ObservationIndex(ShopObservation.observation());
   private final List<Scenario> scenarios =

@@ -29,15 +29,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The activity in a Temporal test environment: progress events, bad input, cancellation. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EvolutionActivitiesImplTest {
   static BrowserPool pool;
   @TempDir static Path artifactsDir;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pointed at it through {@code BASE_URL} and at the system Chromium through {@code
  * PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH}.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @Tag("rendered-suites")
 class RenderedSuitesRunTest {
   static final Path NPM_CACHE =

@@ -14,11 +14,14 @@ import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.browser.ContextLease;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Each repair method, in the order tried, on a live page in real Chromium. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StepRepairerTest {
   static BrowserPool pool;
 

@@ -33,14 +33,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Evolution core against fixture sites in real Chromium: verify, repair, flaky, evolve. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SuiteEvolutionTest {
   static BrowserPool pool;
   @TempDir static Path artifactsDir;

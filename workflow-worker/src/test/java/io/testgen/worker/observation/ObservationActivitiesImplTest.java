@@ -28,13 +28,16 @@ import io.testgen.worker.progress.ProgressPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The activity in Temporal's activity test environment: input checks, progress, heartbeats. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ObservationActivitiesImplTest {
   /** Keeps every event, in order. */
   static final class RecordingPublisher implements ProgressPublisher {
