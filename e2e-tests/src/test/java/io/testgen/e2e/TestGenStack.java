@@ -89,28 +89,31 @@ final class TestGenStack implements AutoCloseable {
     return worker;
   }
 
+  /** A process a worker started, with its command line as seen while it ran. */
+  record Child(ProcessHandle process, String command) {}
+
   /**
    * SIGKILL to every worker started so far: no chance to clean up or hand anything over. Returns
    * the processes the workers had started (Chromium and its helpers, Playwright's driver), as seen
    * just before the kill, so a test can check that none outlives its worker.
    */
-  List<ProcessHandle> killAllWorkers() {
-    List<ProcessHandle> started = new ArrayList<>();
+  List<Child> killAllWorkers() {
+    List<Child> started = new ArrayList<>();
     for (ManagedProcess worker : workers) {
       if (worker.isAlive()) {
-        started.addAll(worker.process().descendants().toList());
+        worker.process().descendants().forEach(p -> started.add(new Child(p, command(p))));
         worker.kill9();
       }
     }
     return started;
   }
 
-  /** Command lines of {@code processes} still alive after waiting up to {@code timeout}. */
-  static List<String> survivors(List<ProcessHandle> processes, Duration timeout) {
+  /** Command lines of {@code children} still alive after waiting up to {@code timeout}. */
+  static List<String> survivors(List<Child> children, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    while (processes.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline))
-      sleep(100);
-    return processes.stream().filter(ProcessHandle::isAlive).map(TestGenStack::command).toList();
+    while (children.stream().anyMatch(c -> c.process().isAlive())
+        && Instant.now().isBefore(deadline)) sleep(100);
+    return children.stream().filter(c -> c.process().isAlive()).map(Child::command).toList();
   }
 
   static String command(ProcessHandle process) {

@@ -161,7 +161,7 @@ public final class BrowserPool implements AutoCloseable {
       guard.install(context);
       context.setDefaultNavigationTimeout(settings.navigationTimeout().toMillis());
       context.setDefaultTimeout(Math.min(settings.navigationTimeout().toMillis(), 10_000));
-      return new ContextLease(context, guard, contextPermits::release);
+      return new ContextLease(context, contextPermits::release);
     } catch (RuntimeException e) {
       if (context != null) closeQuietly(context);
       contextPermits.release();

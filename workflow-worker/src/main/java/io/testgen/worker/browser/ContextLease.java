@@ -5,19 +5,12 @@ import com.microsoft.playwright.BrowserContext;
 /** A browser context on loan from the {@link BrowserPool}; closing it frees the slot. */
 public final class ContextLease implements AutoCloseable {
   private final BrowserContext context;
-  private final NavigationGuard guard;
   private final Runnable release;
   private boolean closed;
 
-  ContextLease(BrowserContext context, NavigationGuard guard, Runnable release) {
+  ContextLease(BrowserContext context, Runnable release) {
     this.context = context;
-    this.guard = guard;
     this.release = release;
-  }
-
-  /** The guard every request of this context passes. */
-  public NavigationGuard guard() {
-    return guard;
   }
 
   public BrowserContext context() {
