@@ -135,6 +135,32 @@ final class TestGenStack implements AutoCloseable {
             log);
     gatewayPort = startedPort(gateway, logStart, Duration.ofSeconds(120));
     gateway.awaitPort(gatewayPort, Duration.ofSeconds(10));
+    awaitReady(Duration.ofSeconds(120));
+  }
+
+  /** Waits until the gateway's readiness (Temporal and Redis reachable) answers 200. */
+  private void awaitReady(Duration timeout) {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest ready =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(gatewayUrl() + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (client.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()
+            == 200) return;
+      } catch (IOException e) {
+        // not answering yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (!gateway.isAlive()) throw new IllegalStateException(gateway.logTail());
+      sleep(250);
+    }
+    throw new IllegalStateException("gateway not ready within " + timeout + ":\n" + gateway.logTail());
   }
 
   /** Waits for the "Tomcat started on port N" line the gateway writes after {@code from}: N. */

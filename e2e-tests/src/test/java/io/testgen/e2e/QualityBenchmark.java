@@ -1,0 +1,166 @@
+package io.testgen.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.testgen.e2e.quality.PlaywrightTestRun;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.RecordedRequest;
+import io.testgen.testkit.sites.corpus.CorpusApp;
+import io.testgen.testkit.sites.corpus.CorpusApps;
+import io.testgen.testkit.sites.corpus.GroundTruth;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The quality yardstick: runs the whole pipeline (real Temporal, Redis, worker and gateway
+ * processes, Chromium) on every app of the fixture corpus, then runs the suite it generated under
+ * Playwright's own runner against a freshly reset copy of the app and judges, from the requests the
+ * app received, which features of its ground truth the suite exercised. Prints one table; asserts
+ * nothing. Run {@code ./testgen bench quality [app...]}.
+ */
+public final class QualityBenchmark {
+  /** One row of the table. */
+  record Row(
+      String app,
+      int states,
+      int forms,
+      int scenarios,
+      int verifiedTests,
+      PlaywrightTestRun.Outcome suiteRun,
+      List<String> exercised,
+      List<String> missed,
+      List<RecordedRequest> forbiddenSent,
+      double pipelineSeconds) {
+    double coverage() {
+      int all = exercised.size() + missed.size();
+      return all == 0 ? 0 : exercised.size() / (double) all;
+    }
+  }
+
+  private QualityBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> only = List.of(args);
+    List<Row> rows = new ArrayList<>();
+    try (TestGenStack stack = TestGenStack.start()) {
+      GatewayHttp http = new GatewayHttp(stack.gatewayUrl(), TestGenStack.API_KEY);
+      for (String name : CorpusApps.all().keySet()) {
+        if (!only.isEmpty() && !only.contains(name)) continue;
+        rows.add(measure(http, CorpusApps.create(name)));
+        print(rows.get(rows.size() - 1));
+      }
+    }
+    System.out.println();
+    System.out.println(table(rows));
+  }
+
+  static Row measure(GatewayHttp http, CorpusApp app) throws Exception {
+    GroundTruth truth = app.groundTruth();
+    try (FixtureServer server = app.install(FixtureServer.start())) {
+      app.reset();
+      ObjectNode body = GatewayHttp.MAPPER.createObjectNode();
+      body.put("url", server.url(truth.startPath()));
+      body.put("max_depth", 4);
+      body.put("max_pages", 60);
+      if (truth.login() != null) {
+        ObjectNode login = body.putObject("login_credentials");
+        login.put("username", truth.login().username());
+        login.put("password", truth.login().password());
+      }
+      long started = System.nanoTime();
+      GatewayHttp.Response accepted = http.post("/api/v2/generate-tests", body.toString());
+      for (int retry = 0; accepted.status() == 503 && retry < 5; retry++) {
+        Thread.sleep(3000); // a loaded machine: Temporal answered DEADLINE_EXCEEDED
+        accepted = http.post("/api/v2/generate-tests", body.toString());
+      }
+      if (accepted.status() != 202)
+        throw new IllegalStateException(app.name() + ": start answered " + accepted.body());
+      String id = accepted.json().path("workflow_id").asText();
+      http.stream(id, null);
+      JsonNode results = http.getOnceClosed("/api/v2/workflows/" + id + "/results").json();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      JsonNode observation = results.path("observation_result");
+
+      byte[] suite = http.get("/api/v2/workflows/" + id + "/suite?format=playwright-ts").bytes();
+      app.reset();
+      server.clearRequests();
+      Map<String, String> env = new HashMap<>();
+      env.put("BASE_URL", server.baseUrl());
+      env.put("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH", "/usr/bin/chromium");
+      env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+      env.put("CI", "1");
+      if (truth.login() != null) {
+        env.put("TESTGEN_USERNAME", truth.login().username());
+        env.put("TESTGEN_PASSWORD", truth.login().password());
+      }
+      Path work = Files.createTempDirectory("quality-" + app.name());
+      PlaywrightTestRun.Outcome run = PlaywrightTestRun.run(suite, work, env, 2);
+      List<RecordedRequest> requests = server.requests();
+      List<String> exercised =
+          truth.exercised(requests).stream().map(GroundTruth.Feature::id).toList();
+      List<String> missed =
+          truth.features().stream()
+              .map(GroundTruth.Feature::id)
+              .filter(f -> !exercised.contains(f))
+              .toList();
+      return new Row(
+          app.name(),
+          observation.path("states").size(),
+          observation.path("forms").size(),
+          results.path("requirements_result").path("scenarios").size(),
+          results.path("test_count").asInt(),
+          run,
+          exercised,
+          missed,
+          truth.forbiddenSent(requests),
+          seconds);
+    }
+  }
+
+  private static void print(Row row) {
+    System.out.printf(
+        Locale.ROOT,
+        "%n== %s: exercised %s%n   missed %s%n   forbidden requests sent by the suite: %s%n",
+        row.app(),
+        row.exercised(),
+        row.missed(),
+        row.forbiddenSent());
+    if (row.suiteRun().exitCode() != 0) {
+      String out = row.suiteRun().output();
+      System.out.println(out.substring(Math.max(0, out.length() - 3000)));
+    }
+  }
+
+  static String table(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "| app | states | forms | scenarios | verified tests | suite run (passed/total) | pass rate"
+            + " | feature coverage | pipeline time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Row r : rows) {
+      PlaywrightTestRun.Outcome run = r.suiteRun();
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %d | %d | %d | %d/%d | %.0f %% | %d/%d = %.0f %% | %.0f s |%n",
+              r.app(),
+              r.states(),
+              r.forms(),
+              r.scenarios(),
+              r.verifiedTests(),
+              run.passed(),
+              run.total(),
+              run.total() == 0 ? 0.0 : 100.0 * run.passed() / run.total(),
+              r.exercised().size(),
+              r.exercised().size() + r.missed().size(),
+              100 * r.coverage(),
+              r.pipelineSeconds()));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,135 @@
+package io.testgen.e2e.quality;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Runs a rendered TypeScript suite (a zip as the gateway serves it) under Playwright's own runner,
+ * {@code npx playwright test}, against a base URL with the system Chromium, and reads the counts it
+ * prints. {@code @playwright/test} is installed once from npm into a cache shared by runs.
+ */
+public final class PlaywrightTestRun {
+  /** What the runner reported. */
+  public record Outcome(
+      int exitCode, int passed, int failed, int flaky, int skipped, String output) {
+    public int total() {
+      return passed + failed + flaky + skipped;
+    }
+  }
+
+  static final Path NPM_CACHE =
+      Path.of(System.getProperty("user.home"), ".cache", "testgen", "playwright-ts");
+  private static final String PLAYWRIGHT_VERSION = "1.62.0";
+
+  private PlaywrightTestRun() {}
+
+  public static Outcome run(byte[] suiteZip, Path workDir, Map<String, String> env, int workers)
+      throws IOException, InterruptedException {
+    Path project = unzip(suiteZip, workDir);
+    Path modules = modules(versionOf(project));
+    Path link = project.resolve("node_modules");
+    if (!Files.exists(link)) Files.createSymbolicLink(link, modules);
+    Result result =
+        exec(
+            project, env, 900, "npx", "--no-install", "playwright", "test", "--workers=" + workers);
+    String out = result.output();
+    return new Outcome(
+        result.exitCode(),
+        count(out, "passed"),
+        count(out, "failed"),
+        count(out, "flaky"),
+        count(out, "skipped"),
+        out);
+  }
+
+  private static int count(String output, String word) {
+    Matcher m = Pattern.compile("(?m)^\\s*(\\d+) " + word + "\\b").matcher(output);
+    int n = 0;
+    while (m.find()) n = Integer.parseInt(m.group(1));
+    return n;
+  }
+
+  private static String versionOf(Path project) throws IOException {
+    Matcher m =
+        Pattern.compile("\"@playwright/test\"\\s*:\\s*\"[~^]?([0-9.]+)\"")
+            .matcher(Files.readString(project.resolve("package.json")));
+    return m.find() ? m.group(1) : PLAYWRIGHT_VERSION;
+  }
+
+  private static synchronized Path modules(String version)
+      throws IOException, InterruptedException {
+    Path modules = NPM_CACHE.resolve("node_modules");
+    if (!Files.isDirectory(modules.resolve("@playwright/test"))) {
+      Files.createDirectories(NPM_CACHE);
+      Files.writeString(
+          NPM_CACHE.resolve("package.json"),
+          "{\"name\":\"pw-cache\",\"private\":true,\"dependencies\":{\"@playwright/test\":\""
+              + version
+              + "\"}}");
+      Result install =
+          exec(
+              NPM_CACHE,
+              Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+              600,
+              "npm",
+              "install",
+              "--no-audit",
+              "--no-fund");
+      if (install.exitCode() != 0)
+        throw new IOException("npm install @playwright/test failed:\n" + install.output());
+    }
+    return modules;
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result exec(Path dir, Map<String, String> env, int timeoutSeconds, String... cmd)
+      throws IOException, InterruptedException {
+    Path log = Files.createTempFile("pw-run-", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(cmd)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    try {
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor();
+        return new Result(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log));
+      }
+      return new Result(process.exitValue(), Files.readString(log));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Unzips into {@code target}; returns the folder holding the project's package.json. */
+  static Path unzip(byte[] zip, Path target) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        Path file = target.resolve(e.getName()).normalize();
+        if (!file.startsWith(target)) throw new IOException("zip entry escapes: " + e.getName());
+        if (e.isDirectory()) continue;
+        Files.createDirectories(file.getParent());
+        Files.write(file, in.readAllBytes());
+      }
+    }
+    if (Files.exists(target.resolve("package.json"))) return target;
+    try (var children = Files.list(target)) {
+      return children
+          .filter(dir -> Files.exists(dir.resolve("package.json")))
+          .findFirst()
+          .orElseThrow(() -> new IOException("no package.json in the suite zip"));
+    }
+  }
+}
