@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AnalysisActivitiesImplTest {
   private final RecordingProgressPublisher progress = new RecordingProgressPublisher();
   private final AnalysisActivitiesImpl analysis = new AnalysisActivitiesImpl(progress);

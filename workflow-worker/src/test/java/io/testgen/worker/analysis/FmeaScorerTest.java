@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FmeaScorerTest {
   private final ObservationIndex index = new ObservationIndex(ShopObservation.observation());
   private final List<Scenario> scenarios =

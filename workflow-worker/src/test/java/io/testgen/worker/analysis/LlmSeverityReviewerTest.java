@@ -13,8 +13,11 @@ import io.testgen.worker.requirements.RecordingProgressPublisher;
 import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import io.testgen.worker.requirements.ShopObservation;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LlmSeverityReviewerTest {
   private final RequirementsResult requirements =
       new RequirementsActivitiesImpl(ProgressPublisher.NONE)

@@ -22,8 +22,11 @@ import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.ProgressPublisher;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RequirementsActivitiesImplTest {
   private final RecordingProgressPublisher progress = new RecordingProgressPublisher();
 

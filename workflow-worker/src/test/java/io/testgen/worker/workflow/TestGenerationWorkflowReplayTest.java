@@ -14,6 +14,8 @@ import io.testgen.common.workflow.TaskQueues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * cancellation, failure) must replay against the current workflow code. A change that breaks one
  * needs a versioning marker ({@code Workflow.getVersion}), not a re-recording.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TestGenerationWorkflowReplayTest {
 
   @ParameterizedTest
