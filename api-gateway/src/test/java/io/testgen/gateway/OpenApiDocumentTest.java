@@ -74,4 +74,27 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     assertThat(request.has("max_depth")).isTrue();
     assertThat(request.has("login_credentials")).isTrue();
   }
+
+  @Test
+  void errorsNullablesAndTheApiKeyAreDocumented() {
+    JsonNode doc = as("alice").get("/v3/api-docs").json();
+    assertThat(doc.at("/components/securitySchemes/api_key/type").asText()).isEqualTo("http");
+    assertThat(doc.at("/components/securitySchemes/api_key/scheme").asText()).isEqualTo("bearer");
+    assertThat(doc.at("/security/0").has("api_key")).isTrue();
+    JsonNode start = doc.at("/paths/~1api~1v2~1generate-tests/post/responses");
+    for (String status : new String[] {"202", "400", "401", "413", "415", "422", "429", "503"}) {
+      assertThat(start.has(status)).as(status).isTrue();
+    }
+    assertThat(start.at("/400/content/application~1problem+json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/Problem");
+    assertThat(start.has("default")).isTrue();
+    JsonNode status = doc.at("/paths/~1api~1v2~1workflows~1{workflowId}/get/responses");
+    assertThat(status.has("404")).isTrue();
+    // Fields that come back null are nullable, references included.
+    JsonNode runStatus = doc.at("/components/schemas/RunStatus/properties");
+    assertThat(runStatus.at("/error/nullable").asBoolean()).as(runStatus.toString()).isTrue();
+    assertThat(runStatus.at("/completed_at/nullable").asBoolean()).isTrue();
+    JsonNode result = doc.at("/components/schemas/GenerationResult/properties/evolution_result");
+    assertThat(result.at("/nullable").asBoolean()).as(result.toString()).isTrue();
+  }
 }
