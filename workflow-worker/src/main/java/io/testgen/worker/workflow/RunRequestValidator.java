@@ -42,6 +42,7 @@ final class RunRequestValidator {
     range("verify_runs", request.verifyRuns(), 1, 10);
     range("mutation_budget_seconds", request.mutationBudgetSeconds(), 0, 3600);
     stages(request.inputs());
+    StageInputsValidator.validate(request.url(), request.inputs());
   }
 
   /**

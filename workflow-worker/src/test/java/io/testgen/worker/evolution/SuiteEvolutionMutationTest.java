@@ -8,6 +8,7 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.MutationReport;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.NotesSite;
@@ -37,7 +38,9 @@ class SuiteEvolutionMutationTest {
 
   @BeforeAll
   static void start() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
     site = NotesSite.install(FixtureServer.start());
     artifacts = new ArtifactStore(artifactsDir);
     evolution =

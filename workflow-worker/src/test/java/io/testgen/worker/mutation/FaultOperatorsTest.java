@@ -15,6 +15,7 @@ import static io.testgen.worker.mutation.SuiteSteps.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.testkit.sites.observation.SpaSite;
@@ -48,7 +49,9 @@ class FaultOperatorsTest {
 
   @BeforeAll
   static void start() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(1));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(1), TargetPolicy.allowingLoopback());
     notes = NotesSite.install(FixtureServer.start());
     spa = SpaSite.install(FixtureServer.start());
     notesRun = MutationRuns.testRun(pool, notes.baseUrl(), EvolutionSettings.defaults());

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.MutationReport;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.worker.browser.BrowserPool;
@@ -123,7 +124,9 @@ class MutationAnalysisTest {
 
   @BeforeAll
   static void start() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
     notes = NotesSite.install(FixtureServer.start());
     analysis =
         new MutationAnalysis(
