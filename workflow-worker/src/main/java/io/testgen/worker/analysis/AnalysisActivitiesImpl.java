@@ -12,6 +12,7 @@ import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.llm.LlmSettings;
 import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.AgentProgressReporter;
@@ -29,7 +30,7 @@ import java.util.Set;
  * without a Temporal activity context.
  */
 public final class AnalysisActivitiesImpl implements AnalysisActivities {
-  public static final String INVALID_REQUEST = "InvalidRequest";
+  public static final String INVALID_REQUEST = FailureTypes.INVALID_REQUEST;
 
   private final ProgressPublisher publisher;
   private final LlmSeverityReviewer reviewer;
