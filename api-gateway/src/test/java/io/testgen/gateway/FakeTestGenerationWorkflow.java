@@ -152,7 +152,8 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
     for (int i = 0; i < inputs.stages().size(); i++) {
       if (first < 0 || order.indexOf(inputs.stages().get(i)) != first + i) {
         throw ApplicationFailure.newNonRetryableFailure(
-            "stages must be contiguous and in order: " + inputs.stages(), FailureTypes.INVALID_REQUEST);
+            "stages must be contiguous and in order: " + inputs.stages(),
+            FailureTypes.INVALID_REQUEST);
       }
     }
     if ((first > 0 && inputs.observation() == null)

@@ -88,7 +88,8 @@ class RunControl {
     String message =
         cause instanceof ApplicationFailure app ? app.getOriginalMessage() : "update refused";
     if (type != null
-        && (type.endsWith("IllegalArgumentException") || type.equals(FailureTypes.INVALID_SCENARIOS))) {
+        && (type.endsWith("IllegalArgumentException")
+            || type.equals(FailureTypes.INVALID_SCENARIOS))) {
       return new InvalidRequestException("INVALID_SCENARIOS", message, "scenarios");
     }
     return new ConflictException("NOT_AWAITING_REVIEW", message);

@@ -1,8 +1,8 @@
 package io.testgen.common.workflow;
 
 /**
- * The bounds of a run's options, checked by the gateway's annotations, the workflow's own
- * validator and the crawler's clamps. Compile-time constants, so annotations can use them.
+ * The bounds of a run's options, checked by the gateway's annotations, the workflow's own validator
+ * and the crawler's clamps. Compile-time constants, so annotations can use them.
  */
 public final class RunLimits {
   private RunLimits() {}

@@ -158,7 +158,8 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
   /** The request with defaults applied; fails non-retryably on bad input. */
   ObservationRequest validate(ObservationRequest request) {
     if (request == null || request.url() == null || request.url().isBlank())
-      throw ApplicationFailure.newNonRetryableFailure("target URL is missing", FailureTypes.INVALID_TARGET);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "target URL is missing", FailureTypes.INVALID_TARGET);
     URI uri;
     try {
       uri = new URI(request.url().trim());
@@ -175,7 +176,8 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
           "target URL has no host: " + request.url(), FailureTypes.INVALID_TARGET);
     if (uri.getUserInfo() != null)
       throw ApplicationFailure.newNonRetryableFailure(
-          "target URL must not carry credentials; use http_credentials", FailureTypes.INVALID_TARGET);
+          "target URL must not carry credentials; use http_credentials",
+          FailureTypes.INVALID_TARGET);
     TargetPolicy.Decision decision = policy.check(uri);
     if (!decision.resolved())
       throw ApplicationFailure.newNonRetryableFailure(

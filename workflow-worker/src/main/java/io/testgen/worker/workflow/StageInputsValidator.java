@@ -89,7 +89,8 @@ final class StageInputsValidator {
       if (port == ("https".equals(scheme) ? 443 : 80)) port = -1;
       return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port < 0 ? "" : ":" + port);
     } catch (RuntimeException e) {
-      throw ApplicationFailure.newNonRetryableFailure("url is malformed: " + url, FailureTypes.INVALID_TARGET);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "url is malformed: " + url, FailureTypes.INVALID_TARGET);
     }
   }
 

@@ -172,7 +172,8 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
     String reason =
         observation.goal().reason() == null ? "no path found" : observation.goal().reason();
     throw ApplicationFailure.newNonRetryableFailure(
-        "Goal not reached: \"" + request.userInstruction() + "\": " + reason, FailureTypes.GOAL_NOT_REACHED);
+        "Goal not reached: \"" + request.userInstruction() + "\": " + reason,
+        FailureTypes.GOAL_NOT_REACHED);
   }
 
   private static <T> T stub(Class<T> activities, ActivityOptions options, String summary) {

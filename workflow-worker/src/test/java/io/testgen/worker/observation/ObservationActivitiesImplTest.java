@@ -109,7 +109,8 @@ class ObservationActivitiesImplTest {
         .isEqualTo(FailureTypes.INVALID_TARGET);
     assertThat(failureType(activity, request("not a url at all", 2, 20)))
         .isEqualTo(FailureTypes.INVALID_TARGET);
-    assertThat(failureType(activity, request("http://", 2, 20))).isEqualTo(FailureTypes.INVALID_TARGET);
+    assertThat(failureType(activity, request("http://", 2, 20)))
+        .isEqualTo(FailureTypes.INVALID_TARGET);
     try (LoopbackPorts.Refusing closed = LoopbackPorts.refusing()) {
       assertThat(failureType(activity, request("http://127.0.0.1:" + closed.port() + "/", 2, 20)))
           .isEqualTo(FailureTypes.TARGET_UNREACHABLE);

@@ -295,7 +295,8 @@ class TestGenerationWorkflowTest {
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
         .isInstanceOfSatisfying(
-            ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(FailureTypes.REVIEW_TIMED_OUT));
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(FailureTypes.REVIEW_TIMED_OUT));
     assertThat(client.newWorkflowStub(TestGenerationWorkflow.class, "wf-timeout").status().error())
         .isEqualTo("Review timed out: nobody approved or rejected the requirements within PT1H");
   }
