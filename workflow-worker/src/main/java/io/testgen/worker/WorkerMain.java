@@ -26,15 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
-/** The worker process: hosts the workflow and the four agents. Configured by environment. */
+/** The worker process: hosts the workflow and the four agents, wired from one {@link WorkerConfig}. */
 public final class WorkerMain {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 
   private WorkerMain() {}
 
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    WorkerConfig config = WorkerConfig.fromEnvironment(env);
+    WorkerConfig config = WorkerConfig.fromEnvironment(System.getenv());
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build());
@@ -45,13 +44,13 @@ public final class WorkerMain {
                 .setNamespace(config.namespace())
                 .setDataConverter(
                     TemporalDataConverters.withCodec(
-                        AesGcmPayloadCodec.fromEnvironment(env).orElse(null)))
+                        config.payloadCodec().orElse(null), config.encryptAllPayloads()))
                 .build());
     RedisClient redis = RedisProgressPublisher.client(config.redisUrl());
     RedisProgressPublisher progress = new RedisProgressPublisher(redis);
     ArtifactStore artifacts = new ArtifactStore(config.artifactsDir());
-    TargetPolicy targets = TargetPolicy.fromEnvironment(env);
-    BrowserPool browsers = new BrowserPool(BrowserSettings.fromEnvironment(env), targets);
+    TargetPolicy targets = config.targets();
+    BrowserPool browsers = new BrowserPool(config.browser(), targets);
 
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions options = WorkerTuning.workerOptions(config.testServerCompatible());
@@ -59,8 +58,8 @@ public final class WorkerMain {
       Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);
       pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
       pipeline.registerActivitiesImplementations(
-          RequirementsActivitiesImpl.fromEnvironment(progress),
-          AnalysisActivitiesImpl.fromEnvironment(progress),
+          RequirementsActivitiesImpl.withLlm(progress, config.requirementsLlm()),
+          AnalysisActivitiesImpl.withLlm(progress, config.analysisLlm()),
           new RunEventActivitiesImpl(progress));
     }
     if (config.pollsBrowser()) {
@@ -71,8 +70,8 @@ public final class WorkerMain {
                   .setMaxConcurrentActivityExecutionSize(config.maxConcurrentBrowserActivities())
                   .build());
       browser.registerActivitiesImplementations(
-          new ObservationActivitiesImpl(browsers, artifacts, progress, targets),
-          new EvolutionActivitiesImpl(browsers, artifacts, progress));
+          new ObservationActivitiesImpl(browsers, artifacts, progress, targets, config.crawl()),
+          new EvolutionActivitiesImpl(browsers, artifacts, progress, config.evolution()));
     }
     Runtime.getRuntime()
         .addShutdownHook(

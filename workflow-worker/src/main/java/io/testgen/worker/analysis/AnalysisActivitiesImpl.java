@@ -47,10 +47,9 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     this(publisher, null);
   }
 
-  /** With the LLM the environment configures for the Analysis agent, if any. */
-  public static AnalysisActivitiesImpl fromEnvironment(ProgressPublisher publisher) {
-    StructuredChatClient chat =
-        StructuredChatClient.fromSettings(LlmSettings.fromEnvironment(Agent.ANALYSIS));
+  /** With the LLM the worker's configuration gives the Analysis agent, if any. */
+  public static AnalysisActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
+    StructuredChatClient chat = StructuredChatClient.fromSettings(llm);
     return new AnalysisActivitiesImpl(
         publisher, chat == null ? null : new LlmSeverityReviewer(chat));
   }

@@ -18,13 +18,6 @@ public final class ArtifactStore {
     this.root = root.toAbsolutePath().normalize();
   }
 
-  /** The store at {@code TESTGEN_ARTIFACTS_DIR}, or {@code .testgen/artifacts}. */
-  public static ArtifactStore fromEnvironment() {
-    String dir = System.getenv(ArtifactPaths.ROOT_ENV);
-    return new ArtifactStore(
-        Path.of(dir == null || dir.isBlank() ? ArtifactPaths.DEFAULT_ROOT : dir));
-  }
-
   public Path root() {
     return root;
   }

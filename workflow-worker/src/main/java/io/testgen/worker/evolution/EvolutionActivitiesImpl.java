@@ -37,11 +37,6 @@ public final class EvolutionActivitiesImpl implements EvolutionActivities {
     this.progress = progress;
   }
 
-  public EvolutionActivitiesImpl(
-      BrowserPool pool, ArtifactStore artifacts, ProgressPublisher progress) {
-    this(pool, artifacts, progress, EvolutionSettings.fromEnvironment(System.getenv()));
-  }
-
   @Override
   public EvolutionResult evolve(EvolutionRequest request) {
     if (request == null || request.workflowId() == null || request.observation() == null)

@@ -48,11 +48,6 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
   private final TargetPolicy policy;
 
   public ObservationActivitiesImpl(
-      BrowserPool pool, ArtifactStore artifacts, ProgressPublisher progress, TargetPolicy policy) {
-    this(pool, artifacts, progress, policy, CrawlSettings.fromEnvironment(System.getenv()));
-  }
-
-  public ObservationActivitiesImpl(
       BrowserPool pool,
       ArtifactStore artifacts,
       ProgressPublisher progress,

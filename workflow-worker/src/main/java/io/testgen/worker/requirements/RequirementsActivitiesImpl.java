@@ -44,10 +44,9 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
     this(publisher, null);
   }
 
-  /** With the LLM the environment configures for the Requirements agent, if any. */
-  public static RequirementsActivitiesImpl fromEnvironment(ProgressPublisher publisher) {
-    StructuredChatClient chat =
-        StructuredChatClient.fromSettings(LlmSettings.fromEnvironment(Agent.REQUIREMENTS));
+  /** With the LLM the worker's configuration gives the Requirements agent, if any. */
+  public static RequirementsActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
+    StructuredChatClient chat = StructuredChatClient.fromSettings(llm);
     return new RequirementsActivitiesImpl(
         publisher, chat == null ? null : new LlmScenarioRefiner(chat));
   }
