@@ -26,8 +26,8 @@ public final class TemporalDataConverters {
   }
 
   /**
-   * Whether {@code env} asks to encrypt every payload ({@code TESTGEN_PAYLOAD_ENCRYPTION=all}) rather
-   * than only those that carry secrets ({@code secrets}, the default).
+   * Whether {@code env} asks to encrypt every payload ({@code TESTGEN_PAYLOAD_ENCRYPTION=all})
+   * rather than only those that carry secrets ({@code secrets}, the default).
    *
    * @throws IllegalArgumentException naming the variable for any other value
    */

@@ -2,7 +2,6 @@ package io.testgen.worker.observation;
 
 import io.testgen.worker.config.EnvironmentVariables;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Bounds and knobs of a crawl.

@@ -18,8 +18,24 @@ class AgentRequestsTest {
 
     GenerationRequest four =
         new GenerationRequest(
-            "https://shop.example.com", null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, 4, null, null);
+            "https://shop.example.com",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            4,
+            null,
+            null);
     assertThat(AgentRequests.evolution("wf-1", four, null, null, null).verifyRuns()).isEqualTo(4);
   }
 }

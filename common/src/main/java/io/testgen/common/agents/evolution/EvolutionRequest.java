@@ -11,8 +11,8 @@ import io.testgen.common.security.LoginCredentials;
  * Input of {@link EvolutionActivities#evolve}.
  *
  * @param baselineSuiteRef artifact path of an earlier run's test model (suite.json) to evolve
- * @param verifyRuns re-runs per kept test for the flakiness filter (0: the worker's default,
- *     {@code TESTGEN_EVOLUTION_VERIFY_RUNS})
+ * @param verifyRuns re-runs per kept test for the flakiness filter (0: the worker's default, {@code
+ *     TESTGEN_EVOLUTION_VERIFY_RUNS})
  */
 public record EvolutionRequest(
     String workflowId,
