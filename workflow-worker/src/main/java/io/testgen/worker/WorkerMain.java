@@ -8,25 +8,24 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.testgen.common.json.TemporalDataConverters;
-import io.testgen.common.security.AesGcmPayloadCodec;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.evolution.EvolutionActivitiesImpl;
 import io.testgen.worker.observation.ObservationActivitiesImpl;
 import io.testgen.worker.progress.RedisProgressPublisher;
 import io.testgen.worker.progress.RunEventActivitiesImpl;
 import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import io.testgen.worker.workflow.TestGenerationWorkflowImpl;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
-/** The worker process: hosts the workflow and the four agents, wired from one {@link WorkerConfig}. */
+/**
+ * The worker process: hosts the workflow and the four agents, wired from one {@link WorkerConfig}.
+ */
 public final class WorkerMain {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 

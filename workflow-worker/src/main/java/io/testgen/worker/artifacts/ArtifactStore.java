@@ -1,6 +1,5 @@
 package io.testgen.worker.artifacts;
 
-import io.testgen.common.artifacts.ArtifactPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package io.testgen.worker.evolution;
 import io.testgen.common.workflow.RunLimits;
 import io.testgen.worker.config.EnvironmentVariables;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * How the Evolution agent verifies tests.
