@@ -2,6 +2,7 @@ package io.testgen.worker.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.workflow.GenerationRequest;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -12,30 +13,15 @@ import org.junit.jupiter.api.Timeout;
 class AgentRequestsTest {
 
   @Test
-  void evolutionLeavesVerifyRunsToTheWorkerUnlessTheRunNamesThem() {
+  void evolutionLeavesVerifyRunsToTheWorkerUnlessTheRunNamesThem() throws Exception {
     GenerationRequest unset = GenerationRequest.of("https://shop.example.com");
     assertThat(AgentRequests.evolution("wf-1", unset, null, null, null).verifyRuns()).isZero();
 
     GenerationRequest four =
-        new GenerationRequest(
-            "https://shop.example.com",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            4,
-            null,
-            null);
+        JsonMapperFactory.shared()
+            .readValue(
+                "{\"url\": \"https://shop.example.com\", \"verify_runs\": 4}",
+                GenerationRequest.class);
     assertThat(AgentRequests.evolution("wf-1", four, null, null, null).verifyRuns()).isEqualTo(4);
   }
 }
