@@ -12,6 +12,7 @@ import io.testgen.common.artifacts.ArtifactPaths;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.AgentProgress;
 import io.testgen.common.workflow.AgentState;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.PipelineInputs;
@@ -46,9 +47,9 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
   static final int DERIVED_SCENARIOS = 3;
 
   /** The real workflow's failure types (TestGenerationWorkflowImpl). */
-  static final String REVIEW_TIMED_OUT = "ReviewTimedOut";
+  static final String REVIEW_TIMED_OUT = FailureTypes.REVIEW_TIMED_OUT;
 
-  static final String REQUIREMENTS_REJECTED = "RequirementsRejected";
+  static final String REQUIREMENTS_REJECTED = FailureTypes.REQUIREMENTS_REJECTED;
 
   private RunState state = RunState.RUNNING;
   private String owner;
@@ -71,7 +72,7 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
     }
     if (instruction.equals("fail")) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "target unreachable: connection refused", "TargetUnreachable");
+          "target unreachable: connection refused", FailureTypes.TARGET_UNREACHABLE);
     }
     int scenarios = DERIVED_SCENARIOS;
     if (request.reviewRequired()) {
@@ -151,14 +152,15 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
     for (int i = 0; i < inputs.stages().size(); i++) {
       if (first < 0 || order.indexOf(inputs.stages().get(i)) != first + i) {
         throw ApplicationFailure.newNonRetryableFailure(
-            "stages must be contiguous and in order: " + inputs.stages(), "InvalidRequest");
+            "stages must be contiguous and in order: " + inputs.stages(),
+            FailureTypes.INVALID_REQUEST);
       }
     }
     if ((first > 0 && inputs.observation() == null)
         || (first > 1 && inputs.requirements() == null)
         || (first > 2 && inputs.analysis() == null)) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "stages " + inputs.stages() + " need the earlier results", "InvalidRequest");
+          "stages " + inputs.stages() + " need the earlier results", FailureTypes.INVALID_REQUEST);
     }
   }
 

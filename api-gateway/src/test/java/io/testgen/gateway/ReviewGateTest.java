@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.failure.ApplicationFailure;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationResult;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,7 @@ class ReviewGateTest extends GatewayIntegrationTest {
     JsonNode status = awaitStatus("reviewer", id, "failed");
     assertThat(status.get("error").asText())
         .isEqualTo("Requirements rejected by " + user("reviewer") + ": wrong flows");
-    assertThat(failureType(id)).isEqualTo("RequirementsRejected");
+    assertThat(failureType(id)).isEqualTo(FailureTypes.REQUIREMENTS_REJECTED);
     assertProblem(
         as("reviewer").post("/api/v2/workflows/" + id + "/reject", "{}"),
         409,
@@ -90,7 +91,7 @@ class ReviewGateTest extends GatewayIntegrationTest {
     assertThat(status.get("error").asText())
         .isEqualTo("Review timed out: nobody approved or rejected the requirements within PT1S");
     // The type the real workflow uses (the fake once said ReviewTimeout).
-    assertThat(failureType(id)).isEqualTo("ReviewTimedOut");
+    assertThat(failureType(id)).isEqualTo(FailureTypes.REVIEW_TIMED_OUT);
   }
 
   private static String failureType(String workflowId) {

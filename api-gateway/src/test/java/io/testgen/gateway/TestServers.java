@@ -44,7 +44,8 @@ final class TestServers {
                       TemporalDataConverters.withCodec(
                           AesGcmPayloadCodec.fromEnvironment(
                                   Map.of(AesGcmPayloadCodec.KEYS_ENV, PAYLOAD_KEYS))
-                              .orElseThrow()))
+                              .orElseThrow(),
+                          false))
                   .build());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       factory

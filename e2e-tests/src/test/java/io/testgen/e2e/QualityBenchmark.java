@@ -91,7 +91,9 @@ public final class QualityBenchmark {
       server.clearRequests();
       Map<String, String> env = new HashMap<>();
       env.put("BASE_URL", server.baseUrl());
-      env.put("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH", "/usr/bin/chromium");
+      env.put(
+          "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH",
+          System.getenv().getOrDefault("TESTGEN_CHROMIUM_PATH", "/usr/bin/chromium"));
       env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
       env.put("CI", "1");
       if (truth.login() != null) {

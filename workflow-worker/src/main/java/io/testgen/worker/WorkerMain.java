@@ -8,33 +8,31 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import io.testgen.common.json.TemporalDataConverters;
-import io.testgen.common.security.AesGcmPayloadCodec;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.evolution.EvolutionActivitiesImpl;
 import io.testgen.worker.observation.ObservationActivitiesImpl;
 import io.testgen.worker.progress.RedisProgressPublisher;
 import io.testgen.worker.progress.RunEventActivitiesImpl;
 import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import io.testgen.worker.workflow.TestGenerationWorkflowImpl;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 
-/** The worker process: hosts the workflow and the four agents. Configured by environment. */
+/**
+ * The worker process: hosts the workflow and the four agents, wired from one {@link WorkerConfig}.
+ */
 public final class WorkerMain {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 
   private WorkerMain() {}
 
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    WorkerConfig config = WorkerConfig.fromEnvironment(env);
+    WorkerConfig config = WorkerConfig.fromEnvironment(System.getenv());
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporalAddress()).build());
@@ -45,13 +43,13 @@ public final class WorkerMain {
                 .setNamespace(config.namespace())
                 .setDataConverter(
                     TemporalDataConverters.withCodec(
-                        AesGcmPayloadCodec.fromEnvironment(env).orElse(null)))
+                        config.payloadCodec().orElse(null), config.encryptAllPayloads()))
                 .build());
     RedisClient redis = RedisProgressPublisher.client(config.redisUrl());
     RedisProgressPublisher progress = new RedisProgressPublisher(redis);
     ArtifactStore artifacts = new ArtifactStore(config.artifactsDir());
-    TargetPolicy targets = TargetPolicy.fromEnvironment(env);
-    BrowserPool browsers = new BrowserPool(BrowserSettings.fromEnvironment(env), targets);
+    TargetPolicy targets = config.targets();
+    BrowserPool browsers = new BrowserPool(config.browser(), targets);
 
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions options = WorkerTuning.workerOptions(config.testServerCompatible());
@@ -59,8 +57,8 @@ public final class WorkerMain {
       Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);
       pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
       pipeline.registerActivitiesImplementations(
-          RequirementsActivitiesImpl.fromEnvironment(progress),
-          AnalysisActivitiesImpl.fromEnvironment(progress),
+          RequirementsActivitiesImpl.withLlm(progress, config.requirementsLlm()),
+          AnalysisActivitiesImpl.withLlm(progress, config.analysisLlm()),
           new RunEventActivitiesImpl(progress));
     }
     if (config.pollsBrowser()) {
@@ -71,8 +69,8 @@ public final class WorkerMain {
                   .setMaxConcurrentActivityExecutionSize(config.maxConcurrentBrowserActivities())
                   .build());
       browser.registerActivitiesImplementations(
-          new ObservationActivitiesImpl(browsers, artifacts, progress, targets),
-          new EvolutionActivitiesImpl(browsers, artifacts, progress));
+          new ObservationActivitiesImpl(browsers, artifacts, progress, targets, config.crawl()),
+          new EvolutionActivitiesImpl(browsers, artifacts, progress, config.evolution()));
     }
     Runtime.getRuntime()
         .addShutdownHook(

@@ -48,7 +48,8 @@ class TemporalClientConfiguration {
 
   @Bean
   DataConverter temporalDataConverter(PayloadEncryption encryption) {
-    return TemporalDataConverters.withCodec(encryption.codec().orElse(null));
+    return TemporalDataConverters.withCodec(
+        encryption.codec().orElse(null), TemporalDataConverters.encryptsAll(System.getenv()));
   }
 
   @Bean(destroyMethod = "close")

@@ -3,6 +3,7 @@ package io.testgen.gateway.runs;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.workflow.RunLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -16,8 +17,8 @@ import java.util.List;
 public record GenerateTestsRequest(
     @Schema(description = "target start URL, http or https", example = "https://shop.example.com")
         String url,
-    @Min(1) @Max(5) Integer maxDepth,
-    @Min(1) @Max(500) Integer maxPages,
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_DEPTH) Integer maxDepth,
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_PAGES) Integer maxPages,
     @Size(max = 2000) String userInstruction,
     @Schema(description = "app login; encrypted in Temporal, never logged")
         LoginCredentials loginCredentials,
@@ -25,9 +26,9 @@ public record GenerateTestsRequest(
         HttpCredentials httpCredentials,
     Boolean allowDestructive,
     @Size(max = 7) List<String> scenarioTypes,
-    @Min(1) @Max(100) Integer maxScenarios,
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_SCENARIOS) Integer maxScenarios,
     Boolean focusGoalOnly,
     Boolean reviewRequirements,
-    @Min(1) @Max(604800) Long reviewTimeoutSeconds,
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_REVIEW_TIMEOUT_SECONDS) Long reviewTimeoutSeconds,
     @Size(max = 255) String baselineWorkflowId,
-    @Min(1) @Max(20) Integer maxIterations) {}
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_ITERATIONS) Integer maxIterations) {}

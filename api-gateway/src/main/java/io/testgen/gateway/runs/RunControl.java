@@ -3,6 +3,7 @@ package io.testgen.gateway.runs;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.RejectRequest;
 import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.ReviewOutcome;
@@ -87,7 +88,8 @@ class RunControl {
     String message =
         cause instanceof ApplicationFailure app ? app.getOriginalMessage() : "update refused";
     if (type != null
-        && (type.endsWith("IllegalArgumentException") || type.equals("InvalidScenarios"))) {
+        && (type.endsWith("IllegalArgumentException")
+            || type.equals(FailureTypes.INVALID_SCENARIOS))) {
       return new InvalidRequestException("INVALID_SCENARIOS", message, "scenarios");
     }
     return new ConflictException("NOT_AWAITING_REVIEW", message);

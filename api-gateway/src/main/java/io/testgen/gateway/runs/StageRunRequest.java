@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.workflow.RunLimits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -25,6 +26,6 @@ public record StageRunRequest(
     AnalysisResult analysisResult,
     @Size(max = 2000) String userInstruction,
     @Size(max = 7) List<String> scenarioTypes,
-    @Min(1) @Max(100) Integer maxScenarios,
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_SCENARIOS) Integer maxScenarios,
     Boolean focusGoalOnly,
-    @Min(1) @Max(20) Integer maxIterations) {}
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_ITERATIONS) Integer maxIterations) {}

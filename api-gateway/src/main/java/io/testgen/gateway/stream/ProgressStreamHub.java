@@ -179,11 +179,6 @@ class ProgressStreamHub implements SmartLifecycle {
         });
   }
 
-  /** Number of clients being followed (for tests and metrics). */
-  int watcherCount() {
-    return watchers.values().stream().mapToInt(Set::size).sum();
-  }
-
   private void readLoop() {
     Jedis connection = null;
     long backoffMillis = 200;

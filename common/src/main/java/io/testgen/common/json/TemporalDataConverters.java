@@ -6,6 +6,7 @@ import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.payload.codec.PayloadCodec;
 import io.testgen.common.security.SecretPayloadCodec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The data converter every TestGen client and worker uses: TestGen's JSON mapping, optionally
@@ -25,13 +26,23 @@ public final class TemporalDataConverters {
   }
 
   /**
-   * JSON, with {@code encryption} applied to the payloads that carry secrets, or to every payload
-   * when {@code TESTGEN_PAYLOAD_ENCRYPTION=all} (null codec: JSON only).
+   * Whether {@code env} asks to encrypt every payload ({@code TESTGEN_PAYLOAD_ENCRYPTION=all})
+   * rather than only those that carry secrets ({@code secrets}, the default).
+   *
+   * @throws IllegalArgumentException naming the variable for any other value
    */
-  public static DataConverter withCodec(PayloadCodec encryption) {
-    return withCodec(encryption, "all".equalsIgnoreCase(System.getenv(ENCRYPTION_MODE_ENV)));
+  public static boolean encryptsAll(Map<String, String> env) {
+    String mode = env.get(ENCRYPTION_MODE_ENV);
+    if (mode == null || mode.isBlank() || mode.trim().equalsIgnoreCase("secrets")) return false;
+    if (mode.trim().equalsIgnoreCase("all")) return true;
+    throw new IllegalArgumentException(
+        ENCRYPTION_MODE_ENV + " must be one of secrets, all, got '" + mode + "'");
   }
 
+  /**
+   * JSON, with {@code encryption} applied to the payloads that carry secrets, or to every payload
+   * when {@code encryptAll} (null codec: JSON only).
+   */
   public static DataConverter withCodec(PayloadCodec encryption, boolean encryptAll) {
     DataConverter json = json();
     return encryption == null

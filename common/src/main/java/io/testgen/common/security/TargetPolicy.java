@@ -118,10 +118,6 @@ public final class TargetPolicy {
     return parse(env.get(ALLOWED_TARGETS_ENV));
   }
 
-  public static TargetPolicy fromEnvironment() {
-    return fromEnvironment(System.getenv());
-  }
-
   /** Checks the host of an http(s) URL. */
   public Decision check(URI url) {
     String host = url.getHost();

@@ -130,7 +130,7 @@ class AesGcmPayloadCodecTest {
   @Test
   void dataConverterRoundTripsARequestWithCredentials() {
     AesGcmPayloadCodec codec = new AesGcmPayloadCodec(Map.of("a", decode(KEY_A)), "a");
-    DataConverter converter = TemporalDataConverters.withCodec(codec);
+    DataConverter converter = TemporalDataConverters.withCodec(codec, false);
     GenerationRequest request = GenerationRequest.of("https://shop.example.com").withOwner("alice");
     request =
         new GenerationRequest(

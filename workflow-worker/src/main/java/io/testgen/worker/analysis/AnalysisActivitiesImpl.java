@@ -12,6 +12,7 @@ import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.llm.LlmSettings;
 import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.AgentProgressReporter;
@@ -29,7 +30,7 @@ import java.util.Set;
  * without a Temporal activity context.
  */
 public final class AnalysisActivitiesImpl implements AnalysisActivities {
-  public static final String INVALID_REQUEST = "InvalidRequest";
+  public static final String INVALID_REQUEST = FailureTypes.INVALID_REQUEST;
 
   private final ProgressPublisher publisher;
   private final LlmSeverityReviewer reviewer;
@@ -46,10 +47,9 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     this(publisher, null);
   }
 
-  /** With the LLM the environment configures for the Analysis agent, if any. */
-  public static AnalysisActivitiesImpl fromEnvironment(ProgressPublisher publisher) {
-    StructuredChatClient chat =
-        StructuredChatClient.fromSettings(LlmSettings.fromEnvironment(Agent.ANALYSIS));
+  /** With the LLM the worker's configuration gives the Analysis agent, if any. */
+  public static AnalysisActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
+    StructuredChatClient chat = StructuredChatClient.fromSettings(llm);
     return new AnalysisActivitiesImpl(
         publisher, chat == null ? null : new LlmSeverityReviewer(chat));
   }

@@ -1,6 +1,5 @@
 package io.testgen.worker.artifacts;
 
-import io.testgen.common.artifacts.ArtifactPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,13 +15,6 @@ public final class ArtifactStore {
 
   public ArtifactStore(Path root) {
     this.root = root.toAbsolutePath().normalize();
-  }
-
-  /** The store at {@code TESTGEN_ARTIFACTS_DIR}, or {@code .testgen/artifacts}. */
-  public static ArtifactStore fromEnvironment() {
-    String dir = System.getenv(ArtifactPaths.ROOT_ENV);
-    return new ArtifactStore(
-        Path.of(dir == null || dir.isBlank() ? ArtifactPaths.DEFAULT_ROOT : dir));
   }
 
   public Path root() {

@@ -1,5 +1,6 @@
 package io.testgen.worker.browser;
 
+import io.testgen.worker.config.EnvironmentVariables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,11 +44,12 @@ public record BrowserSettings(
             env.get("TESTGEN_CHROMIUM_PATH"), env.get("PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH"));
     if (path == null)
       path = Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "chromium";
-    int contexts = Integer.parseInt(env.getOrDefault("TESTGEN_BROWSER_CONTEXTS", "2"));
-    long timeout = Long.parseLong(env.getOrDefault("TESTGEN_NAVIGATION_TIMEOUT_SECONDS", "15"));
-    boolean headless = !"false".equalsIgnoreCase(env.getOrDefault("TESTGEN_HEADLESS", "true"));
-    return new BrowserSettings(
-        Path.of(path), headless, DEFAULT_ARGS, Math.max(1, contexts), Duration.ofSeconds(timeout));
+    EnvironmentVariables vars = new EnvironmentVariables(env);
+    int contexts = vars.integer("TESTGEN_BROWSER_CONTEXTS", 2, 1, 32);
+    Duration timeout =
+        vars.seconds("TESTGEN_NAVIGATION_TIMEOUT_SECONDS", Duration.ofSeconds(15), 1, 600);
+    boolean headless = vars.bool("TESTGEN_HEADLESS", true);
+    return new BrowserSettings(Path.of(path), headless, DEFAULT_ARGS, contexts, timeout);
   }
 
   public static BrowserSettings fromEnvironment() {

@@ -7,6 +7,7 @@ import io.testgen.common.agents.evolution.EvolutionActivities;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.progress.AgentProgressReporter;
@@ -36,21 +37,16 @@ public final class EvolutionActivitiesImpl implements EvolutionActivities {
     this.progress = progress;
   }
 
-  public EvolutionActivitiesImpl(
-      BrowserPool pool, ArtifactStore artifacts, ProgressPublisher progress) {
-    this(pool, artifacts, progress, EvolutionSettings.fromEnvironment(System.getenv()));
-  }
-
   @Override
   public EvolutionResult evolve(EvolutionRequest request) {
     if (request == null || request.workflowId() == null || request.observation() == null)
       throw ApplicationFailure.newNonRetryableFailure(
-          "evolution needs a workflow id and an observation", "InvalidRequest");
+          "evolution needs a workflow id and an observation", FailureTypes.INVALID_REQUEST);
     try {
       SuiteEvolution.origin(request.targetUrl());
     } catch (RuntimeException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "target URL is not absolute: " + request.targetUrl(), "InvalidTarget");
+          "target URL is not absolute: " + request.targetUrl(), FailureTypes.INVALID_TARGET);
     }
     AgentProgressReporter reporter =
         new AgentProgressReporter(progress, request.workflowId(), Agent.EVOLUTION);
@@ -83,7 +79,7 @@ public final class EvolutionActivitiesImpl implements EvolutionActivities {
       throw cancelled;
     } catch (BaselineNotFoundException e) {
       reporter.failed(e.getMessage());
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), "InvalidRequest");
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.INVALID_REQUEST);
     } catch (RuntimeException e) {
       log.warn(
           "event=evolution_failed workflow_id={} error={}", request.workflowId(), e.toString());

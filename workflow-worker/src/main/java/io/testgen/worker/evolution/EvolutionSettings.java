@@ -1,7 +1,8 @@
 package io.testgen.worker.evolution;
 
+import io.testgen.common.workflow.RunLimits;
+import io.testgen.worker.config.EnvironmentVariables;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * How the Evolution agent verifies tests.
@@ -27,11 +28,11 @@ public record EvolutionSettings(
    * From {@code TESTGEN_EVOLUTION_CONTEXTS} (default 2) and {@code TESTGEN_EVOLUTION_VERIFY_RUNS}
    * (default 3).
    */
-  public static EvolutionSettings fromEnvironment(Map<String, String> env) {
+  public static EvolutionSettings fromEnvironment(EnvironmentVariables env) {
     EvolutionSettings d = defaults();
     return new EvolutionSettings(
-        Integer.parseInt(env.getOrDefault("TESTGEN_EVOLUTION_CONTEXTS", "2")),
-        Integer.parseInt(env.getOrDefault("TESTGEN_EVOLUTION_VERIFY_RUNS", "3")),
+        env.integer("TESTGEN_EVOLUTION_CONTEXTS", d.parallelContexts(), 1, 16),
+        env.integer("TESTGEN_EVOLUTION_VERIFY_RUNS", d.verifyRuns(), 1, RunLimits.MAX_VERIFY_RUNS),
         d.stepTimeout(),
         d.repairWait(),
         d.maxRepairsPerTest());

@@ -32,11 +32,6 @@ public record LlmSettings(
         LlmProvider.NONE, null, null, null, DEFAULT_TIMEOUT, DEFAULT_TEMPERATURE);
   }
 
-  /** The settings of {@code agent} from the process environment. */
-  public static LlmSettings fromEnvironment(Agent agent) {
-    return fromEnvironment(System.getenv(), agent);
-  }
-
   /**
    * The settings of {@code agent} from {@code env}. Throws {@link IllegalArgumentException} for a
    * value that cannot be used, so a misconfigured worker fails at start-up, not mid-run.

@@ -119,10 +119,6 @@ final class CrawlModel {
     actionsTried++;
   }
 
-  synchronized boolean pagesLeft() {
-    return pagesVisited < maxPages;
-  }
-
   // ---- states
 
   /**

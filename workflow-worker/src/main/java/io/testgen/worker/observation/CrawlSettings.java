@@ -1,7 +1,7 @@
 package io.testgen.worker.observation;
 
+import io.testgen.worker.config.EnvironmentVariables;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Bounds and knobs of a crawl.
@@ -59,16 +59,11 @@ public record CrawlSettings(
    * Defaults overridden by {@code TESTGEN_CRAWL_PARALLELISM}, {@code
    * TESTGEN_CRAWL_PAGE_TIMEOUT_SECONDS}, {@code TESTGEN_CRAWL_RUN_BUDGET_SECONDS}.
    */
-  public static CrawlSettings fromEnvironment(Map<String, String> env) {
+  public static CrawlSettings fromEnvironment(EnvironmentVariables env) {
     CrawlSettings d = defaults();
-    return d.withParallelism(
-            Integer.parseInt(env.getOrDefault("TESTGEN_CRAWL_PARALLELISM", "" + d.parallelism())))
-        .withPageTimeout(
-            Duration.ofSeconds(
-                Long.parseLong(env.getOrDefault("TESTGEN_CRAWL_PAGE_TIMEOUT_SECONDS", "10"))))
-        .withRunBudget(
-            Duration.ofSeconds(
-                Long.parseLong(env.getOrDefault("TESTGEN_CRAWL_RUN_BUDGET_SECONDS", "600"))));
+    return d.withParallelism(env.integer("TESTGEN_CRAWL_PARALLELISM", d.parallelism(), 1, 32))
+        .withPageTimeout(env.seconds("TESTGEN_CRAWL_PAGE_TIMEOUT_SECONDS", d.pageTimeout(), 1, 600))
+        .withRunBudget(env.seconds("TESTGEN_CRAWL_RUN_BUDGET_SECONDS", d.runBudget(), 1, 86_400));
   }
 
   public CrawlSettings withParallelism(int n) {

@@ -9,7 +9,9 @@ import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
+import io.testgen.common.workflow.RunLimits;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.progress.AgentProgressReporter;
@@ -37,18 +39,13 @@ import org.slf4j.MDC;
  */
 public final class ObservationActivitiesImpl implements ObservationActivities {
   private static final Logger log = LoggerFactory.getLogger(ObservationActivitiesImpl.class);
-  static final int MAX_DEPTH_LIMIT = 5;
-  static final int MAX_PAGES_LIMIT = 500;
+  static final int MAX_DEPTH_LIMIT = RunLimits.MAX_DEPTH;
+  static final int MAX_PAGES_LIMIT = RunLimits.MAX_PAGES;
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
   private final Crawler crawler;
   private final ProgressPublisher progress;
   private final TargetPolicy policy;
-
-  public ObservationActivitiesImpl(
-      BrowserPool pool, ArtifactStore artifacts, ProgressPublisher progress, TargetPolicy policy) {
-    this(pool, artifacts, progress, policy, CrawlSettings.fromEnvironment(System.getenv()));
-  }
 
   public ObservationActivitiesImpl(
       BrowserPool pool,
@@ -156,31 +153,33 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
   /** The request with defaults applied; fails non-retryably on bad input. */
   ObservationRequest validate(ObservationRequest request) {
     if (request == null || request.url() == null || request.url().isBlank())
-      throw ApplicationFailure.newNonRetryableFailure("target URL is missing", "InvalidTarget");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "target URL is missing", FailureTypes.INVALID_TARGET);
     URI uri;
     try {
       uri = new URI(request.url().trim());
     } catch (Exception e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "target URL is malformed: " + request.url(), "InvalidTarget");
+          "target URL is malformed: " + request.url(), FailureTypes.INVALID_TARGET);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https"))
       throw ApplicationFailure.newNonRetryableFailure(
-          "target URL must use http or https: " + request.url(), "InvalidTarget");
+          "target URL must use http or https: " + request.url(), FailureTypes.INVALID_TARGET);
     if (uri.getHost() == null || uri.getHost().isBlank())
       throw ApplicationFailure.newNonRetryableFailure(
-          "target URL has no host: " + request.url(), "InvalidTarget");
+          "target URL has no host: " + request.url(), FailureTypes.INVALID_TARGET);
     if (uri.getUserInfo() != null)
       throw ApplicationFailure.newNonRetryableFailure(
-          "target URL must not carry credentials; use http_credentials", "InvalidTarget");
+          "target URL must not carry credentials; use http_credentials",
+          FailureTypes.INVALID_TARGET);
     TargetPolicy.Decision decision = policy.check(uri);
     if (!decision.resolved())
       throw ApplicationFailure.newNonRetryableFailure(
-          "target host does not resolve: " + uri.getHost(), "TargetUnreachable");
+          "target host does not resolve: " + uri.getHost(), FailureTypes.TARGET_UNREACHABLE);
     if (!decision.allowed())
       throw ApplicationFailure.newNonRetryableFailure(
-          "target not allowed: " + decision.reason(), "TargetNotAllowed");
+          "target not allowed: " + decision.reason(), FailureTypes.TARGET_NOT_ALLOWED);
     int depth =
         request.maxDepth() <= 0
             ? GenerationRequest.DEFAULT_MAX_DEPTH
@@ -223,7 +222,7 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
     } catch (IOException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "target does not answer: " + request.url() + " (" + e.getClass().getSimpleName() + ")",
-          "TargetUnreachable");
+          FailureTypes.TARGET_UNREACHABLE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking the target", e);

@@ -11,6 +11,7 @@ import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.llm.LlmSettings;
 import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.AgentProgressReporter;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public final class RequirementsActivitiesImpl implements RequirementsActivities {
   /** Failure type of bad input; the workflow lists it as non-retryable. */
-  public static final String INVALID_REQUEST = "InvalidRequest";
+  public static final String INVALID_REQUEST = FailureTypes.INVALID_REQUEST;
 
   private final ProgressPublisher publisher;
   private final LlmScenarioRefiner refiner;
@@ -43,10 +44,9 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
     this(publisher, null);
   }
 
-  /** With the LLM the environment configures for the Requirements agent, if any. */
-  public static RequirementsActivitiesImpl fromEnvironment(ProgressPublisher publisher) {
-    StructuredChatClient chat =
-        StructuredChatClient.fromSettings(LlmSettings.fromEnvironment(Agent.REQUIREMENTS));
+  /** With the LLM the worker's configuration gives the Requirements agent, if any. */
+  public static RequirementsActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
+    StructuredChatClient chat = StructuredChatClient.fromSettings(llm);
     return new RequirementsActivitiesImpl(
         publisher, chat == null ? null : new LlmScenarioRefiner(chat));
   }

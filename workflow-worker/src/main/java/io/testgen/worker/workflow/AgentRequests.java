@@ -64,7 +64,8 @@ final class AgentRequests {
         baseline,
         baseline == null ? null : ArtifactPaths.runDir(baseline) + "/suite.json",
         request.effectiveMaxIterations(),
-        request.effectiveVerifyRuns(),
+        // 0 = the worker's TESTGEN_EVOLUTION_VERIFY_RUNS, unless the request names a count
+        request.verifyRuns() == null ? 0 : request.verifyRuns(),
         request.mutationBudgetSeconds());
   }
 }

@@ -4,6 +4,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.RejectRequest;
 import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.ReviewOutcome;
@@ -34,14 +35,14 @@ final class ReviewGate {
     if (!decided) {
       throw ApplicationFailure.newNonRetryableFailure(
           "Review timed out: nobody approved or rejected the requirements within " + timeout,
-          "ReviewTimedOut");
+          FailureTypes.REVIEW_TIMED_OUT);
     }
     if (rejection != null) {
       throw ApplicationFailure.newNonRetryableFailure(
           "Requirements rejected"
               + (rejection.reviewer() == null ? "" : " by " + rejection.reviewer())
               + (rejection.reason() == null ? "" : ": " + rejection.reason()),
-          "RequirementsRejected");
+          FailureTypes.REQUIREMENTS_REJECTED);
     }
     RequirementsResult approved =
         approval.scenarios() == null

@@ -2,8 +2,10 @@ package io.testgen.worker.workflow;
 
 import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.PipelineInputs;
+import io.testgen.common.workflow.RunLimits;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -24,23 +26,30 @@ final class RunRequestValidator {
       uri = URI.create(request.url().trim());
     } catch (IllegalArgumentException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "url is malformed: " + request.url(), "InvalidTarget");
+          "url is malformed: " + request.url(), FailureTypes.INVALID_TARGET);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "url must use http or https: " + request.url(), "InvalidTarget");
+          "url must use http or https: " + request.url(), FailureTypes.INVALID_TARGET);
     }
     if (uri.getHost() == null) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "url has no host: " + request.url(), "InvalidTarget");
+          "url has no host: " + request.url(), FailureTypes.INVALID_TARGET);
     }
-    range("max_depth", request.maxDepth(), 1, 5);
-    range("max_pages", request.maxPages(), 1, 500);
-    range("max_scenarios", request.maxScenarios(), 1, 100);
-    range("max_iterations", request.maxIterations(), 1, 20);
-    range("verify_runs", request.verifyRuns(), 1, 10);
-    range("mutation_budget_seconds", request.mutationBudgetSeconds(), 0, 3600);
+    range("max_depth", request.maxDepth(), RunLimits.MAX_DEPTH);
+    range("max_pages", request.maxPages(), RunLimits.MAX_PAGES);
+    range("max_scenarios", request.maxScenarios(), RunLimits.MAX_SCENARIOS);
+    range("max_iterations", request.maxIterations(), RunLimits.MAX_ITERATIONS);
+    range("verify_runs", request.verifyRuns(), RunLimits.MAX_VERIFY_RUNS);
+    Integer budget = request.mutationBudgetSeconds();
+    if (budget != null && (budget < 0 || budget > RunLimits.MAX_MUTATION_BUDGET_SECONDS)) {
+      invalid(
+          "mutation_budget_seconds must be between 0 and "
+              + RunLimits.MAX_MUTATION_BUDGET_SECONDS
+              + ", was "
+              + budget);
+    }
     stages(request.inputs());
     StageInputsValidator.validate(request.url(), request.inputs());
   }
@@ -69,13 +78,13 @@ final class RunRequestValidator {
       invalid("stages " + inputs.stages() + " need an analysis result");
   }
 
-  private static void range(String field, Integer value, int min, int max) {
-    if (value != null && (value < min || value > max)) {
-      invalid(field + " must be between " + min + " and " + max + ", was " + value);
+  private static void range(String field, Integer value, int max) {
+    if (value != null && (value < RunLimits.MIN || value > max)) {
+      invalid(field + " must be between " + RunLimits.MIN + " and " + max + ", was " + value);
     }
   }
 
   private static void invalid(String message) {
-    throw ApplicationFailure.newNonRetryableFailure(message, "InvalidRequest");
+    throw ApplicationFailure.newNonRetryableFailure(message, FailureTypes.INVALID_REQUEST);
   }
 }

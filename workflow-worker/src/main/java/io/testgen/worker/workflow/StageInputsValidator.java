@@ -6,6 +6,7 @@ import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.PipelineInputs;
 import java.net.URI;
 import java.util.List;
@@ -88,7 +89,8 @@ final class StageInputsValidator {
       if (port == ("https".equals(scheme) ? 443 : 80)) port = -1;
       return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (port < 0 ? "" : ":" + port);
     } catch (RuntimeException e) {
-      throw ApplicationFailure.newNonRetryableFailure("url is malformed: " + url, "InvalidTarget");
+      throw ApplicationFailure.newNonRetryableFailure(
+          "url is malformed: " + url, FailureTypes.INVALID_TARGET);
     }
   }
 
@@ -121,10 +123,10 @@ final class StageInputsValidator {
   }
 
   private static ApplicationFailure target(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, "InvalidTarget");
+    return ApplicationFailure.newNonRetryableFailure(message, FailureTypes.INVALID_TARGET);
   }
 
   private static void invalid(String message) {
-    throw ApplicationFailure.newNonRetryableFailure(message, "InvalidRequest");
+    throw ApplicationFailure.newNonRetryableFailure(message, FailureTypes.INVALID_REQUEST);
   }
 }

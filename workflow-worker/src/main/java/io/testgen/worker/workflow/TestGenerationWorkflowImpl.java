@@ -16,6 +16,7 @@ import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsActivities;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.PipelineInputs;
@@ -37,9 +38,7 @@ import java.time.Instant;
  */
 public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
   /** Failure types that retrying cannot fix. */
-  static final String[] NON_RETRYABLE = {
-    "InvalidTarget", "TargetUnreachable", "InvalidRequest", "TargetNotAllowed"
-  };
+  static final String[] NON_RETRYABLE = FailureTypes.NON_RETRYABLE.toArray(String[]::new);
 
   private static final RetryOptions AGENT_RETRY =
       RetryOptions.newBuilder()
@@ -173,7 +172,8 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
     String reason =
         observation.goal().reason() == null ? "no path found" : observation.goal().reason();
     throw ApplicationFailure.newNonRetryableFailure(
-        "Goal not reached: \"" + request.userInstruction() + "\": " + reason, "GoalNotReached");
+        "Goal not reached: \"" + request.userInstruction() + "\": " + reason,
+        FailureTypes.GOAL_NOT_REACHED);
   }
 
   private static <T> T stub(Class<T> activities, ActivityOptions options, String summary) {

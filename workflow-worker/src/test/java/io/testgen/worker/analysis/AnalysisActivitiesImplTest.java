@@ -11,6 +11,7 @@ import io.testgen.common.agents.analysis.ExecutionStrategy;
 import io.testgen.common.agents.analysis.RiskAssessment;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.progress.ProgressEventType;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.progress.ProgressPublisher;
 import io.testgen.worker.requirements.ClinicObservation;
 import io.testgen.worker.requirements.RecordingProgressPublisher;
@@ -209,7 +210,7 @@ class AnalysisActivitiesImplTest {
             ApplicationFailure.class,
             f -> {
               assertThat(f.isNonRetryable()).isTrue();
-              assertThat(f.getType()).isEqualTo("InvalidRequest");
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
               assertThat(f.getOriginalMessage()).isEqualTo("observation is required");
             });
     assertThat(progress.types()).containsExactly(ProgressEventType.AGENT_FAILED);

@@ -17,6 +17,7 @@ import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.security.TargetPolicy;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.FlakySite;
 import io.testgen.testkit.sites.evolution.NotesSite;
@@ -167,7 +168,7 @@ class EvolutionActivitiesImplTest {
                         3)));
     assertThat(thrown).isInstanceOf(ActivityFailure.class);
     ApplicationFailure cause = (ApplicationFailure) thrown.getCause();
-    assertThat(cause.getType()).isEqualTo("InvalidRequest");
+    assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
     assertThat(cause.isNonRetryable()).isTrue();
     assertThat(events).isEmpty();
   }
@@ -188,7 +189,7 @@ class EvolutionActivitiesImplTest {
                           "wf-missing",
                           1)));
       ApplicationFailure cause = (ApplicationFailure) thrown.getCause();
-      assertThat(cause.getType()).isEqualTo("InvalidRequest");
+      assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
       assertThat(cause.getOriginalMessage())
           .isEqualTo("baseline suite not found: runs/wf-missing/suite.json");
       assertThat(types())

@@ -20,6 +20,7 @@ import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.security.TargetPolicy;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.testkit.servers.LoopbackPorts;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.CountingSite;
@@ -105,16 +106,17 @@ class ObservationActivitiesImplTest {
     ObservationActivities activity =
         activity(TargetPolicy.allowingLoopback(), CrawlSettings.defaults());
     assertThat(failureType(activity, request("ftp://127.0.0.1/x", 2, 20)))
-        .isEqualTo("InvalidTarget");
+        .isEqualTo(FailureTypes.INVALID_TARGET);
     assertThat(failureType(activity, request("not a url at all", 2, 20)))
-        .isEqualTo("InvalidTarget");
-    assertThat(failureType(activity, request("http://", 2, 20))).isEqualTo("InvalidTarget");
+        .isEqualTo(FailureTypes.INVALID_TARGET);
+    assertThat(failureType(activity, request("http://", 2, 20)))
+        .isEqualTo(FailureTypes.INVALID_TARGET);
     try (LoopbackPorts.Refusing closed = LoopbackPorts.refusing()) {
       assertThat(failureType(activity, request("http://127.0.0.1:" + closed.port() + "/", 2, 20)))
-          .isEqualTo("TargetUnreachable");
+          .isEqualTo(FailureTypes.TARGET_UNREACHABLE);
     }
     assertThat(failureType(activity, request("http://no-such-host.invalid/", 2, 20)))
-        .isEqualTo("TargetUnreachable");
+        .isEqualTo(FailureTypes.TARGET_UNREACHABLE);
     assertThat(progress.types())
         .containsExactly(
             ProgressEventType.AGENT_STARTED, ProgressEventType.AGENT_FAILED,
@@ -128,9 +130,9 @@ class ObservationActivitiesImplTest {
   void refusesTargetsThePolicyForbids() {
     ObservationActivities activity = activity(TargetPolicy.strict(), CrawlSettings.defaults());
     assertThat(failureType(activity, request("http://127.0.0.1:8080/", 2, 20)))
-        .isEqualTo("TargetNotAllowed");
+        .isEqualTo(FailureTypes.TARGET_NOT_ALLOWED);
     assertThat(failureType(activity, request("http://169.254.169.254/latest/", 2, 20)))
-        .isEqualTo("TargetNotAllowed");
+        .isEqualTo(FailureTypes.TARGET_NOT_ALLOWED);
     assertThat(progress.events.get(1).message()).startsWith("target not allowed: ");
   }
 

@@ -17,6 +17,7 @@ import io.testgen.common.agents.requirements.TokenUsageRecord;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.ProgressPublisher;
@@ -96,7 +97,7 @@ class RequirementsActivitiesImplTest {
             ApplicationFailure.class,
             f -> {
               assertThat(f.isNonRetryable()).isTrue();
-              assertThat(f.getType()).isEqualTo("InvalidRequest");
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
               assertThat(f.getOriginalMessage()).isEqualTo("observation is required");
             });
     assertThat(progress.types()).containsExactly(ProgressEventType.AGENT_FAILED);
@@ -113,7 +114,7 @@ class RequirementsActivitiesImplTest {
               ApplicationFailure.class,
               f -> {
                 assertThat(f.isNonRetryable()).isTrue();
-                assertThat(f.getType()).isEqualTo("InvalidRequest");
+                assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
                 assertThat(f.getOriginalMessage())
                     .isEqualTo("max_scenarios must be 1..100, was " + bad);
               });

@@ -7,6 +7,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.PipelineInputs;
 import java.util.ArrayList;
@@ -39,32 +40,32 @@ class RunRequestValidatorTest {
   void inlineStatesThatLeadElsewhereAreRefused() {
     assertRefused(
         observation(URL, state("http://127.0.0.1:8123//2130706433:8124/x")),
-        "InvalidTarget",
+        FailureTypes.INVALID_TARGET,
         "observation.states[0].url is not a URL a browser reads the same way: "
             + "http://127.0.0.1:8123//2130706433:8124/x");
     assertRefused(
         observation(URL, state("http://127.0.0.1:8123/"), state("http://169.254.169.254/latest/")),
-        "InvalidTarget",
+        FailureTypes.INVALID_TARGET,
         "observation.states[1].url is not on the run's origin http://127.0.0.1:8123: "
             + "http://169.254.169.254/latest/");
     assertRefused(
         observation(URL, state("http://127.0.0.1:8124/")),
-        "InvalidTarget",
+        FailureTypes.INVALID_TARGET,
         "observation.states[0].url is not on the run's origin http://127.0.0.1:8123: "
             + "http://127.0.0.1:8124/");
     assertRefused(
         observation(URL, state("http://user@127.0.0.1:8123/")),
-        "InvalidTarget",
+        FailureTypes.INVALID_TARGET,
         "observation.states[0].url is not a URL a browser reads the same way: "
             + "http://user@127.0.0.1:8123/");
     assertRefused(
         observation(URL, state("http://127.0.0.1:8123/\\169.254.169.254/")),
-        "InvalidTarget",
+        FailureTypes.INVALID_TARGET,
         "observation.states[0].url is not a URL a browser reads the same way: "
             + "http://127.0.0.1:8123/\\169.254.169.254/");
     assertRefused(
         observation("http://10.0.0.1/", state("http://127.0.0.1:8123/")),
-        "InvalidTarget",
+        FailureTypes.INVALID_TARGET,
         "observation.target_url is not on the run's origin http://127.0.0.1:8123: "
             + "http://10.0.0.1/");
   }
@@ -75,7 +76,7 @@ class RunRequestValidatorTest {
         new ArrayList<>(Collections.nCopies(StageInputsValidator.MAX_STATES + 1, state(URL + "x")));
     assertRefused(
         new ObservationResult(URL, "s", many, List.of(), List.of(), List.of(), null, false, null),
-        "InvalidRequest",
+        FailureTypes.INVALID_REQUEST,
         "observation.states has 2001 entries, at most 2000 are accepted");
     GenerationRequest request =
         withInputs(

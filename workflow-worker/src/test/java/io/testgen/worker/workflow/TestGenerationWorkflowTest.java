@@ -19,6 +19,7 @@ import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.workflow.AgentState;
+import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.PipelineInputs;
@@ -179,7 +180,7 @@ class TestGenerationWorkflowTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
-              assertThat(f.getType()).isEqualTo("InvalidTarget");
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_TARGET);
               assertThat(f.getOriginalMessage())
                   .isEqualTo("url must use http or https: ftp://files.example.test/");
             });
@@ -188,7 +189,7 @@ class TestGenerationWorkflowTest {
 
   @Test
   void aNonRetryableAgentFailureEndsTheRunAfterOneAttempt() {
-    agents.observationFailureType = "TargetUnreachable";
+    agents.observationFailureType = FailureTypes.TARGET_UNREACHABLE;
     assertThatThrownBy(() -> stub("wf-unreachable").generate(request(URL, null, false, null)))
         .isInstanceOf(WorkflowFailedException.class);
     assertThat(agents.observeAttempts.get()).isEqualTo(1);
@@ -220,7 +221,7 @@ class TestGenerationWorkflowTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
-              assertThat(f.getType()).isEqualTo("GoalNotReached");
+              assertThat(f.getType()).isEqualTo(FailureTypes.GOAL_NOT_REACHED);
               assertThat(f.getOriginalMessage())
                   .isEqualTo("Goal not reached: \"checkout\": no control matches 'checkout'");
             });
@@ -275,7 +276,7 @@ class TestGenerationWorkflowTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
-              assertThat(f.getType()).isEqualTo("RequirementsRejected");
+              assertThat(f.getType()).isEqualTo(FailureTypes.REQUIREMENTS_REJECTED);
               assertThat(f.getOriginalMessage())
                   .isEqualTo("Requirements rejected by bob: wrong app");
             });
@@ -294,7 +295,8 @@ class TestGenerationWorkflowTest {
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
         .isInstanceOfSatisfying(
-            ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo("ReviewTimedOut"));
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(FailureTypes.REVIEW_TIMED_OUT));
     assertThat(client.newWorkflowStub(TestGenerationWorkflow.class, "wf-timeout").status().error())
         .isEqualTo("Review timed out: nobody approved or rejected the requirements within PT1H");
   }
@@ -390,7 +392,7 @@ class TestGenerationWorkflowTest {
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
-              assertThat(f.getType()).isEqualTo("InvalidRequest");
+              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
               assertThat(f.getOriginalMessage())
                   .isEqualTo("stages [analysis, evolution] need an observation result");
             });

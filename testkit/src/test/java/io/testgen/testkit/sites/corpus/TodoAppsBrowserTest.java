@@ -37,7 +37,10 @@ class TodoAppsBrowserTest {
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                    .setExecutablePath(
+                        Paths.get(
+                            System.getenv()
+                                .getOrDefault("TESTGEN_CHROMIUM_PATH", "/usr/bin/chromium")))
                     .setHeadless(true));
   }
 
