@@ -30,4 +30,44 @@ public record GenerateTestsRequest(
     Boolean reviewRequirements,
     @Min(1) @Max(604800) Long reviewTimeoutSeconds,
     @Size(max = 255) String baselineWorkflowId,
-    @Min(1) @Max(20) Integer maxIterations) {}
+    @Min(1) @Max(20) Integer maxIterations,
+    @Schema(
+            description =
+                "whether exploration may submit non-GET forms (default true); false explores"
+                    + " read-only, for production-like targets")
+        Boolean allowWrites) {
+
+  /** A body without {@code allow_writes} (writes allowed). */
+  public GenerateTestsRequest(
+      String url,
+      Integer maxDepth,
+      Integer maxPages,
+      String userInstruction,
+      LoginCredentials loginCredentials,
+      HttpCredentials httpCredentials,
+      Boolean allowDestructive,
+      List<String> scenarioTypes,
+      Integer maxScenarios,
+      Boolean focusGoalOnly,
+      Boolean reviewRequirements,
+      Long reviewTimeoutSeconds,
+      String baselineWorkflowId,
+      Integer maxIterations) {
+    this(
+        url,
+        maxDepth,
+        maxPages,
+        userInstruction,
+        loginCredentials,
+        httpCredentials,
+        allowDestructive,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        reviewRequirements,
+        reviewTimeoutSeconds,
+        baselineWorkflowId,
+        maxIterations,
+        null);
+  }
+}

@@ -63,7 +63,8 @@ class RunRequestFactory {
         body.maxIterations(),
         null,
         null,
-        null);
+        null,
+        body.allowWrites());
   }
 
   /** improve-tests: the baseline must be the caller's completed run; the URL defaults to its. */
@@ -204,6 +205,7 @@ class RunRequestFactory {
         r.maxIterations(),
         r.verifyRuns(),
         r.requireGoal(),
-        inputs);
+        inputs,
+        r.allowWrites());
   }
 }

@@ -29,6 +29,8 @@ import java.util.List;
  * @param requireGoal fail the run when the instruction's goal was not reached (default: when an
  *     instruction is given)
  * @param inputs which stages to run and the earlier stages' results (null: the whole pipeline)
+ * @param allowWrites whether exploration may submit non-GET forms (null: true); false explores
+ *     read-only, for production-like targets
  */
 public record GenerationRequest(
     String url,
@@ -48,8 +50,51 @@ public record GenerationRequest(
     Integer maxIterations,
     Integer verifyRuns,
     Boolean requireGoal,
-    PipelineInputs inputs)
+    PipelineInputs inputs,
+    Boolean allowWrites)
     implements CarriesSecrets {
+
+  /** A request without an {@code allow_writes} choice (writes allowed). */
+  public GenerationRequest(
+      String url,
+      Integer maxDepth,
+      Integer maxPages,
+      String userInstruction,
+      String owner,
+      LoginCredentials loginCredentials,
+      HttpCredentials httpCredentials,
+      Boolean allowDestructive,
+      List<String> scenarioTypes,
+      Integer maxScenarios,
+      Boolean focusGoalOnly,
+      Boolean reviewRequirements,
+      Duration reviewTimeout,
+      String baselineWorkflowId,
+      Integer maxIterations,
+      Integer verifyRuns,
+      Boolean requireGoal,
+      PipelineInputs inputs) {
+    this(
+        url,
+        maxDepth,
+        maxPages,
+        userInstruction,
+        owner,
+        loginCredentials,
+        httpCredentials,
+        allowDestructive,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        reviewRequirements,
+        reviewTimeout,
+        baselineWorkflowId,
+        maxIterations,
+        verifyRuns,
+        requireGoal,
+        inputs,
+        null);
+  }
 
   @Override
   public boolean carriesSecrets() {
@@ -98,6 +143,11 @@ public record GenerationRequest(
     return Boolean.TRUE.equals(allowDestructive);
   }
 
+  /** Whether exploration may submit non-GET forms (default true). */
+  public boolean writesAllowed() {
+    return !Boolean.FALSE.equals(allowWrites);
+  }
+
   public boolean reviewRequired() {
     return Boolean.TRUE.equals(reviewRequirements);
   }
@@ -131,6 +181,7 @@ public record GenerationRequest(
         maxIterations,
         verifyRuns,
         requireGoal,
-        inputs);
+        inputs,
+        allowWrites);
   }
 }

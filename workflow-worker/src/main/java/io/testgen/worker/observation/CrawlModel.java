@@ -5,6 +5,7 @@ import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.GoalOutcome;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
+import io.testgen.common.agents.observation.WriteInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,6 +40,8 @@ final class CrawlModel {
   private final Set<LinkEdge> linkEdges = new LinkedHashSet<>();
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final Map<String, List<String>> parents = new LinkedHashMap<>();
+  private final Map<String, String> formIds = new LinkedHashMap<>();
+  private final List<WriteInfo> writes = new ArrayList<>();
   private String startStateId;
   private GoalOutcome goal;
   private int pagesVisited;
@@ -119,10 +122,6 @@ final class CrawlModel {
     actionsTried++;
   }
 
-  synchronized boolean pagesLeft() {
-    return pagesVisited < maxPages;
-  }
-
   // ---- states
 
   /**
@@ -184,13 +183,33 @@ final class CrawlModel {
         s.accessibility());
   }
 
+  /** Marks a URL as visited; {@code stateId} null when it showed no state (an error page). */
   synchronized void visited(String normalisedUrl, String stateId) {
-    if (normalisedUrl != null) urlStates.putIfAbsent(normalisedUrl, stateId);
+    if (normalisedUrl == null) return;
+    if (stateId != null) urlStates.putIfAbsent(normalisedUrl, stateId);
     queuedUrls.add(normalisedUrl);
   }
 
+  /** The id of the form with this signature: {@code proposed} unless one was given before. */
+  synchronized String formIdFor(String signature, String proposed) {
+    return formIds.computeIfAbsent(signature, s -> proposed);
+  }
+
+  synchronized boolean hasForm(String formId) {
+    return forms.containsKey(formId);
+  }
+
+  /** Adds a form unless one with its id is known (the same form seen on another state). */
   synchronized void addForm(FormInfo form) {
-    forms.put(form.formId(), form);
+    forms.putIfAbsent(form.formId(), form);
+  }
+
+  synchronized void addWrite(WriteInfo write) {
+    if (writes.size() < 500) writes.add(write);
+  }
+
+  synchronized List<WriteInfo> writes() {
+    return List.copyOf(writes);
   }
 
   synchronized void addTransition(Transition t) {
@@ -285,26 +304,39 @@ final class CrawlModel {
   }
 
   synchronized CrawlCheckpoint checkpoint(long elapsedMillis) {
+    // plain mutable copies: a null anywhere must never make a heartbeat throw
     List<CrawlTask> pending = new ArrayList<>(inFlight);
     pending.addAll(frontier);
     return new CrawlCheckpoint(
         startStateId,
-        List.copyOf(states.values()),
-        List.copyOf(forms.values()),
-        List.copyOf(transitions),
-        List.copyOf(linkEdges),
-        List.copyOf(findings.values()),
+        new ArrayList<>(states.values()),
+        new ArrayList<>(forms.values()),
+        new ArrayList<>(transitions),
+        new ArrayList<>(linkEdges),
+        new ArrayList<>(findings.values()),
         pending,
-        Map.copyOf(urlStates),
-        Map.copyOf(patternCounts),
-        List.copyOf(claimed),
-        List.copyOf(probedForms),
-        Map.copyOf(parents),
+        copy(urlStates),
+        copy(patternCounts),
+        new ArrayList<>(claimed),
+        new ArrayList<>(probedForms),
+        copy(parents),
         goal,
         pagesVisited,
         actionsTried,
         elapsedMillis,
-        seq);
+        seq,
+        new ArrayList<>(writes),
+        copy(formIds));
+  }
+
+  /** A copy that keeps insertion order and drops null keys or values (never throws). */
+  private static <V> Map<String, V> copy(Map<String, V> map) {
+    Map<String, V> out = new LinkedHashMap<>();
+    map.forEach(
+        (k, v) -> {
+          if (k != null && v != null) out.put(k, v);
+        });
+    return out;
   }
 
   synchronized void restore(CrawlCheckpoint c) {
@@ -322,6 +354,8 @@ final class CrawlModel {
     claimed.addAll(c.claimedFingerprints());
     if (c.probedForms() != null) probedForms.addAll(c.probedForms());
     parents.putAll(c.parents());
+    writes.addAll(c.writes());
+    formIds.putAll(c.formIds());
     goal = c.goal();
     pagesVisited = c.pagesVisited();
     actionsTried = c.actionsTried();

@@ -58,6 +58,10 @@ final class PageSettler {
   private Integer lastStatus;
   private String lastMethod;
   private String lastFailure;
+  private final java.util.List<SentWrite> sentWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A non-GET request the page sent during the last action (a form post, a fetch). */
+  record SentWrite(String method, String url, boolean navigation) {}
 
   PageSettler(Page page, Duration pageTimeout, int quietMillis) {
     this(page, pageTimeout, quietMillis, (url, text) -> {});
@@ -99,6 +103,13 @@ final class PageSettler {
             lastMethod = request.method();
           }
         });
+    page.onRequest(
+        request -> {
+          String method = request.method();
+          if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method))
+            sentWrites.add(
+                new SentWrite(method, request.url(), request.isNavigationRequest()));
+        });
     page.onRequestFailed(
         request -> {
           if (request.isNavigationRequest() && isMain(request.frame()))
@@ -133,6 +144,11 @@ final class PageSettler {
     return page;
   }
 
+  /** The non-GET requests sent during the last {@link #act}, in order. */
+  java.util.List<SentWrite> sentWrites() {
+    return java.util.List.copyOf(sentWrites);
+  }
+
   /** Navigates and settles; a failed load is an outcome with {@code error}, not an exception. */
   Outcome load(String url) {
     lastFailure = null;
@@ -162,6 +178,7 @@ final class PageSettler {
 
   /** Performs an action that may or may not navigate, and settles. */
   Outcome act(Consumer<Page> action) {
+    sentWrites.clear();
     int before = navigations;
     lastStatus = null;
     lastMethod = null;

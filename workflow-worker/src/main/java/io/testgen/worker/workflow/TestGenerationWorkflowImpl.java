@@ -187,7 +187,8 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
                       request.userInstruction(),
                       request.loginCredentials(),
                       request.httpCredentials(),
-                      request.destructiveAllowed()));
+                      request.destructiveAllowed(),
+                      request.writesAllowed()));
       Map<String, Integer> observed = observationCounts(observation);
       leave(
           Agent.OBSERVATION,

@@ -169,7 +169,11 @@ class ObservationActivitiesImplTest {
       String everything =
           JsonMapperFactory.shared()
               .writeValueAsString(List.of(result, progress.events, heartbeats));
-      assertThat(everything).doesNotContain(LoginSite.USER).doesNotContain(LoginSite.PASSWORD);
+      // the password nowhere; the user name never as a typed value (the app's own texts keep it)
+      assertThat(everything).doesNotContain(LoginSite.PASSWORD);
+      assertThat(result.forms())
+          .flatExtracting(f -> f.submissions())
+          .allMatch(s -> !s.values().containsValue(LoginSite.USER));
     }
   }
 
