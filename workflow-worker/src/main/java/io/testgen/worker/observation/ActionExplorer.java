@@ -146,7 +146,7 @@ final class ActionExplorer {
                   null,
                   null,
                   "input".equals(e.kind()) || "link".equals(e.kind()) ? Map.of() : fills,
-                  "click '" + e.words() + "'");
+                  clickLabel(e));
       tries.add(new Try(step, StateRecorder.elementId(id, e), List.of()));
     }
     return tries;
@@ -202,6 +202,13 @@ final class ActionExplorer {
       // the page changed under us: no item tries
     }
     return tries;
+  }
+
+  /** "click 'Save'", or for an element without words "click the checkbox" (a todo's toggle). */
+  private static String clickLabel(PageSnapshot.RawElement e) {
+    if (!e.words().isBlank()) return "click '" + e.words() + "'";
+    return "click the "
+        + ("checkbox".equals(e.type()) || "radio".equals(e.type()) ? e.type() : e.tag());
   }
 
   private static boolean isHashRoute(String href) {

@@ -105,9 +105,18 @@ final class CrawlLoop {
                       "run budget spent; returning what was found"));
           ctx.model().stop();
         }
+        if (elapsedMillis() > hardStopMillis()) {
+          // a thread stuck in the browser (a driver that stopped answering) must not hold the
+          // run: give up on it, close what can be closed, and return what was found
+          log.warn("event=crawl_threads_abandoned workflow_id={}", ctx.workflowId());
+          ctx.finding(
+              "page_failed", ctx.model().currentUrl(), null, "a browser call never returned");
+          cancel(executor);
+          break;
+        }
         observer.onTick(fraction(), progressData(), this::checkpoint);
       }
-      for (Future<?> w : workers) w.get();
+      if (!ctx.stopping()) for (Future<?> w : workers) w.get();
     } catch (InterruptedException e) {
       cancel(executor);
       Thread.currentThread().interrupt();
@@ -154,6 +163,13 @@ final class CrawlLoop {
     log.info("event=crawl_cancelled workflow_id={}", ctx.workflowId());
   }
 
+  /** Run budget, then time for the threads to finish their current page. */
+  private long hardStopMillis() {
+    return ctx.settings().runBudget().toMillis()
+        + 3 * ctx.settings().pageTimeout().toMillis()
+        + ctx.settings().stateBudget().toMillis();
+  }
+
   private long elapsedMillis() {
     return priorMillis + (System.nanoTime() - startNanos) / 1_000_000;
   }
@@ -191,7 +207,14 @@ final class CrawlLoop {
               page,
               ctx.settings().pageTimeout(),
               ctx.settings().quietMillis(),
-              (url, text) -> ctx.finding("console_error", url, null, text));
+              (url, text) ->
+                  ctx.finding(
+                      text.startsWith(PageSettler.DIALOG_NOTICE) ? "dialog" : "console_error",
+                      url,
+                      null,
+                      text.startsWith(PageSettler.DIALOG_NOTICE)
+                          ? text.substring(PageSettler.DIALOG_NOTICE.length())
+                          : text));
       if (first) login.loginFirst(settler, lease.context(), replayer);
       CrawlTask task;
       while (!ctx.stopping() && (task = ctx.model().take()) != null) {
@@ -255,6 +278,7 @@ final class CrawlLoop {
       options.setHttpCredentials(new HttpCredentials(http.username(), http.password()));
     if (login.storageState() != null) options.setStorageState(login.storageState());
     ContextLease lease = pool.acquireContext(options);
+    lease.context().addInitScript(PageSettler.NO_DIALOGS);
     // links with target=_blank and window.open would pile up pages nobody looks at
     lease
         .context()

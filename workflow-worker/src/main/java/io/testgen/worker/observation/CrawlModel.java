@@ -7,31 +7,21 @@ import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.observation.WriteInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The crawl's shared state: the frontier, what was visited, and the state graph found so far. All
- * crawl threads go through this one monitor; every method is short.
+ * The crawl's shared state: what was visited, the state graph, forms, findings and writes found so
+ * far, and (delegated) the {@link Frontier}. All crawl threads go through this one monitor, which
+ * may call into the frontier's but never the other way round; every method is short.
  */
 final class CrawlModel {
-  private final int maxPages;
-  private final int maxUrlsPerPattern;
-  private final PriorityQueue<CrawlTask> frontier =
-      new PriorityQueue<>(
-          Comparator.comparingDouble((CrawlTask t) -> -t.score())
-              .thenComparingInt(CrawlTask::depth)
-              .thenComparingLong(CrawlTask::seq));
-  private final Set<CrawlTask> inFlight = new LinkedHashSet<>();
-  private final Set<String> queuedUrls = new HashSet<>();
+  private final Frontier frontier;
   private final Map<String, String> urlStates = new LinkedHashMap<>();
-  private final Map<String, Integer> patternCounts = new LinkedHashMap<>();
   private final Set<String> claimed = new LinkedHashSet<>();
   private final Set<String> probedForms = new HashSet<>();
   private final Map<String, StateInfo> states = new LinkedHashMap<>();
@@ -44,78 +34,46 @@ final class CrawlModel {
   private final List<WriteInfo> writes = new ArrayList<>();
   private String startStateId;
   private GoalOutcome goal;
-  private int pagesVisited;
   private int actionsTried;
-  private long seq;
-  private boolean stopped;
   private volatile String currentUrl;
 
   CrawlModel(int maxPages, int maxUrlsPerPattern) {
-    this.maxPages = maxPages;
-    this.maxUrlsPerPattern = maxUrlsPerPattern;
+    this.frontier = new Frontier(maxPages, maxUrlsPerPattern);
   }
 
   // ---- frontier
 
   /** Queues a document URL unless seen, off budget, or a trap; true when queued. */
-  synchronized boolean offerUrl(
+  boolean offerUrl(
       String normalisedUrl, int depth, String fromStateId, String label, double score) {
-    if (normalisedUrl == null || queuedUrls.contains(normalisedUrl)) return false;
-    String trap = UrlScope.shapeTrap(normalisedUrl);
-    String pattern = UrlScope.pattern(normalisedUrl);
-    if (trap == null && patternCounts.getOrDefault(pattern, 0) >= maxUrlsPerPattern)
-      trap = "more than " + maxUrlsPerPattern + " URLs of the pattern " + pattern;
-    if (trap != null) {
-      addFinding(new Finding("trap", normalisedUrl, null, trap), "trap|" + pattern);
-      return false;
-    }
-    patternCounts.merge(pattern, 1, Integer::sum);
-    queuedUrls.add(normalisedUrl);
-    frontier.add(new CrawlTask(normalisedUrl, List.of(), depth, fromStateId, label, score, seq++));
-    notifyAll();
-    return true;
+    Frontier.Offer offer = frontier.offerUrl(normalisedUrl, depth, fromStateId, label, score);
+    if (offer.trap() != null)
+      addFinding(new Finding("trap", normalisedUrl, null, offer.trap()), "trap|" + offer.pattern());
+    return offer.queued();
   }
 
   /** Queues an in-page state reached by replaying {@code steps} after loading {@code url}. */
-  synchronized void offerSteps(
+  void offerSteps(
       String url, List<PathStep> steps, int depth, String fromStateId, String label, double score) {
-    frontier.add(new CrawlTask(url, steps, depth, fromStateId, label, score, seq++));
-    notifyAll();
+    frontier.offerSteps(url, steps, depth, fromStateId, label, score);
   }
 
   /** Next task, waiting while others may still add some; null when the crawl is over. */
-  synchronized CrawlTask take() throws InterruptedException {
-    while (true) {
-      if (stopped) return null;
-      if (!frontier.isEmpty() && (pagesVisited < maxPages)) {
-        CrawlTask task = frontier.poll();
-        inFlight.add(task);
-        return task;
-      }
-      if (inFlight.isEmpty()) {
-        stopped = true;
-        notifyAll();
-        return null;
-      }
-      wait(200);
-    }
+  CrawlTask take() throws InterruptedException {
+    return frontier.take();
   }
 
-  synchronized void done(CrawlTask task) {
-    inFlight.remove(task);
-    notifyAll();
+  void done(CrawlTask task) {
+    frontier.done(task);
   }
 
-  synchronized void stop() {
-    stopped = true;
-    notifyAll();
+  void stop() {
+    frontier.stop();
   }
 
   /** Counts a page load against max_pages; false when the budget is spent. */
-  synchronized boolean countPage() {
-    if (pagesVisited >= maxPages) return false;
-    pagesVisited++;
-    return true;
+  boolean countPage() {
+    return frontier.countPage();
   }
 
   synchronized void countAction() {
@@ -137,10 +95,6 @@ final class CrawlModel {
     return claimed.add(fingerprint);
   }
 
-  synchronized boolean known(String stateId) {
-    return states.containsKey(stateId);
-  }
-
   /**
    * Adds a new state, or an instance URL to a known one (at most {@code maxInstances}); true when
    * the state is new.
@@ -159,35 +113,16 @@ final class CrawlModel {
         && !existing.instanceUrls().contains(state.url())) {
       List<String> urls = new ArrayList<>(existing.instanceUrls());
       urls.add(state.url());
-      states.put(existing.stateId(), withInstances(existing, urls));
+      states.put(existing.stateId(), StateRecorder.withInstances(existing, urls));
     }
     return false;
-  }
-
-  private static StateInfo withInstances(StateInfo s, List<String> urls) {
-    return new StateInfo(
-        s.stateId(),
-        s.fingerprint(),
-        s.url(),
-        s.title(),
-        s.depth(),
-        s.httpStatus(),
-        s.headings(),
-        s.links(),
-        s.buttons(),
-        s.inputs(),
-        s.formIds(),
-        List.copyOf(urls),
-        s.screenshotRef(),
-        s.path(),
-        s.accessibility());
   }
 
   /** Marks a URL as visited; {@code stateId} null when it showed no state (an error page). */
   synchronized void visited(String normalisedUrl, String stateId) {
     if (normalisedUrl == null) return;
     if (stateId != null) urlStates.putIfAbsent(normalisedUrl, stateId);
-    queuedUrls.add(normalisedUrl);
+    frontier.seen(normalisedUrl);
   }
 
   /** The id of the form with this signature: {@code proposed} unless one was given before. */
@@ -260,8 +195,8 @@ final class CrawlModel {
 
   // ---- views
 
-  synchronized int pagesVisited() {
-    return pagesVisited;
+  int pagesVisited() {
+    return frontier.pagesVisited();
   }
 
   synchronized int actionsTried() {
@@ -305,8 +240,7 @@ final class CrawlModel {
 
   synchronized CrawlCheckpoint checkpoint(long elapsedMillis) {
     // plain mutable copies: a null anywhere must never make a heartbeat throw
-    List<CrawlTask> pending = new ArrayList<>(inFlight);
-    pending.addAll(frontier);
+    List<CrawlTask> pending = frontier.pending();
     return new CrawlCheckpoint(
         startStateId,
         new ArrayList<>(states.values()),
@@ -316,15 +250,15 @@ final class CrawlModel {
         new ArrayList<>(findings.values()),
         pending,
         copy(urlStates),
-        copy(patternCounts),
+        copy(frontier.patternCounts()),
         new ArrayList<>(claimed),
         new ArrayList<>(probedForms),
         copy(parents),
         goal,
-        pagesVisited,
+        frontier.pagesVisited(),
         actionsTried,
         elapsedMillis,
-        seq,
+        frontier.nextSeq(),
         new ArrayList<>(writes),
         copy(formIds));
   }
@@ -346,19 +280,15 @@ final class CrawlModel {
     transitions.addAll(c.transitions());
     linkEdges.addAll(c.linkEdges());
     c.findings().forEach(this::addFinding);
-    frontier.addAll(c.frontier());
-    c.frontier().forEach(t -> queuedUrls.add(t.url()));
+    frontier.restore(
+        c.frontier(), c.urlStates().keySet(), c.patternCounts(), c.pagesVisited(), c.nextSeq());
     urlStates.putAll(c.urlStates());
-    queuedUrls.addAll(c.urlStates().keySet());
-    patternCounts.putAll(c.patternCounts());
     claimed.addAll(c.claimedFingerprints());
     if (c.probedForms() != null) probedForms.addAll(c.probedForms());
     parents.putAll(c.parents());
     writes.addAll(c.writes());
     formIds.putAll(c.formIds());
     goal = c.goal();
-    pagesVisited = c.pagesVisited();
     actionsTried = c.actionsTried();
-    seq = c.nextSeq();
   }
 }

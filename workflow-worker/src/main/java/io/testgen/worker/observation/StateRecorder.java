@@ -219,4 +219,24 @@ final class StateRecorder {
           "event=screenshot_failed workflow_id={} state_id={}", ctx.workflowId(), state.stateId());
     }
   }
+
+  /** {@code s} with other instance URLs. */
+  static StateInfo withInstances(StateInfo s, List<String> urls) {
+    return new StateInfo(
+        s.stateId(),
+        s.fingerprint(),
+        s.url(),
+        s.title(),
+        s.depth(),
+        s.httpStatus(),
+        s.headings(),
+        s.links(),
+        s.buttons(),
+        s.inputs(),
+        s.formIds(),
+        List.copyOf(urls),
+        s.screenshotRef(),
+        s.path(),
+        s.accessibility());
+  }
 }

@@ -66,9 +66,16 @@ final class TaskVisitor {
     forms.explore(settler, snap, seen.fingerprint(), seen.id(), task, deadline);
   }
 
+  /** A snapshot; when the page navigated under the script (a reload), once more after settling. */
   private PageSnapshot snapshot(PageSettler settler) {
-    return PageSnapshot.take(
-        settler.page(), ctx.settings().maxNodes(), CrawlContext.MAX_CANDIDATES);
+    try {
+      return PageSnapshot.take(
+          settler.page(), ctx.settings().maxNodes(), CrawlContext.MAX_CANDIDATES);
+    } catch (com.microsoft.playwright.PlaywrightException e) {
+      settler.quiet();
+      return PageSnapshot.take(
+          settler.page(), ctx.settings().maxNodes(), CrawlContext.MAX_CANDIDATES);
+    }
   }
 
   private void followLinks(PageSnapshot snap, String id, CrawlTask task) {
