@@ -44,4 +44,14 @@ public record CrawlCheckpoint(
     writes = writes == null ? List.of() : writes;
     formIds = formIds == null ? Map.of() : formIds;
   }
+
+  /** A copy that keeps insertion order and drops null keys or values (never throws). */
+  static <V> Map<String, V> copy(Map<String, V> map) {
+    Map<String, V> out = new java.util.LinkedHashMap<>();
+    map.forEach(
+        (k, v) -> {
+          if (k != null && v != null) out.put(k, v);
+        });
+    return out;
+  }
 }

@@ -127,7 +127,12 @@ final class CrawlModel {
 
   /** The id of the form with this signature: {@code proposed} unless one was given before. */
   synchronized String formIdFor(String signature, String proposed) {
-    return formIds.computeIfAbsent(signature, s -> proposed);
+    String id = formIds.get(signature);
+    if (id != null) return id;
+    id = proposed;
+    for (int k = 2; formIds.containsValue(id); k++) id = proposed + "-" + k;
+    formIds.put(signature, id);
+    return id;
   }
 
   synchronized boolean hasForm(String formId) {
@@ -136,7 +141,14 @@ final class CrawlModel {
 
   /** Adds a form unless one with its id is known (the same form seen on another state). */
   synchronized void addForm(FormInfo form) {
-    forms.putIfAbsent(form.formId(), form);
+    if (forms.putIfAbsent(form.formId(), form) != null) return;
+    StateInfo s = states.get(form.stateId());
+    if (s != null && !s.formIds().contains(form.formId())) {
+      // a form first seen on another instance of the state (an edit page of a "new" template)
+      List<String> ids = new ArrayList<>(s.formIds());
+      ids.add(form.formId());
+      states.put(s.stateId(), StateRecorder.with(s, ids, s.instanceUrls()));
+    }
   }
 
   synchronized void addWrite(WriteInfo write) {
@@ -249,29 +261,20 @@ final class CrawlModel {
         new ArrayList<>(linkEdges),
         new ArrayList<>(findings.values()),
         pending,
-        copy(urlStates),
-        copy(frontier.patternCounts()),
+        CrawlCheckpoint.copy(urlStates),
+        CrawlCheckpoint.copy(frontier.patternCounts()),
         new ArrayList<>(claimed),
         new ArrayList<>(probedForms),
-        copy(parents),
+        CrawlCheckpoint.copy(parents),
         goal,
         frontier.pagesVisited(),
         actionsTried,
         elapsedMillis,
         frontier.nextSeq(),
         new ArrayList<>(writes),
-        copy(formIds));
+        CrawlCheckpoint.copy(formIds));
   }
 
-  /** A copy that keeps insertion order and drops null keys or values (never throws). */
-  private static <V> Map<String, V> copy(Map<String, V> map) {
-    Map<String, V> out = new LinkedHashMap<>();
-    map.forEach(
-        (k, v) -> {
-          if (k != null && v != null) out.put(k, v);
-        });
-    return out;
-  }
 
   synchronized void restore(CrawlCheckpoint c) {
     startStateId = c.startStateId();

@@ -27,8 +27,8 @@ import java.util.Set;
 final class SecretRedactor {
   static final String MASK = "***";
 
-  /** JSON fields (snake_case) whose values were typed by the crawl. */
-  private static final Set<String> TYPED = Set.of("values", "fills", "value", "data");
+  /** JSON fields (snake_case) whose values the crawl typed: submissions' values, replay fills. */
+  private static final Set<String> TYPED = Set.of("values", "fills");
 
   private final List<String> passwords = new ArrayList<>();
   private final List<String> usernames = new ArrayList<>();

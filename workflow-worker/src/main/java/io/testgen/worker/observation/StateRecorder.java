@@ -222,6 +222,11 @@ final class StateRecorder {
 
   /** {@code s} with other instance URLs. */
   static StateInfo withInstances(StateInfo s, List<String> urls) {
+    return with(s, s.formIds(), urls);
+  }
+
+  /** {@code s} with other form ids and instance URLs. */
+  static StateInfo with(StateInfo s, List<String> formIds, List<String> urls) {
     return new StateInfo(
         s.stateId(),
         s.fingerprint(),
@@ -233,7 +238,7 @@ final class StateRecorder {
         s.links(),
         s.buttons(),
         s.inputs(),
-        s.formIds(),
+        List.copyOf(formIds),
         List.copyOf(urls),
         s.screenshotRef(),
         s.path(),

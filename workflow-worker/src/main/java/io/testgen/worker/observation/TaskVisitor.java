@@ -49,7 +49,12 @@ final class TaskVisitor {
       recorder.considerGoal(
           task.label(), task.fromStateId(), seen.id(), task.label(), status < 400);
     followLinks(snap, seen.id(), task);
-    if (!seen.isNew()) return;
+    if (!seen.isNew()) {
+      // another instance of a known state: only forms never seen before are worth a look
+      long deadline = System.nanoTime() + ctx.settings().stateBudget().toNanos() / 4;
+      forms.explore(settler, snap, seen.fingerprint(), seen.id(), task, deadline);
+      return;
+    }
     long budget = ctx.settings().stateBudget().toNanos();
     long deadline = System.nanoTime() + budget;
     if (snap.nodeCount() > ctx.settings().maxNodes()) {

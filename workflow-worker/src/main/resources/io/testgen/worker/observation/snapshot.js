@@ -68,7 +68,10 @@
       } else if (el.tagName === 'FORM') {
         if (vis(el)) {
           const names = Array.from(el.elements).filter((f) => f.type !== 'hidden' && f.name).map((f) => f.name).sort();
-          forms.push((el.getAttribute('method') || 'get').toLowerCase() + ':' + [...new Set(names)].join('+'));
+          // where it is sent, numbers masked: a new and an edit form with the same fields differ
+          let action = '';
+          try { action = new URL(el.action, location.href).pathname.replace(/[0-9]+/g, '#'); } catch (e) {}
+          forms.push((el.getAttribute('method') || 'get').toLowerCase() + ' ' + action + ':' + [...new Set(names)].join('+'));
         }
       } else if (['TABLE', 'UL', 'OL', 'DL', 'ARTICLE', 'IMG', 'VIDEO', 'PRE', 'TEXTAREA', 'SELECT', 'IFRAME', 'CANVAS'].includes(el.tagName) || role === 'grid' || role === 'list' || role === 'tablist') {
         if (vis(el)) kinds.add(role || el.tagName.toLowerCase());
