@@ -228,7 +228,7 @@ final class CrawlLoop {
               task.steps().size(),
               (System.nanoTime() - taskStart) / 1_000_000);
         } catch (RuntimeException e) {
-          // one page, element or action never ends the crawl: a finding, a fresh page, go on
+          // one page, element or action never ends the crawl: a finding, and go on
           if (ctx.stopping() || Thread.currentThread().isInterrupted()) break;
           String error = PageSettler.shortError(e);
           ctx.finding("page_failed", task.url(), null, pageFailure(task, e, error));
@@ -237,7 +237,9 @@ final class CrawlLoop {
               ctx.workflowId(),
               ctx.redactor().redact(task.url()),
               ctx.redactor().redact(error));
-          renew(settler);
+          // a fresh page only when this one is gone: a call on a page whose driver stopped
+          // answering would hang here too
+          if (settler.page().isClosed() || error.contains("crashed")) renew(settler);
         } finally {
           ctx.model().done(task);
         }

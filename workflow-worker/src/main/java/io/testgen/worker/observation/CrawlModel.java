@@ -275,7 +275,6 @@ final class CrawlModel {
         CrawlCheckpoint.copy(formIds));
   }
 
-
   synchronized void restore(CrawlCheckpoint c) {
     startStateId = c.startStateId();
     c.states().forEach(s -> states.put(s.stateId(), s));
