@@ -85,6 +85,7 @@ public final class TestGenCli {
         case "--instruction" ->
             body.put("user_instruction", required(args, ++i, "--instruction TEXT"));
         case "--output" -> output = Path.of(required(args, ++i, "--output DIR"));
+        case "--read-only" -> body.put("allow_writes", false);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -170,6 +171,15 @@ public final class TestGenCli {
             + Math.round(results.path("total_duration_seconds").asDouble())
             + " s");
     out.println("  states observed   " + results.path("observation_result").path("states").size());
+    JsonNode writes = results.path("observation_result").path("writes");
+    out.println("  writes performed  " + writes.size() + (writes.isEmpty() ? "" : ":"));
+    for (JsonNode w : writes)
+      out.println(
+          "    "
+              + w.path("method").asText()
+              + " "
+              + w.path("url").asText()
+              + (w.path("result_url").isTextual() ? " -> " + w.path("result_url").asText() : ""));
     out.println(
         "  scenarios         " + results.path("requirements_result").path("scenarios").size());
     out.println(

@@ -31,4 +31,52 @@ public record GenerateTestsRequest(
     Boolean reviewRequirements,
     @Min(RunLimits.MIN) @Max(RunLimits.MAX_REVIEW_TIMEOUT_SECONDS) Long reviewTimeoutSeconds,
     @Size(max = 255) String baselineWorkflowId,
-    @Min(RunLimits.MIN) @Max(RunLimits.MAX_ITERATIONS) Integer maxIterations) {}
+    @Min(RunLimits.MIN) @Max(RunLimits.MAX_ITERATIONS) Integer maxIterations,
+    @Schema(
+            description =
+                "whether exploration may submit non-GET forms (default true); false explores"
+                    + " read-only, for production-like targets")
+        Boolean allowWrites,
+    @Schema(
+            description =
+                "seconds for measuring oracle strength by fault injection (default: as long as"
+                    + " the verification took; 0: off)")
+        @Min(0)
+        @Max(RunLimits.MAX_MUTATION_BUDGET_SECONDS)
+        Integer mutationBudgetSeconds) {
+
+  /** A body without {@code allow_writes} or {@code mutation_budget_seconds} (the defaults). */
+  public GenerateTestsRequest(
+      String url,
+      Integer maxDepth,
+      Integer maxPages,
+      String userInstruction,
+      LoginCredentials loginCredentials,
+      HttpCredentials httpCredentials,
+      Boolean allowDestructive,
+      List<String> scenarioTypes,
+      Integer maxScenarios,
+      Boolean focusGoalOnly,
+      Boolean reviewRequirements,
+      Long reviewTimeoutSeconds,
+      String baselineWorkflowId,
+      Integer maxIterations) {
+    this(
+        url,
+        maxDepth,
+        maxPages,
+        userInstruction,
+        loginCredentials,
+        httpCredentials,
+        allowDestructive,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        reviewRequirements,
+        reviewTimeoutSeconds,
+        baselineWorkflowId,
+        maxIterations,
+        null,
+        null);
+  }
+}

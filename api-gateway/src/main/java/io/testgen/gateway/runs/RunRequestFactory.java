@@ -81,7 +81,9 @@ class RunRequestFactory {
         body.maxIterations(),
         null,
         null,
-        null);
+        null,
+        body.allowWrites(),
+        body.mutationBudgetSeconds());
   }
 
   /** improve-tests: the baseline must be the caller's completed run; the URL defaults to its. */
@@ -249,6 +251,8 @@ class RunRequestFactory {
         r.maxIterations(),
         r.verifyRuns(),
         r.requireGoal(),
-        inputs);
+        inputs,
+        r.allowWrites(),
+        r.mutationBudgetSeconds());
   }
 }

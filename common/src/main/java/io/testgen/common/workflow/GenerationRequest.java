@@ -29,6 +29,8 @@ import java.util.List;
  * @param requireGoal fail the run when the instruction's goal was not reached (default: when an
  *     instruction is given)
  * @param inputs which stages to run and the earlier stages' results (null: the whole pipeline)
+ * @param allowWrites whether exploration may submit non-GET forms (null: true); false explores
+ *     read-only, for production-like targets
  * @param mutationBudgetSeconds time for measuring the suite's oracle strength by fault injection
  *     (null: as long as the verification took; 0: off)
  */
@@ -51,10 +53,11 @@ public record GenerationRequest(
     Integer verifyRuns,
     Boolean requireGoal,
     PipelineInputs inputs,
+    Boolean allowWrites,
     Integer mutationBudgetSeconds)
     implements CarriesSecrets {
 
-  /** A request with the default mutation budget. */
+  /** A request with writes allowed and the default mutation budget. */
   public GenerationRequest(
       String url,
       Integer maxDepth,
@@ -93,6 +96,7 @@ public record GenerationRequest(
         verifyRuns,
         requireGoal,
         inputs,
+        null,
         null);
   }
 
@@ -143,6 +147,11 @@ public record GenerationRequest(
     return Boolean.TRUE.equals(allowDestructive);
   }
 
+  /** Whether exploration may submit non-GET forms (default true). */
+  public boolean writesAllowed() {
+    return !Boolean.FALSE.equals(allowWrites);
+  }
+
   public boolean reviewRequired() {
     return Boolean.TRUE.equals(reviewRequirements);
   }
@@ -177,6 +186,7 @@ public record GenerationRequest(
         verifyRuns,
         requireGoal,
         inputs,
+        allowWrites,
         mutationBudgetSeconds);
   }
 }

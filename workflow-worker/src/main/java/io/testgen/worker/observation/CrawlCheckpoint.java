@@ -5,6 +5,7 @@ import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.GoalOutcome;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
+import io.testgen.common.agents.observation.WriteInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * next attempt logs in again); secrets that a page echoed are redacted before heartbeating.
  *
  * @param parents for each state, the state and action that first reached it (goal flow paths)
+ * @param writes the writes performed so far
+ * @param formIds the id given to each distinct form, by its signature
  */
 public record CrawlCheckpoint(
     String startStateId,
@@ -33,4 +36,22 @@ public record CrawlCheckpoint(
     int pagesVisited,
     int actionsTried,
     long elapsedMillis,
-    long nextSeq) {}
+    long nextSeq,
+    List<WriteInfo> writes,
+    Map<String, String> formIds) {
+
+  public CrawlCheckpoint {
+    writes = writes == null ? List.of() : writes;
+    formIds = formIds == null ? Map.of() : formIds;
+  }
+
+  /** A copy that keeps insertion order and drops null keys or values (never throws). */
+  static <V> Map<String, V> copy(Map<String, V> map) {
+    Map<String, V> out = new java.util.LinkedHashMap<>();
+    map.forEach(
+        (k, v) -> {
+          if (k != null && v != null) out.put(k, v);
+        });
+    return out;
+  }
+}

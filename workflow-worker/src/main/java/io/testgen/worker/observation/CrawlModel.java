@@ -5,32 +5,23 @@ import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.GoalOutcome;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
+import io.testgen.common.agents.observation.WriteInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * The crawl's shared state: the frontier, what was visited, and the state graph found so far. All
- * crawl threads go through this one monitor; every method is short.
+ * The crawl's shared state: what was visited, the state graph, forms, findings and writes found so
+ * far, and (delegated) the {@link Frontier}. All crawl threads go through this one monitor, which
+ * may call into the frontier's but never the other way round; every method is short.
  */
 final class CrawlModel {
-  private final int maxPages;
-  private final int maxUrlsPerPattern;
-  private final PriorityQueue<CrawlTask> frontier =
-      new PriorityQueue<>(
-          Comparator.comparingDouble((CrawlTask t) -> -t.score())
-              .thenComparingInt(CrawlTask::depth)
-              .thenComparingLong(CrawlTask::seq));
-  private final Set<CrawlTask> inFlight = new LinkedHashSet<>();
-  private final Set<String> queuedUrls = new HashSet<>();
+  private final Frontier frontier;
   private final Map<String, String> urlStates = new LinkedHashMap<>();
-  private final Map<String, Integer> patternCounts = new LinkedHashMap<>();
   private final Set<String> claimed = new LinkedHashSet<>();
   private final Set<String> probedForms = new HashSet<>();
   private final Map<String, StateInfo> states = new LinkedHashMap<>();
@@ -39,80 +30,50 @@ final class CrawlModel {
   private final Set<LinkEdge> linkEdges = new LinkedHashSet<>();
   private final Map<String, Finding> findings = new LinkedHashMap<>();
   private final Map<String, List<String>> parents = new LinkedHashMap<>();
+  private final Map<String, String> formIds = new LinkedHashMap<>();
+  private final List<WriteInfo> writes = new ArrayList<>();
   private String startStateId;
   private GoalOutcome goal;
-  private int pagesVisited;
   private int actionsTried;
-  private long seq;
-  private boolean stopped;
   private volatile String currentUrl;
 
   CrawlModel(int maxPages, int maxUrlsPerPattern) {
-    this.maxPages = maxPages;
-    this.maxUrlsPerPattern = maxUrlsPerPattern;
+    this.frontier = new Frontier(maxPages, maxUrlsPerPattern);
   }
 
   // ---- frontier
 
   /** Queues a document URL unless seen, off budget, or a trap; true when queued. */
-  synchronized boolean offerUrl(
+  boolean offerUrl(
       String normalisedUrl, int depth, String fromStateId, String label, double score) {
-    if (normalisedUrl == null || queuedUrls.contains(normalisedUrl)) return false;
-    String trap = UrlScope.shapeTrap(normalisedUrl);
-    String pattern = UrlScope.pattern(normalisedUrl);
-    if (trap == null && patternCounts.getOrDefault(pattern, 0) >= maxUrlsPerPattern)
-      trap = "more than " + maxUrlsPerPattern + " URLs of the pattern " + pattern;
-    if (trap != null) {
-      addFinding(new Finding("trap", normalisedUrl, null, trap), "trap|" + pattern);
-      return false;
-    }
-    patternCounts.merge(pattern, 1, Integer::sum);
-    queuedUrls.add(normalisedUrl);
-    frontier.add(new CrawlTask(normalisedUrl, List.of(), depth, fromStateId, label, score, seq++));
-    notifyAll();
-    return true;
+    Frontier.Offer offer = frontier.offerUrl(normalisedUrl, depth, fromStateId, label, score);
+    if (offer.trap() != null)
+      addFinding(new Finding("trap", normalisedUrl, null, offer.trap()), "trap|" + offer.pattern());
+    return offer.queued();
   }
 
   /** Queues an in-page state reached by replaying {@code steps} after loading {@code url}. */
-  synchronized void offerSteps(
+  void offerSteps(
       String url, List<PathStep> steps, int depth, String fromStateId, String label, double score) {
-    frontier.add(new CrawlTask(url, steps, depth, fromStateId, label, score, seq++));
-    notifyAll();
+    frontier.offerSteps(url, steps, depth, fromStateId, label, score);
   }
 
   /** Next task, waiting while others may still add some; null when the crawl is over. */
-  synchronized CrawlTask take() throws InterruptedException {
-    while (true) {
-      if (stopped) return null;
-      if (!frontier.isEmpty() && (pagesVisited < maxPages)) {
-        CrawlTask task = frontier.poll();
-        inFlight.add(task);
-        return task;
-      }
-      if (inFlight.isEmpty()) {
-        stopped = true;
-        notifyAll();
-        return null;
-      }
-      wait(200);
-    }
+  CrawlTask take() throws InterruptedException {
+    return frontier.take();
   }
 
-  synchronized void done(CrawlTask task) {
-    inFlight.remove(task);
-    notifyAll();
+  void done(CrawlTask task) {
+    frontier.done(task);
   }
 
-  synchronized void stop() {
-    stopped = true;
-    notifyAll();
+  void stop() {
+    frontier.stop();
   }
 
   /** Counts a page load against max_pages; false when the budget is spent. */
-  synchronized boolean countPage() {
-    if (pagesVisited >= maxPages) return false;
-    pagesVisited++;
-    return true;
+  boolean countPage() {
+    return frontier.countPage();
   }
 
   synchronized void countAction() {
@@ -134,10 +95,6 @@ final class CrawlModel {
     return claimed.add(fingerprint);
   }
 
-  synchronized boolean known(String stateId) {
-    return states.containsKey(stateId);
-  }
-
   /**
    * Adds a new state, or an instance URL to a known one (at most {@code maxInstances}); true when
    * the state is new.
@@ -156,37 +113,50 @@ final class CrawlModel {
         && !existing.instanceUrls().contains(state.url())) {
       List<String> urls = new ArrayList<>(existing.instanceUrls());
       urls.add(state.url());
-      states.put(existing.stateId(), withInstances(existing, urls));
+      states.put(existing.stateId(), StateRecorder.withInstances(existing, urls));
     }
     return false;
   }
 
-  private static StateInfo withInstances(StateInfo s, List<String> urls) {
-    return new StateInfo(
-        s.stateId(),
-        s.fingerprint(),
-        s.url(),
-        s.title(),
-        s.depth(),
-        s.httpStatus(),
-        s.headings(),
-        s.links(),
-        s.buttons(),
-        s.inputs(),
-        s.formIds(),
-        List.copyOf(urls),
-        s.screenshotRef(),
-        s.path(),
-        s.accessibility());
-  }
-
+  /** Marks a URL as visited; {@code stateId} null when it showed no state (an error page). */
   synchronized void visited(String normalisedUrl, String stateId) {
-    if (normalisedUrl != null) urlStates.putIfAbsent(normalisedUrl, stateId);
-    queuedUrls.add(normalisedUrl);
+    if (normalisedUrl == null) return;
+    if (stateId != null) urlStates.putIfAbsent(normalisedUrl, stateId);
+    frontier.seen(normalisedUrl);
   }
 
+  /** The id of the form with this signature: {@code proposed} unless one was given before. */
+  synchronized String formIdFor(String signature, String proposed) {
+    String id = formIds.get(signature);
+    if (id != null) return id;
+    id = proposed;
+    for (int k = 2; formIds.containsValue(id); k++) id = proposed + "-" + k;
+    formIds.put(signature, id);
+    return id;
+  }
+
+  synchronized boolean hasForm(String formId) {
+    return forms.containsKey(formId);
+  }
+
+  /** Adds a form unless one with its id is known (the same form seen on another state). */
   synchronized void addForm(FormInfo form) {
-    forms.put(form.formId(), form);
+    if (forms.putIfAbsent(form.formId(), form) != null) return;
+    StateInfo s = states.get(form.stateId());
+    if (s != null && !s.formIds().contains(form.formId())) {
+      // a form first seen on another instance of the state (an edit page of a "new" template)
+      List<String> ids = new ArrayList<>(s.formIds());
+      ids.add(form.formId());
+      states.put(s.stateId(), StateRecorder.with(s, ids, s.instanceUrls()));
+    }
+  }
+
+  synchronized void addWrite(WriteInfo write) {
+    if (writes.size() < 500) writes.add(write);
+  }
+
+  synchronized List<WriteInfo> writes() {
+    return List.copyOf(writes);
   }
 
   synchronized void addTransition(Transition t) {
@@ -237,8 +207,8 @@ final class CrawlModel {
 
   // ---- views
 
-  synchronized int pagesVisited() {
-    return pagesVisited;
+  int pagesVisited() {
+    return frontier.pagesVisited();
   }
 
   synchronized int actionsTried() {
@@ -281,26 +251,28 @@ final class CrawlModel {
   }
 
   synchronized CrawlCheckpoint checkpoint(long elapsedMillis) {
-    List<CrawlTask> pending = new ArrayList<>(inFlight);
-    pending.addAll(frontier);
+    // plain mutable copies: a null anywhere must never make a heartbeat throw
+    List<CrawlTask> pending = frontier.pending();
     return new CrawlCheckpoint(
         startStateId,
-        List.copyOf(states.values()),
-        List.copyOf(forms.values()),
-        List.copyOf(transitions),
-        List.copyOf(linkEdges),
-        List.copyOf(findings.values()),
+        new ArrayList<>(states.values()),
+        new ArrayList<>(forms.values()),
+        new ArrayList<>(transitions),
+        new ArrayList<>(linkEdges),
+        new ArrayList<>(findings.values()),
         pending,
-        Map.copyOf(urlStates),
-        Map.copyOf(patternCounts),
-        List.copyOf(claimed),
-        List.copyOf(probedForms),
-        Map.copyOf(parents),
+        CrawlCheckpoint.copy(urlStates),
+        CrawlCheckpoint.copy(frontier.patternCounts()),
+        new ArrayList<>(claimed),
+        new ArrayList<>(probedForms),
+        CrawlCheckpoint.copy(parents),
         goal,
-        pagesVisited,
+        frontier.pagesVisited(),
         actionsTried,
         elapsedMillis,
-        seq);
+        frontier.nextSeq(),
+        new ArrayList<>(writes),
+        CrawlCheckpoint.copy(formIds));
   }
 
   synchronized void restore(CrawlCheckpoint c) {
@@ -310,17 +282,15 @@ final class CrawlModel {
     transitions.addAll(c.transitions());
     linkEdges.addAll(c.linkEdges());
     c.findings().forEach(this::addFinding);
-    frontier.addAll(c.frontier());
-    c.frontier().forEach(t -> queuedUrls.add(t.url()));
+    frontier.restore(
+        c.frontier(), c.urlStates().keySet(), c.patternCounts(), c.pagesVisited(), c.nextSeq());
     urlStates.putAll(c.urlStates());
-    queuedUrls.addAll(c.urlStates().keySet());
-    patternCounts.putAll(c.patternCounts());
     claimed.addAll(c.claimedFingerprints());
     if (c.probedForms() != null) probedForms.addAll(c.probedForms());
     parents.putAll(c.parents());
+    writes.addAll(c.writes());
+    formIds.putAll(c.formIds());
     goal = c.goal();
-    pagesVisited = c.pagesVisited();
     actionsTried = c.actionsTried();
-    seq = c.nextSeq();
   }
 }

@@ -15,12 +15,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fills and submits forms: once with valid synthetic values, once with required fields empty; and
- * reports what the app did (URL change, validation messages and where they appeared, new texts).
+ * Fills and submits forms: with valid synthetic values, with required fields empty, or (a GET
+ * search) with every field empty; and reports what the app did (URL change, validation messages and
+ * where they appeared, new texts).
  */
 final class FormProber {
   static final String VALID = "valid";
   static final String EMPTY_REQUIRED = "empty_required";
+
+  /** Every field left empty: a GET search submitted so lists all records. */
+  static final String EMPTY = "empty";
 
   private static final String VALIDATION_SCRIPT =
       """
@@ -107,7 +111,7 @@ final class FormProber {
       PageSnapshot.RawElement e = snapshot.element(f.elementIndex());
       if (e == null || !f.visible()) continue;
       String type = f.type();
-      boolean emptied = EMPTY_REQUIRED.equals(kind) && f.required();
+      boolean emptied = (EMPTY_REQUIRED.equals(kind) && f.required()) || EMPTY.equals(kind);
       if ("checkbox".equals(type) || "radio".equals(type)) {
         if (!emptied && (f.required() || "radio".equals(type))) fills.put("check:" + e.css(), "on");
         continue;

@@ -35,13 +35,17 @@ import org.slf4j.MDC;
  * The Observation activity: validates the target, then crawls it with the {@link Crawler},
  * heartbeating a {@link CrawlCheckpoint} (a retried attempt resumes from it) and publishing
  * progress. Bad input fails fast and non-retryably: {@code InvalidTarget}, {@code
- * TargetNotAllowed}, {@code TargetUnreachable}.
+ * TargetNotAllowed}, {@code TargetUnreachable}; a target of which no page could be read fails
+ * non-retryably as {@code TargetUnusable}, while any single bad page is only a finding.
  */
 public final class ObservationActivitiesImpl implements ObservationActivities {
   private static final Logger log = LoggerFactory.getLogger(ObservationActivitiesImpl.class);
   static final int MAX_DEPTH_LIMIT = RunLimits.MAX_DEPTH;
   static final int MAX_PAGES_LIMIT = RunLimits.MAX_PAGES;
   private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
+
+  /** Failure type when no page of the target showed a state (every page failed). */
+  public static final String TARGET_UNUSABLE = "TargetUnusable";
 
   private final Crawler crawler;
   private final ProgressPublisher progress;
@@ -119,6 +123,11 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
           result.stats().formsFound(),
           result.stats().durationMillis());
       return result;
+    } catch (TargetUnusableException unusable) {
+      reporter.failed(unusable.getMessage());
+      log.info(
+          "event=observation_unusable workflow_id={} reason={}", workflowId, unusable.getMessage());
+      throw ApplicationFailure.newNonRetryableFailure(unusable.getMessage(), TARGET_UNUSABLE);
     } catch (ActivityCompletionException cancelled) {
       log.info("event=observation_cancelled workflow_id={}", workflowId);
       throw cancelled;
@@ -196,7 +205,8 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
         request.userInstruction(),
         request.loginCredentials(),
         request.httpCredentials(),
-        request.allowDestructive());
+        request.allowDestructive(),
+        request.allowWrites());
   }
 
   /** Any HTTP answer will do; a refused connection, timeout or unknown host is unreachable. */

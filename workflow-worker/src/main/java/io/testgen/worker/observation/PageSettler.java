@@ -32,6 +32,34 @@ final class PageSettler {
     }
   }
 
+  /** Console prefix of a dialog the page tried to open (see {@link #NO_DIALOGS}). */
+  static final String DIALOG_NOTICE = "[testgen] dialog suppressed: ";
+
+  /**
+   * Init script for every crawl context: alert, confirm (answered "cancel") and prompt never open.
+   * Each crawl thread has its own Playwright connection to the one Chromium; a real dialog is seen
+   * by all of them, each auto-dismisses it, and the loser's connection dies (microsoft/playwright
+   * #42827). A page that asks is told so on the console, which becomes a {@code dialog} finding.
+   */
+  static final String NO_DIALOGS =
+      """
+      (() => {
+        const tell = (kind, message) => {
+          try { console.warn('%s' + kind + ' ' + String(message === undefined ? '' : message).slice(0, 120)); } catch (e) {}
+        };
+        window.alert = (m) => { tell('alert', m); };
+        window.confirm = (m) => { tell('confirm', m); return false; };
+        window.prompt = (m) => { tell('prompt', m); return null; };
+        const add = EventTarget.prototype.addEventListener;
+        EventTarget.prototype.addEventListener = function (type, listener, options) {
+          if (type === 'beforeunload') return;
+          return add.call(this, type, listener, options);
+        };
+        Object.defineProperty(window, 'onbeforeunload', { set() {}, get() { return null; }, configurable: true });
+      })();
+      """
+          .formatted(DIALOG_NOTICE);
+
   private static final String QUIET_SCRIPT =
       """
       ([quiet, max]) => new Promise((resolve) => {
@@ -58,6 +86,11 @@ final class PageSettler {
   private Integer lastStatus;
   private String lastMethod;
   private String lastFailure;
+  private final java.util.List<SentWrite> sentWrites =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** A non-GET request the page sent during the last action (a form post, a fetch). */
+  record SentWrite(String method, String url, boolean navigation) {}
 
   PageSettler(Page page, Duration pageTimeout, int quietMillis) {
     this(page, pageTimeout, quietMillis, (url, text) -> {});
@@ -82,8 +115,11 @@ final class PageSettler {
     page.onConsoleMessage(
         message -> {
           // failed loads are recorded as http_error findings already
-          if ("error".equals(message.type())
-              && !message.text().startsWith("Failed to load resource"))
+          boolean suppressedDialog =
+              "warning".equals(message.type()) && message.text().startsWith(DIALOG_NOTICE);
+          if (suppressedDialog
+              || ("error".equals(message.type())
+                  && !message.text().startsWith("Failed to load resource")))
             consoleErrors.accept(page.url(), clip(message.text()));
         });
     page.onPageError(error -> consoleErrors.accept(page.url(), clip(error)));
@@ -98,6 +134,12 @@ final class PageSettler {
             lastStatus = response.status();
             lastMethod = request.method();
           }
+        });
+    page.onRequest(
+        request -> {
+          String method = request.method();
+          if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method))
+            sentWrites.add(new SentWrite(method, request.url(), request.isNavigationRequest()));
         });
     page.onRequestFailed(
         request -> {
@@ -133,6 +175,11 @@ final class PageSettler {
     return page;
   }
 
+  /** The non-GET requests sent during the last {@link #act}, in order. */
+  java.util.List<SentWrite> sentWrites() {
+    return java.util.List.copyOf(sentWrites);
+  }
+
   /** Navigates and settles; a failed load is an outcome with {@code error}, not an exception. */
   Outcome load(String url) {
     lastFailure = null;
@@ -162,6 +209,7 @@ final class PageSettler {
 
   /** Performs an action that may or may not navigate, and settles. */
   Outcome act(Consumer<Page> action) {
+    sentWrites.clear();
     int before = navigations;
     lastStatus = null;
     lastMethod = null;

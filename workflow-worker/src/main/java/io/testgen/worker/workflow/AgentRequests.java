@@ -26,7 +26,8 @@ final class AgentRequests {
         request.userInstruction(),
         request.loginCredentials(),
         request.httpCredentials(),
-        request.destructiveAllowed());
+        request.destructiveAllowed(),
+        request.writesAllowed());
   }
 
   static RequirementsRequest requirements(

@@ -23,7 +23,9 @@
     if (el.tagName === 'svg' || depth > 14) return s;
     const parts = [];
     let prev = null;
-    for (const child of el.children) {
+    // an open shadow root renders instead of (and around slots of) the light children
+    const kids = el.shadowRoot ? [...el.shadowRoot.children, ...el.children] : el.children;
+    for (const child of kids) {
       if (nodes > MAX_NODES) break;
       if (SKIP.has(child.tagName) || !visible(child)) continue;
       const c = sig(child, depth + 1);
@@ -32,12 +34,63 @@
     }
     return parts.length ? s + '{' + parts.join(',') + '}' : s;
   };
-  const structure = document.body ? sig(document.body, 0) : '';
+  // Every element, open shadow roots included (document order, hosts before their shadow content).
+  const deepAll = (limit) => {
+    const out = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (out.length >= limit) return;
+        out.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  };
+  const deepQuery = (sel, limit) => deepAll(MAX_NODES).filter((el) => el.matches(sel)).slice(0, limit || MAX_NODES);
+  // What the user sees, over the whole page however deeply nested: landmarks, heading levels,
+  // forms and their fields, kinds of main content, and the hash route. Text stays out, so the
+  // instances of one template keep one fingerprint.
+  const semantics = () => {
+    const els = deepAll(MAX_NODES).filter((el) => !SKIP.has(el.tagName));
+    const vis = (el) => visible(el);
+    const landmarks = new Set();
+    const LM = { HEADER: 'banner', NAV: 'navigation', MAIN: 'main', ASIDE: 'complementary', FOOTER: 'contentinfo' };
+    const kinds = new Set();
+    const levels = [];
+    const forms = [];
+    for (const el of els) {
+      const role = el.getAttribute('role');
+      if (LM[el.tagName] || ['banner', 'navigation', 'main', 'complementary', 'contentinfo', 'search', 'dialog', 'alertdialog'].includes(role)) {
+        if (vis(el)) landmarks.add(role || LM[el.tagName]);
+      } else if (/^H[1-6]$/.test(el.tagName)) {
+        if (vis(el) && levels[levels.length - 1] !== el.tagName) levels.push(el.tagName);
+      } else if (el.tagName === 'FORM') {
+        if (vis(el)) {
+          const names = Array.from(el.elements).filter((f) => f.type !== 'hidden' && f.name).map((f) => f.name).sort();
+          // where it is sent, numbers masked: a new and an edit form with the same fields differ
+          let action = '';
+          try { action = new URL(el.action, location.href).pathname.replace(/[0-9]+/g, '#'); } catch (e) {}
+          forms.push((el.getAttribute('method') || 'get').toLowerCase() + ' ' + action + ':' + [...new Set(names)].join('+'));
+        }
+      } else if (['TABLE', 'UL', 'OL', 'DL', 'ARTICLE', 'IMG', 'VIDEO', 'PRE', 'TEXTAREA', 'SELECT', 'IFRAME', 'CANVAS'].includes(el.tagName) || role === 'grid' || role === 'list' || role === 'tablist') {
+        if (vis(el)) kinds.add(role || el.tagName.toLowerCase());
+      } else if (el.tagName === 'INPUT') {
+        if (vis(el)) kinds.add('input-' + (el.getAttribute('type') || 'text').toLowerCase());
+      }
+    }
+    const h = location.hash || '';
+    let route = h.startsWith('#/') || h.startsWith('#!') ? h.split('?')[0].replace(/[0-9]+/g, '#') : '';
+    if (route === '#/' || route === '#!/' || route === '#!') route = '';
+    return '|lm:' + [...landmarks].sort().join(',') + '|h:' + levels.join(',') + '|f:' + forms.sort().join(';')
+      + '|k:' + [...kinds].sort().join(',') + '|r:' + route;
+  };
+  const structure = (document.body ? sig(document.body, 0) : '') + semantics();
 
   if (limits.light) {
     return {
       url: location.href, title: document.title, structure, node_count: 0, elements: [], forms: [],
-      headings: Array.from(document.querySelectorAll('h1,h2,h3')).filter(visible).slice(0, 10)
+      headings: deepQuery('h1,h2,h3').filter(visible).slice(0, 10)
         .map((h) => ({ level: +h.tagName[1], text: clean(h.innerText) })),
       accessibility: null, texts: [], password_visible: false,
     };
@@ -104,6 +157,27 @@
   // scans the document), else an nth-of-type path anchored at an id or at body, unique by
   // construction. Returns [selector, known-unique].
   const cssOf = (el) => {
+    const root = el.getRootNode();
+    if (root instanceof ShadowRoot) {
+      // inside an open shadow root: the host's selector, then a path inside the root (Playwright's
+      // CSS engine pierces open shadow roots with the descendant combinator)
+      const parts = [];
+      let cur = el;
+      while (cur && cur.nodeType === 1 && parts.length < 12) {
+        let part = cur.tagName.toLowerCase();
+        if (cur.id && /^[A-Za-z][\w-]*$/.test(cur.id) && root.querySelectorAll('#' + cssEscape(cur.id)).length === 1) {
+          parts.unshift(part + '#' + cssEscape(cur.id));
+          break;
+        }
+        const parent = cur.parentElement;
+        const siblings = parent ? parent.children : root.children;
+        const same = Array.from(siblings).filter((c) => c.tagName === cur.tagName);
+        if (same.length > 1) part += ':nth-of-type(' + (same.indexOf(cur) + 1) + ')';
+        parts.unshift(part);
+        cur = parent;
+      }
+      return [cssOf(root.host)[0] + ' ' + parts.join(' > '), true];
+    }
     if (el.id && /^[A-Za-z][\w-]*$/.test(el.id) && count('#' + cssEscape(el.id)) === 1) return ['#' + cssEscape(el.id), true];
     const tag = el.tagName.toLowerCase();
     if (small) {
@@ -140,7 +214,7 @@
   const DESTRUCTIVE = /\b(log ?out|sign ?out|delete|remove|destroy|erase|drop|unsubscribe|deactivate|close account)\b/i;
 
   // Candidates: links, buttons, inputs, and clickables that change the page without a link.
-  const all = Array.from(document.querySelectorAll('*')).slice(0, MAX_NODES);
+  const all = deepAll(MAX_NODES);
   const cands = [];
   const seen = new Set();
   const add = (el, kind) => {
@@ -241,14 +315,14 @@
     };
   });
 
-  const headings = Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).filter(visible).slice(0, 30)
+  const headings = deepQuery('h1,h2,h3,h4,h5,h6').filter(visible).slice(0, 30)
     .map((h) => ({ level: +h.tagName[1], text: clean(h.innerText) }));
   let orderValid = true;
   for (let i = 1; i < headings.length; i++) if (headings[i].level > headings[i - 1].level + 1) orderValid = false;
   const imgs = Array.from(document.images);
   const unlabelled = out.filter((e) => e.kind === 'input' && !e.name && e.type !== 'hidden').slice(0, 20).map((e) => e.css);
   const texts = [];
-  for (const el of document.querySelectorAll('[role=status],[role=alert],[aria-live],li,p,td,h1,h2,h3,dd,.flash,.message,.notice')) {
+  for (const el of deepQuery('[role=status],[role=alert],[aria-live],li,p,td,h1,h2,h3,dd,.flash,.message,.notice,label')) {
     if (texts.length >= 300) break;
     const t = clean(el.innerText, 120);
     if (t && visible(el)) texts.push(t);
@@ -262,6 +336,6 @@
       image_count: imgs.length, has_lang: !!document.documentElement.getAttribute('lang'),
     },
     texts,
-    password_visible: Array.from(document.querySelectorAll('input[type=password]')).some(visible),
+    password_visible: deepQuery('input[type=password]').some(visible),
   };
 }

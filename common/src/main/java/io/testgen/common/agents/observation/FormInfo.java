@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A form on a state.
  *
- * @param purpose inferred purpose: login, search, signup, create, contact, generic
+ * @param purpose inferred purpose: login, logout, search, signup, create, contact, delete, account
+ *     (accounts, credentials, permissions, roles), payment, send, generic
  */
 public record FormInfo(
     String formId,

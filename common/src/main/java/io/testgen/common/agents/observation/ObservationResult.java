@@ -7,6 +7,7 @@ import java.util.List;
  * path.
  *
  * @param loggedIn whether a login was performed and verified
+ * @param writes every write the crawl performed on the target, in order (never null)
  */
 public record ObservationResult(
     String targetUrl,
@@ -17,7 +18,27 @@ public record ObservationResult(
     List<Finding> findings,
     GoalOutcome goal,
     boolean loggedIn,
-    CrawlStats stats) {
+    CrawlStats stats,
+    List<WriteInfo> writes) {
+
+  public ObservationResult {
+    writes = writes == null ? List.of() : List.copyOf(writes);
+  }
+
+  /** A result without writes. */
+  public ObservationResult(
+      String targetUrl,
+      String startStateId,
+      List<StateInfo> states,
+      List<Transition> transitions,
+      List<FormInfo> forms,
+      List<Finding> findings,
+      GoalOutcome goal,
+      boolean loggedIn,
+      CrawlStats stats) {
+    this(
+        targetUrl, startStateId, states, transitions, forms, findings, goal, loggedIn, stats, null);
+  }
 
   /** Number of states, for summaries. */
   public int stateCount() {

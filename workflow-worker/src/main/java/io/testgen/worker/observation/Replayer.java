@@ -1,0 +1,137 @@
+package io.testgen.worker.observation;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import io.testgen.common.agents.observation.Finding;
+import io.testgen.common.agents.observation.WriteInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a page to a task's state: loads its URL with the browser storage reset to the crawl's
+ * baseline (so a single-page app's saved data does not drift between replays), then replays its
+ * steps. Every non-GET submission it performs is recorded as a write.
+ */
+final class Replayer {
+  private static final Logger log = LoggerFactory.getLogger(Replayer.class);
+  private static final String STORAGE_SCRIPT =
+      """
+      (base) => {
+        try {
+          const now = JSON.stringify(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)]));
+          if (base === null) return now;
+          if (now === base) return null;
+          localStorage.clear();
+          for (const [k, v] of JSON.parse(base)) localStorage.setItem(k, v);
+          sessionStorage.clear();
+          return 'reset';
+        } catch (e) { return null; }
+      }
+      """;
+
+  private final CrawlContext ctx;
+  private volatile String storageBaseline = "[]";
+
+  Replayer(CrawlContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** Takes the page's current local storage as the baseline every load returns to. */
+  void captureBaseline(Page page) {
+    try {
+      Object now = page.evaluate(STORAGE_SCRIPT, (Object) null);
+      if (now instanceof String s) storageBaseline = s;
+    } catch (PlaywrightException e) {
+      // keep the empty baseline
+    }
+  }
+
+  /** Loads the task's URL and replays its steps; the HTTP status, or null when it failed. */
+  Integer loadAndReplay(PageSettler settler, CrawlTask task) {
+    PageSettler.Outcome loaded = settler.load(task.url());
+    if (!loaded.failed() && resetStorage(settler.page())) loaded = settler.load(task.url());
+    if (loaded.failed()) {
+      recordLoadFailure(task.url(), loaded.error());
+      return null;
+    }
+    int status = loaded.status() == null ? 200 : loaded.status();
+    if (status >= 400 && task.steps().isEmpty()) {
+      ctx.finding("http_error", task.url(), status, "HTTP " + status);
+      ctx.model().visited(task.url(), null);
+      return null;
+    }
+    if (!ctx.scope().sameOrigin(settler.page().url())) return null;
+    for (PathStep step : task.steps()) {
+      PageSettler.Outcome out = act(settler, step);
+      if (out.failed() && !out.navigated()) {
+        log.info(
+            "event=replay_failed workflow_id={} step={}",
+            ctx.workflowId(),
+            ctx.redactor().redact(step.label()));
+        return null;
+      }
+      if (out.status() != null) status = out.status();
+    }
+    if (!ctx.scope().sameOrigin(settler.page().url())) return null;
+    return status;
+  }
+
+  /** Performs one step and settles; what a submission sent besides GETs is recorded as writes. */
+  PageSettler.Outcome act(PageSettler settler, PathStep step) {
+    PageSettler.Outcome out = settler.act(p -> perform(p, step));
+    if ("submit".equals(step.action())) recordWrites(settler, step.formId(), out);
+    return out;
+  }
+
+  /**
+   * Records the non-GET requests the last action sent: method, URL, and for a document request the
+   * page the app answered with or redirected to (the created record).
+   */
+  void recordWrites(PageSettler settler, String formId, PageSettler.Outcome out) {
+    for (PageSettler.SentWrite w : settler.sentWrites()) {
+      String resultUrl = w.navigation() && out.navigated() ? UrlScope.normalise(out.url()) : null;
+      ctx.model()
+          .addWrite(
+              new WriteInfo(
+                  w.method(),
+                  ctx.redactor().redact(UrlScope.normalise(w.url())),
+                  ctx.redactor().redact(resultUrl),
+                  formId,
+                  w.navigation() ? out.status() : null));
+    }
+  }
+
+  static void perform(Page page, PathStep step) {
+    FormProber.fill(page, step.fills());
+    Locator target = step.css() == null ? null : page.locator(step.css()).first();
+    switch (step.action()) {
+      case "submit" -> FormProber.submit(page, step.formIndex(), step.css());
+      case "press_enter" -> target.press("Enter", new Locator.PressOptions().setTimeout(3000));
+      case "dblclick" -> target.dblclick(new Locator.DblclickOptions().setTimeout(3000));
+      case "hover" -> target.hover(new Locator.HoverOptions().setTimeout(3000));
+      default -> target.click(new Locator.ClickOptions().setTimeout(3000));
+    }
+  }
+
+  private boolean resetStorage(Page page) {
+    try {
+      return "reset".equals(page.evaluate(STORAGE_SCRIPT, storageBaseline));
+    } catch (PlaywrightException e) {
+      return false;
+    }
+  }
+
+  private void recordLoadFailure(String url, String error) {
+    String e = error == null ? "" : error;
+    if (e.contains("ERR_BLOCKED_BY_CLIENT")) return; // the guard recorded why
+    CrawlModel model = ctx.model();
+    if (e.contains("ERR_TIMED_OUT") || e.toLowerCase().contains("timeout"))
+      model.addFinding(new Finding("timeout", url, null, "page did not load in time"));
+    else if (e.contains("ERR_TOO_MANY_REDIRECTS"))
+      model.addFinding(new Finding("redirect_loop", url, null, "too many redirects"));
+    else if (e.contains("Download is starting"))
+      model.addFinding(new Finding("page_failed", url, null, "the URL answers with a download"));
+    else model.addFinding(new Finding("http_error", url, null, ctx.redactor().redact(e)));
+  }
+}
