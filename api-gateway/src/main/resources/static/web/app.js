@@ -95,6 +95,11 @@ function setCurrent(name) {
 }
 
 document.getElementById('sign-out').addEventListener('click', () => signOut());
+// The skip link moves focus without touching the hash (the hash is the router's).
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 onSignedOut(() => route());
 window.addEventListener('hashchange', route);
 route();

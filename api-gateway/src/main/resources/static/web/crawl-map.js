@@ -81,7 +81,10 @@ export function renderCrawlMap(observation, thumbnail, onSelect) {
     'aria-hidden': 'true', focusable: 'false'},
   svg('defs', {}, svg('marker', {id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5,
     markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse'},
-  svg('path', {d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head'}))));
+  svg('path', {d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head'})),
+  svg('marker', {id: 'arrow-back', viewBox: '0 0 10 10', refX: 9, refY: 5,
+    markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse'},
+  svg('path', {d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head back'}))));
   for (const edge of edges.values()) {
     const a = pos.get(edge.from);
     const b = pos.get(edge.to);
@@ -103,12 +106,16 @@ export function renderCrawlMap(observation, thumbnail, onSelect) {
       d = `M${x1},${y1} C${x1},${dip} ${x2},${dip} ${x2},${y2}`;
       mid = {x: (x1 + x2) / 2, y: dip - 8};
     }
+    // Links back to earlier states (navigation menus) are drawn faint and unlabelled: on most
+    // apps they are most of the edges and would bury the ones that lead somewhere new.
+    const forward = b.x > a.x;
     const label = edge.labels.length > 1
       ? `${truncate(edge.labels[0], 22)} (+${edge.labels.length - 1})` : truncate(edge.labels[0], 26);
-    layer.append(svg('g', {class: 'edge', 'data-from': edge.from, 'data-to': edge.to},
-      svg('title', {}, edge.labels.join('\n')),
-      svg('path', {d, 'marker-end': 'url(#arrow)'}),
-      svg('text', {x: mid.x, y: mid.y - 4, 'text-anchor': 'middle'}, label)));
+    layer.append(svg('g', {class: forward ? 'edge' : 'edge back', 'data-from': edge.from,
+      'data-to': edge.to},
+    svg('title', {}, edge.labels.join('\n')),
+    svg('path', {d, 'marker-end': forward ? 'url(#arrow)' : 'url(#arrow-back)'}),
+    forward ? svg('text', {x: mid.x, y: mid.y - 4, 'text-anchor': 'middle'}, label) : null));
   }
 
   const nodes = states.map((s) => {

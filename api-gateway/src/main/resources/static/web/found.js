@@ -90,7 +90,10 @@ function figure(label, value) {
 /** Why a test is not simply passing: its skip reason, failure or repairs. */
 function reason(t) {
   if (t.skip_reason || t.skipped_reason || t.reason) return t.skip_reason || t.skipped_reason || t.reason;
-  if (t.failure) return `step ${t.failure.step_index + 1}: ${t.failure.error || t.failure.step || ''}`;
+  if (t.failure && t.failure.step_index >= 0) {
+    return `step ${t.failure.step_index + 1}: ${t.failure.error || t.failure.step || ''}`;
+  }
+  if (t.failure) return t.failure.error || t.failure.step || '';
   if (t.repairs && t.repairs.length) return `${t.repairs.length} step${t.repairs.length === 1 ? '' : 's'} repaired`;
   return '';
 }

@@ -62,7 +62,7 @@ export function renderRuns() {
         h('caption', {class: 'visually-hidden'}, 'Your runs, newest first'),
         h('thead', {}, h('tr', {},
           ['Status', 'Target', 'Started', 'Duration', 'Tests', 'Pass rate']
-            .map((t) => h('th', {scope: 'col'}, t)))),
+            .map((t, i) => h('th', {scope: 'col', class: i >= 4 ? 'num' : undefined}, t)))),
         body)),
     note,
     h('nav', {class: 'pager', 'aria-label': 'Pages of runs'}, prev, next));

@@ -65,6 +65,15 @@ final class WebViewChecks {
     return new Browser.NewContextOptions().setViewportSize(1280, 800).setAcceptDownloads(true);
   }
 
+  /** Waits until the gateway's readiness (Temporal and Redis reachable) is UP. */
+  static void awaitReady(GatewayHttp anonymous) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (anonymous.get("/actuator/health/readiness").status() != 200) {
+      if (Instant.now().isAfter(deadline)) throw new IllegalStateException("gateway never ready");
+      TestGenStack.sleep(500);
+    }
+  }
+
   Path dir() {
     return dir;
   }
@@ -122,7 +131,9 @@ final class WebViewChecks {
   void assertNoHorizontalScroll(Page page, String where) {
     Object overflow =
         page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-    assertThat(((Number) overflow).intValue()).as("horizontal overflow of the %s", where).isLessThanOrEqualTo(0);
+    assertThat(((Number) overflow).intValue())
+        .as("horizontal overflow of the %s", where)
+        .isLessThanOrEqualTo(0);
   }
 
   void screenshot(Page page, String name) {

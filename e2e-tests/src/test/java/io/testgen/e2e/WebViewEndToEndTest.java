@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * map, sort scenarios, download the suite, list the runs, at desktop and phone width, with an
  * axe-core scan of every page. Screenshots go to {@code target/web-screenshots}.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebViewEndToEndTest {
   private static final Pattern RUN_HASH = Pattern.compile("#/run/([A-Za-z0-9._:-]+)$");
@@ -47,6 +47,7 @@ class WebViewEndToEndTest {
   void start() {
     site = DemoSite.install(FixtureServer.start());
     stack = TestGenStack.start();
+    WebViewChecks.awaitReady(new GatewayHttp(stack.gatewayUrl(), null));
     playwright = WebViewChecks.playwright();
     browser = WebViewChecks.chromium(playwright);
     checks = new WebViewChecks(Path.of("target", "web-screenshots"));
@@ -67,7 +68,8 @@ class WebViewEndToEndTest {
       checks.signIn(page, TestGenStack.API_KEY);
       assertThat(page.getByRole(AriaRole.HEADING, heading("My runs"))).isVisible();
 
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start a run").setExact(true))
+      page.getByRole(
+              AriaRole.LINK, new Page.GetByRoleOptions().setName("Start a run").setExact(true))
           .first()
           .click();
       assertThat(page.getByRole(AriaRole.HEADING, heading("Start a run"))).isVisible();
@@ -119,7 +121,8 @@ class WebViewEndToEndTest {
       assertThat(page.locator("#state-details .headings li").first()).containsText("h1");
       assertThat(checks.brokenImages(page, "#state-screenshot")).isEmpty();
       // The keyboard opens a state too.
-      Locator contact = nodes.filter(new Locator.FilterOptions().setHasText("Contact · Acme Tasks"));
+      Locator contact =
+          nodes.filter(new Locator.FilterOptions().setHasText("Contact · Acme Tasks"));
       contact.first().focus();
       page.keyboard().press("Enter");
       assertThat(page.locator("#state-title")).hasText("Contact · Acme Tasks");
@@ -129,7 +132,8 @@ class WebViewEndToEndTest {
       // Scenarios sortable by RPN; tests with their status.
       Locator scenarios = page.locator("#scenarios-table tbody tr");
       assertThat(scenarios.count()).isGreaterThan(5);
-      page.locator("#scenarios-table th button", new Page.LocatorOptions().setHasText("RPN")).click();
+      page.locator("#scenarios-table th button", new Page.LocatorOptions().setHasText("RPN"))
+          .click();
       assertThat(page.locator("#scenarios-table th[aria-sort=descending]")).hasText("RPN");
       List<Integer> rpns = new ArrayList<>();
       for (String cell : page.locator("#scenarios-table tbody td:nth-child(5)").allTextContents()) {
@@ -144,8 +148,7 @@ class WebViewEndToEndTest {
       Download download =
           page.waitForDownload(
               () ->
-                  page.getByRole(
-                          AriaRole.BUTTON, button("Download Playwright TypeScript suite"))
+                  page.getByRole(AriaRole.BUTTON, button("Download Playwright TypeScript suite"))
                       .click());
       assertThat(download.suggestedFilename()).isEqualTo(workflowId + "-playwright-ts.zip");
       Path zip = checks.dir().resolve(download.suggestedFilename());
@@ -153,7 +156,9 @@ class WebViewEndToEndTest {
       assertThat(WebViewChecks.zipEntries(zip)).contains("package.json", "playwright.config.ts");
 
       checks.assertNoSeriousAxeViolations(page, "run results");
-      checks.screenshotFullPage(page, "run.png");
+      checks.screenshotFullPage(page, "run-full.png");
+      page.evaluate("() => window.scrollTo(0, 0)");
+      checks.screenshot(page, "run.png");
 
       // My runs: the run with its figures.
       page.navigate(stack.gatewayUrl() + "/#/runs");
@@ -182,21 +187,16 @@ class WebViewEndToEndTest {
   @Test
   void withoutAKeyThePageAsksToSignInAndShowsNoDataAndBobCannotOpenAlicesRun() {
     GatewayHttp alice = new GatewayHttp(stack.gatewayUrl(), TestGenStack.API_KEY);
-    GatewayHttp.Response started =
-        alice.post(
-            "/api/v2/generate-tests",
-            "{\"url\":\""
-                + site.url("/")
-                + "\",\"max_depth\":1,\"max_pages\":3,\"review_requirements\":true}");
-    assertThat(started.status()).isEqualTo(202);
-    String aliceRun = started.json().path("workflow_id").asText();
+    String aliceRun = startReviewRun(alice);
+    String toCancel = startReviewRun(alice);
 
     try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
       Page page = context.newPage();
       List<String> apiCalls = new ArrayList<>();
-      page.onRequest(request -> {
-        if (request.url().contains("/api/")) apiCalls.add(request.url());
-      });
+      page.onRequest(
+          request -> {
+            if (request.url().contains("/api/")) apiCalls.add(request.url());
+          });
       page.navigate(stack.gatewayUrl() + "/#/run/" + aliceRun);
       assertThat(page.getByRole(AriaRole.HEADING, heading("Sign in to TestGen"))).isVisible();
       assertThat(page.getByLabel("API key")).isFocused();
@@ -213,9 +213,10 @@ class WebViewEndToEndTest {
     try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
       Page page = context.newPage();
       List<Response> aboutAlicesRun = new ArrayList<>();
-      page.onResponse(response -> {
-        if (response.url().contains(aliceRun)) aboutAlicesRun.add(response);
-      });
+      page.onResponse(
+          response -> {
+            if (response.url().contains(aliceRun)) aboutAlicesRun.add(response);
+          });
       page.navigate(stack.gatewayUrl() + "/");
       checks.signIn(page, TestGenStack.OTHER_KEY);
       assertThat(page.locator("section[aria-labelledby=runs-title] p[role=status]"))
@@ -243,7 +244,29 @@ class WebViewEndToEndTest {
       page.getByRole(AriaRole.BUTTON, button("Reject")).click();
       assertThat(page.locator("#live")).hasAttribute("data-status", "failed", longWait());
       assertThat(page.locator("#review")).isHidden();
+      assertThat(page.locator("#live .form-error")).containsText("not these scenarios");
+
+      // Cancel from the page.
+      page.navigate(stack.gatewayUrl() + "/#/run/" + toCancel);
+      page.getByRole(AriaRole.BUTTON, button("Cancel run")).click();
+      assertThat(page.locator("#live")).hasAttribute("data-status", "cancelled", longWait());
+      assertThat(page.getByRole(AriaRole.BUTTON, button("Cancel run"))).isHidden();
     }
+  }
+
+  /** A small run that stops at the review gate; retried while Temporal is still warming up. */
+  private String startReviewRun(GatewayHttp alice) {
+    String body =
+        "{\"url\":\""
+            + site.url("/")
+            + "\",\"max_depth\":1,\"max_pages\":3,\"review_requirements\":true}";
+    GatewayHttp.Response started = alice.post("/api/v2/generate-tests", body);
+    for (int attempt = 0; started.status() == 503 && attempt < 5; attempt++) {
+      TestGenStack.sleep(2000);
+      started = alice.post("/api/v2/generate-tests", body);
+    }
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    return started.json().path("workflow_id").asText();
   }
 
   private static String runId(String url) {
