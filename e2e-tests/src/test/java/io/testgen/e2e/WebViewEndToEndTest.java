@@ -92,7 +92,7 @@ class WebViewEndToEndTest {
       // Live: the pipeline moves with the stream.
       Locator live = page.locator("#live");
       page.locator(".agent[data-agent=evolution][data-state=running]")
-          .waitFor(new Locator.WaitForOptions().setTimeout(180_000));
+          .waitFor(new Locator.WaitForOptions().setTimeout(360_000));
       checks.assertNoSeriousAxeViolations(page, "live run");
       checks.screenshot(page, "live-run.png");
       assertThat(live).hasAttribute("data-status", "completed", longWait());
