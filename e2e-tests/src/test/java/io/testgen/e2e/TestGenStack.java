@@ -103,7 +103,7 @@ final class TestGenStack implements AutoCloseable {
                 List.of(java(), "-Xmx512m", "-jar", jar("testgen.gatewayJarDir", "api-gateway")),
                 env,
                 logs.resolve("gateway.log"))
-            .awaitPort(gatewayPort, Duration.ofSeconds(240));
+            .awaitPort(gatewayPort, Duration.ofSeconds(120));
   }
 
   private static void awaitLine(ManagedProcess process, String marker, Duration timeout) {
