@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.testgen.gateway.security.StreamTokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** API keys, ownership and stream tokens. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AccessControlTest extends GatewayIntegrationTest {
   @Autowired StreamTokens streamTokens;
 
@@ -57,6 +60,49 @@ class AccessControlTest extends GatewayIntegrationTest {
     } finally {
       as("alice").delete("/api/v2/workflows/" + id);
     }
+  }
+
+  @Test
+  void everyReferenceToAnotherRunIsCheckedForOwnershipAndExistence() {
+    String alices = start("alice", "");
+    awaitStatus("alice", alices, "completed");
+    String baseline = "\"baseline_workflow_id\":\"%s\"";
+    for (String endpoint : new String[] {"/api/v2/generate-tests", "/api/v2/observation"}) {
+      String body = "{\"url\":\"" + TARGET + "\"," + baseline + "}";
+      // Another user's run: as unknown to carol as any other of alice's runs.
+      assertProblem(as("carol").post(endpoint, body.formatted(alices)), 404, "NOT_FOUND");
+      Http.Response none = as("carol").post(endpoint, body.formatted("testgen-nope-404"));
+      assertProblem(none, 400, "BASELINE_NOT_FOUND");
+      assertThat(none.json().get("field").asText()).isEqualTo("baseline_workflow_id");
+    }
+    assertProblem(
+        as("carol")
+            .post("/api/v2/improve-tests", "{" + baseline.formatted("testgen-nope-404") + "}"),
+        400,
+        "BASELINE_NOT_FOUND");
+    // The owner may name her own run.
+    Http.Response own =
+        as("alice")
+            .post(
+                "/api/v2/generate-tests",
+                "{\"url\":\"" + TARGET + "\"," + baseline.formatted(alices) + "}");
+    assertThat(own.status()).as(own.body()).isEqualTo(202);
+
+    // Inline stage inputs name runs through their artifacts (screenshots).
+    String inline =
+        "{\"observation_result\":{\"target_url\":\""
+            + TARGET
+            + "\",\"start_state_id\":\"s0\",\"states\":[{\"state_id\":\"s0\",\"url\":\""
+            + TARGET
+            + "\",\"depth\":0,\"screenshot_ref\":\"runs/%s/screenshots/s0.png\"}]}}";
+    assertProblem(
+        as("carol").post("/api/v2/requirements", inline.formatted(alices)), 404, "NOT_FOUND");
+    assertProblem(
+        as("carol").post("/api/v2/requirements", inline.formatted("testgen-nope-404")),
+        400,
+        "BASELINE_NOT_FOUND");
+    Http.Response ownInline = as("alice").post("/api/v2/requirements", inline.formatted(alices));
+    assertThat(ownInline.status()).as(ownInline.body()).isEqualTo(202);
   }
 
   @Test

@@ -45,6 +45,11 @@ import java.util.Map;
 public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
   static final int DERIVED_SCENARIOS = 3;
 
+  /** The real workflow's failure types (TestGenerationWorkflowImpl). */
+  static final String REVIEW_TIMED_OUT = "ReviewTimedOut";
+
+  static final String REQUIREMENTS_REJECTED = "RequirementsRejected";
+
   private RunState state = RunState.RUNNING;
   private String owner;
   private String url;
@@ -74,14 +79,16 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
       Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet("awaiting_review"));
       Duration timeout = request.effectiveReviewTimeout();
       boolean decided = Workflow.await(timeout, () -> approved != null || rejected != null);
+      // Failure types and messages as TestGenerationWorkflowImpl writes them.
       if (!decided) {
         throw ApplicationFailure.newNonRetryableFailure(
-            "review timed out after " + timeout.toSeconds() + "s", "ReviewTimeout");
+            "Review timed out: nobody approved or rejected the requirements within " + timeout,
+            REVIEW_TIMED_OUT);
       }
       if (rejected != null) {
         throw ApplicationFailure.newNonRetryableFailure(
-            "requirements rejected by " + rejected.reviewer() + ": " + rejected.reason(),
-            "ReviewRejected");
+            "Requirements rejected by " + rejected.reviewer() + ": " + rejected.reason(),
+            REQUIREMENTS_REJECTED);
       }
       state = RunState.RUNNING;
       if (approved.scenarios() != null) scenarios = approved.scenarios().size();

@@ -51,6 +51,8 @@ abstract class GatewayIntegrationTest {
           "reviewer",
           "streamer",
           "idem",
+          "reuser",
+          "carol",
           "secret");
   static final int MAX_CONCURRENT_RUNS = 3;
   static final Path ARTIFACTS = tempDir();

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** The OpenAPI document lists every API endpoint the gateway serves. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class OpenApiDocumentTest extends GatewayIntegrationTest {
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -70,5 +73,28 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
             .at("/components/schemas/GenerateTestsRequest/properties");
     assertThat(request.has("max_depth")).isTrue();
     assertThat(request.has("login_credentials")).isTrue();
+  }
+
+  @Test
+  void errorsNullablesAndTheApiKeyAreDocumented() {
+    JsonNode doc = as("alice").get("/v3/api-docs").json();
+    assertThat(doc.at("/components/securitySchemes/api_key/type").asText()).isEqualTo("http");
+    assertThat(doc.at("/components/securitySchemes/api_key/scheme").asText()).isEqualTo("bearer");
+    assertThat(doc.at("/security/0").has("api_key")).isTrue();
+    JsonNode start = doc.at("/paths/~1api~1v2~1generate-tests/post/responses");
+    for (String status : new String[] {"202", "400", "401", "413", "415", "422", "429", "503"}) {
+      assertThat(start.has(status)).as(status).isTrue();
+    }
+    assertThat(start.at("/400/content/application~1problem+json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/Problem");
+    assertThat(start.has("default")).isTrue();
+    JsonNode status = doc.at("/paths/~1api~1v2~1workflows~1{workflowId}/get/responses");
+    assertThat(status.has("404")).isTrue();
+    // Fields that come back null are nullable, references included.
+    JsonNode runStatus = doc.at("/components/schemas/RunStatus/properties");
+    assertThat(runStatus.at("/error/nullable").asBoolean()).as(runStatus.toString()).isTrue();
+    assertThat(runStatus.at("/completed_at/nullable").asBoolean()).isTrue();
+    JsonNode result = doc.at("/components/schemas/GenerationResult/properties/evolution_result");
+    assertThat(result.at("/nullable").asBoolean()).as(result.toString()).isTrue();
   }
 }

@@ -10,9 +10,12 @@ import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Login credentials never sit in Temporal's history in plain text. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PayloadSecrecyTest extends GatewayIntegrationTest {
 
   @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -16,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  * get 429.)
  */
 @TestPropertySource(properties = "testgen.runs.index=redis")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RedisRunIndexTest extends GatewayIntegrationTest {
 
   @Test

@@ -3,9 +3,17 @@ package io.testgen.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.failure.ApplicationFailure;
+import io.testgen.common.workflow.GenerationResult;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The approval gate through the workflow's Updates (validator refusals mapped to codes). */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ReviewGateTest extends GatewayIntegrationTest {
   private static final String REVIEW = "\"review_requirements\":true";
   private static final String SCENARIO =
@@ -65,7 +73,8 @@ class ReviewGateTest extends GatewayIntegrationTest {
     assertThat(rejected.json().get("decision").asText()).isEqualTo("rejected");
     JsonNode status = awaitStatus("reviewer", id, "failed");
     assertThat(status.get("error").asText())
-        .isEqualTo("requirements rejected by " + user("reviewer") + ": wrong flows");
+        .isEqualTo("Requirements rejected by " + user("reviewer") + ": wrong flows");
+    assertThat(failureType(id)).isEqualTo("RequirementsRejected");
     assertProblem(
         as("reviewer").post("/api/v2/workflows/" + id + "/reject", "{}"),
         409,
@@ -74,9 +83,28 @@ class ReviewGateTest extends GatewayIntegrationTest {
 
   @Test
   void reviewTimeoutFailsTheRunWithAClearReason() {
-    String id = awaitingRun(",\"review_timeout_seconds\":2");
+    // No wait for awaiting_review first: on a slow machine the timeout may pass before a poll
+    // sees that state, and the test is about the end.
+    String id = start("reviewer", REVIEW + ",\"review_timeout_seconds\":1");
     JsonNode status = awaitStatus("reviewer", id, "failed");
-    assertThat(status.get("error").asText()).isEqualTo("review timed out after 2s");
+    assertThat(status.get("error").asText())
+        .isEqualTo("Review timed out: nobody approved or rejected the requirements within PT1S");
+    // The type the real workflow uses (the fake once said ReviewTimeout).
+    assertThat(failureType(id)).isEqualTo("ReviewTimedOut");
+  }
+
+  private static String failureType(String workflowId) {
+    WorkflowClient client = TestServers.client();
+    try {
+      client
+          .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+          .getResult(10, TimeUnit.SECONDS, GenerationResult.class);
+      return null;
+    } catch (WorkflowFailedException e) {
+      return e.getCause() instanceof ApplicationFailure app ? app.getType() : null;
+    } catch (java.util.concurrent.TimeoutException e) {
+      return null;
+    }
   }
 
   @Test

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Idempotent starts, listing through Temporal visibility, and the per-user quota (sequential and
  * parallel starts).
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RunIndexAndLimitsTest extends GatewayIntegrationTest {
 
   @Test
@@ -54,6 +57,50 @@ class RunIndexAndLimitsTest extends GatewayIntegrationTest {
         Duration.ofSeconds(20),
         () -> as("idem").get("/api/v2/workflows").json().get("runs").size() == 2,
         () -> "runs of idem: " + as("idem").get("/api/v2/workflows").body());
+  }
+
+  @Test
+  void theSameIdempotencyKeyWithADifferentBodyIs422() {
+    String body = "{\"url\":\"" + TARGET + "\",\"max_pages\":3}";
+    Http.Response first =
+        as("reuser").post("/api/v2/generate-tests", body, "Idempotency-Key", "reuse-1");
+    assertThat(first.status()).as(first.body()).isEqualTo(202);
+    String id = first.json().get("workflow_id").asText();
+    // Same body (keys in another order, same meaning): the same run.
+    Http.Response again =
+        as("reuser")
+            .post(
+                "/api/v2/generate-tests",
+                "{\"max_pages\":3,\"url\":\"" + TARGET + "\"}",
+                "Idempotency-Key",
+                "reuse-1");
+    assertThat(again.status()).as(again.body()).isEqualTo(202);
+    assertThat(again.json().get("workflow_id").asText()).isEqualTo(id);
+    // Another body, or the same body on another endpoint: refused, the first run untouched.
+    Http.Response changed =
+        as("reuser")
+            .post(
+                "/api/v2/generate-tests",
+                "{\"url\":\"" + TARGET + "\",\"max_pages\":4}",
+                "Idempotency-Key",
+                "reuse-1");
+    assertProblem(changed, 422, "IDEMPOTENCY_KEY_REUSED");
+    assertThat(changed.json().get("field").asText()).isEqualTo("Idempotency-Key");
+    assertProblem(
+        as("reuser").post("/api/v2/observation", body, "Idempotency-Key", "reuse-1"),
+        422,
+        "IDEMPOTENCY_KEY_REUSED");
+    awaitStatus("reuser", id, "completed");
+    // Still refused once the run is closed.
+    assertProblem(
+        as("reuser")
+            .post(
+                "/api/v2/generate-tests",
+                "{\"url\":\"" + TARGET + "\",\"max_pages\":4}",
+                "Idempotency-Key",
+                "reuse-1"),
+        422,
+        "IDEMPOTENCY_KEY_REUSED");
   }
 
   @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Start, status, results, suite download and cancellation against the real Temporal server. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RunLifecycleTest extends GatewayIntegrationTest {
 
   @Test
@@ -97,6 +100,58 @@ class RunLifecycleTest extends GatewayIntegrationTest {
     assertProblem(results, 409, "RUN_FAILED");
     assertThat(results.json().get("detail").asText())
         .isEqualTo("target unreachable: connection refused");
+  }
+
+  @Test
+  void statusOfARunNoWorkerPollsIsAnsweredFromDescribeInBoundedTime() {
+    // A run on a task queue nobody polls: the status query cannot be answered.
+    String id = "testgen-127.0.0.1-unpolled-" + java.util.UUID.randomUUID();
+    io.temporal.client.WorkflowOptions options =
+        io.temporal.client.WorkflowOptions.newBuilder()
+            .setWorkflowId(id)
+            .setTaskQueue("unpolled-" + TestServers.RUN_SUFFIX)
+            .setTypedSearchAttributes(
+                io.temporal.common.SearchAttributes.newBuilder()
+                    .set(io.testgen.common.workflow.SearchAttributes.OWNER, user("alice"))
+                    .build())
+            .setMemo(java.util.Map.of("owner", user("alice"), "target_url", TARGET))
+            .build();
+    io.temporal.client.WorkflowStub stub =
+        TestServers.client()
+            .newUntypedWorkflowStub(
+                io.testgen.common.workflow.TestGenerationWorkflow.TYPE, options);
+    stub.start(
+        new io.testgen.common.workflow.GenerationRequest(
+            TARGET,
+            null,
+            null,
+            null,
+            user("alice"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    try {
+      long started = System.nanoTime();
+      JsonNode status = statusOf("alice", id);
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      System.out.printf("status_without_worker_ms=%d%n", millis);
+      assertThat(status.get("status").asText()).isEqualTo("pending");
+      assertThat(status.get("target_url").asText()).isEqualTo(TARGET);
+      // query-timeout is 3 s; describe and the rest take well under a second.
+      assertThat(millis).isLessThan(5000);
+    } finally {
+      stub.terminate("test over");
+    }
   }
 
   @Test

@@ -3,13 +3,16 @@ package io.testgen.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The per-stage endpoints start a run of that one stage, with the earlier results copied from the
  * caller's completed run or taken inline; the fake workflow applies the real workflow's stage rule
  * and marks each produced result with the run that produced it.
  */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StageRunsTest extends GatewayIntegrationTest {
   private static final String OBSERVATION =
       "{\"target_url\":\"" + TARGET + "\",\"start_state_id\":\"inline-obs\",\"states\":[]}";

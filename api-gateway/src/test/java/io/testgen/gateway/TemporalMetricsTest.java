@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The Temporal SDK's client metrics reach Prometheus through Spring's Micrometer registry. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TemporalMetricsTest extends GatewayIntegrationTest {
 
   @Test

@@ -71,6 +71,12 @@ final class TestServers {
     return redis;
   }
 
+  /** A client of the test server with the gateway's payload key. */
+  static WorkflowClient client() {
+    temporal();
+    return client;
+  }
+
   static WorkflowServiceStubs stubs() {
     temporal();
     return stubs;

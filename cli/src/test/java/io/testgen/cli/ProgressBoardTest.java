@@ -6,8 +6,11 @@ import io.testgen.common.workflow.Agent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ProgressBoardTest {
   @Test
   void mapsTheRunsProgressIntoEachAgentsOwnBar() {

@@ -6,8 +6,11 @@ import java.io.BufferedReader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SseReaderTest {
   @Test
   void parsesIdsTypesAndMultiLineDataAndSkipsKeepAlives() throws Exception {

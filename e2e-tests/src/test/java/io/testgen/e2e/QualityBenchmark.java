@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.testgen.e2e.quality.PlaywrightTestRun;
 import io.testgen.testkit.sites.FixtureServer;
-import io.testgen.testkit.sites.corpus.CorpusApp;
 import io.testgen.testkit.sites.RecordedRequest;
+import io.testgen.testkit.sites.corpus.CorpusApp;
 import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.corpus.GroundTruth;
 import java.nio.file.Files;
@@ -74,6 +74,10 @@ public final class QualityBenchmark {
       }
       long started = System.nanoTime();
       GatewayHttp.Response accepted = http.post("/api/v2/generate-tests", body.toString());
+      for (int retry = 0; accepted.status() == 503 && retry < 5; retry++) {
+        Thread.sleep(3000); // a loaded machine: Temporal answered DEADLINE_EXCEEDED
+        accepted = http.post("/api/v2/generate-tests", body.toString());
+      }
       if (accepted.status() != 202)
         throw new IllegalStateException(app.name() + ": start answered " + accepted.body());
       String id = accepted.json().path("workflow_id").asText();

@@ -1,6 +1,5 @@
 package io.testgen.e2e;
 
-import io.testgen.testkit.servers.FreePorts;
 import io.testgen.testkit.servers.ManagedProcess;
 import io.testgen.testkit.servers.RedisServer;
 import io.testgen.testkit.servers.TemporalDevServer;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * TestGen as it runs for real: a Temporal dev server, a Redis, worker processes and a gateway
@@ -30,7 +31,10 @@ final class TestGenStack implements AutoCloseable {
   final RedisServer redis;
   final Path artifacts;
   final Path logs;
-  final int gatewayPort;
+
+  /** The gateway's port: it picks one itself (port 0) and the stack reads it from its log. */
+  volatile int gatewayPort;
+
   private final List<ManagedProcess> workers = new ArrayList<>();
   private ManagedProcess gateway;
   private int workerCount;
@@ -42,7 +46,6 @@ final class TestGenStack implements AutoCloseable {
       artifacts = Files.createTempDirectory("testgen-e2e-artifacts");
       logs = Path.of("target", "e2e-logs").toAbsolutePath();
       Files.createDirectories(logs);
-      gatewayPort = FreePorts.next();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,43 +77,119 @@ final class TestGenStack implements AutoCloseable {
   ManagedProcess startWorker() {
     workerCount++;
     Path log = logs.resolve("worker-" + workerCount + ".log");
+    long logStart = log.toFile().length(); // an earlier build's lines do not count
     ManagedProcess worker =
         ManagedProcess.start(
             "worker-" + workerCount,
             List.of(java(), "-Xmx768m", "-jar", jar("testgen.workerJarDir", "workflow-worker")),
             sharedEnv(),
             log);
-    awaitLine(worker, "event=worker_started", Duration.ofSeconds(90));
+    awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(90));
     workers.add(worker);
     return worker;
   }
 
-  /** SIGKILL to every worker started so far: no chance to clean up or hand anything over. */
-  void killAllWorkers() {
+  /** A process a worker started, with its command line as seen while it ran. */
+  record Child(ProcessHandle process, String command) {}
+
+  /**
+   * SIGKILL to every worker started so far: no chance to clean up or hand anything over. Returns
+   * the processes the workers had started (Chromium and its helpers, Playwright's driver), as seen
+   * just before the kill, so a test can check that none outlives its worker.
+   */
+  List<Child> killAllWorkers() {
+    List<Child> started = new ArrayList<>();
     for (ManagedProcess worker : workers) {
-      if (worker.isAlive()) worker.kill9();
+      if (worker.isAlive()) {
+        worker.process().descendants().forEach(p -> started.add(new Child(p, command(p))));
+        worker.kill9();
+      }
     }
+    return started;
+  }
+
+  /** Command lines of {@code children} still alive after waiting up to {@code timeout}. */
+  static List<String> survivors(List<Child> children, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (children.stream().anyMatch(c -> c.process().isAlive())
+        && Instant.now().isBefore(deadline)) sleep(100);
+    return children.stream().filter(c -> c.process().isAlive()).map(Child::command).toList();
+  }
+
+  static String command(ProcessHandle process) {
+    return process.info().commandLine().orElse(process.info().command().orElse("?"));
   }
 
   private void startGateway() {
     Map<String, String> env = sharedEnv();
     env.put("TESTGEN_API_KEYS", USER + "=" + API_KEY + "," + OTHER_USER + "=" + OTHER_KEY);
-    env.put("TESTGEN_GATEWAY_PORT", String.valueOf(gatewayPort));
+    env.put("TESTGEN_GATEWAY_PORT", String.valueOf(gatewayPort)); // 0 at first: pick one
     env.put("SERVER_PORT", String.valueOf(gatewayPort));
+    Path log = logs.resolve("gateway.log");
+    long logStart = log.toFile().length();
     gateway =
         ManagedProcess.start(
-                "gateway",
-                List.of(java(), "-Xmx512m", "-jar", jar("testgen.gatewayJarDir", "api-gateway")),
-                env,
-                logs.resolve("gateway.log"))
-            .awaitPort(gatewayPort, Duration.ofSeconds(120));
+            "gateway",
+            List.of(java(), "-Xmx512m", "-jar", jar("testgen.gatewayJarDir", "api-gateway")),
+            env,
+            log);
+    gatewayPort = startedPort(gateway, logStart, Duration.ofSeconds(120));
+    gateway.awaitPort(gatewayPort, Duration.ofSeconds(10));
+    awaitReady(Duration.ofSeconds(120));
   }
 
-  private static void awaitLine(ManagedProcess process, String marker, Duration timeout) {
+  /** Waits until the gateway's readiness (Temporal and Redis reachable) answers 200. */
+  private void awaitReady(Duration timeout) {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest ready =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(gatewayUrl() + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       try {
-        if (Files.exists(process.log()) && Files.readString(process.log()).contains(marker)) return;
+        if (client.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()
+            == 200) return;
+      } catch (IOException e) {
+        // not answering yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (!gateway.isAlive()) throw new IllegalStateException(gateway.logTail());
+      sleep(250);
+    }
+    throw new IllegalStateException(
+        "gateway not ready within " + timeout + ":\n" + gateway.logTail());
+  }
+
+  /** Waits for the "Tomcat started on port N" line the gateway writes after {@code from}: N. */
+  private static int startedPort(ManagedProcess gateway, long from, Duration timeout) {
+    Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        String text = Files.readString(gateway.log());
+        Matcher line = started.matcher(text.substring((int) Math.min(from, text.length())));
+        if (line.find()) return Integer.parseInt(line.group(1));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (!gateway.isAlive())
+        throw new IllegalStateException(gateway.log() + ":\n" + gateway.logTail());
+      sleep(100);
+    }
+    throw new IllegalStateException("gateway did not start: " + gateway.logTail());
+  }
+
+  private static void awaitLine(
+      ManagedProcess process, String marker, long from, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        String text = Files.exists(process.log()) ? Files.readString(process.log()) : "";
+        if (text.indexOf(marker, (int) Math.min(from, text.length())) >= 0) return;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

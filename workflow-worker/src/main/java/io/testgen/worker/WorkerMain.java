@@ -50,7 +50,8 @@ public final class WorkerMain {
     RedisClient redis = RedisProgressPublisher.client(config.redisUrl());
     RedisProgressPublisher progress = new RedisProgressPublisher(redis);
     ArtifactStore artifacts = new ArtifactStore(config.artifactsDir());
-    BrowserPool browsers = new BrowserPool(BrowserSettings.fromEnvironment(env));
+    TargetPolicy targets = TargetPolicy.fromEnvironment(env);
+    BrowserPool browsers = new BrowserPool(BrowserSettings.fromEnvironment(env), targets);
 
     WorkerFactory factory = WorkerFactory.newInstance(client);
     WorkerOptions options = WorkerTuning.workerOptions(config.testServerCompatible());
@@ -70,8 +71,7 @@ public final class WorkerMain {
                   .setMaxConcurrentActivityExecutionSize(config.maxConcurrentBrowserActivities())
                   .build());
       browser.registerActivitiesImplementations(
-          new ObservationActivitiesImpl(
-              browsers, artifacts, progress, TargetPolicy.fromEnvironment()),
+          new ObservationActivitiesImpl(browsers, artifacts, progress, targets),
           new EvolutionActivitiesImpl(browsers, artifacts, progress));
     }
     Runtime.getRuntime()

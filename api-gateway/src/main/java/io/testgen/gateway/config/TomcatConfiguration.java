@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatusCode;
 /**
  * Tomcat refuses an encoded slash ({@code %2F}) in a path with its own HTML page before any servlet
  * sees it. Passing it through lets the gateway answer with problem+json instead: no route or run id
- * contains a slash, so such paths end as 404 NOT_FOUND.
+ * contains a slash, so such paths end as 404 NOT_FOUND. TRACE is let through for the same reason.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
@@ -29,7 +29,12 @@ class TomcatConfiguration {
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashPassThrough() {
     return factory -> {
       factory.addConnectorCustomizers(
-          connector -> connector.setEncodedSolidusHandling("passthrough"));
+          connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            // TRACE reaches the gateway, which refuses it with problem+json (RequestShapeFilter);
+            // Tomcat's own refusal has an empty body.
+            connector.setAllowTrace(true);
+          });
       // Other requests Tomcat refuses itself (e.g. %00 in a path) are reported by the host's
       // error valve: replace it with one that writes problem+json. The host exists once the
       // context starts.

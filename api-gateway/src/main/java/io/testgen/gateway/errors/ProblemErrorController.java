@@ -24,10 +24,13 @@ class ProblemErrorController implements ErrorController {
     Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (exception instanceof GatewayException gateway) return ProblemResponses.entity(gateway);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    // Asked for directly (GET /error), not forwarded by the container: there is no such resource.
     HttpStatusCode status =
-        code instanceof Integer value && value >= 400 && value < 600
-            ? HttpStatusCode.valueOf(value)
-            : HttpStatus.INTERNAL_SERVER_ERROR;
+        code == null
+            ? HttpStatus.NOT_FOUND
+            : code instanceof Integer value && value >= 400 && value < 600
+                ? HttpStatusCode.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
     return ProblemResponses.entity(
         ProblemResponses.problem(
             status,

@@ -3,6 +3,8 @@ package io.testgen.gateway.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.ArrayList;
@@ -113,10 +115,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
       JsonMappingException mapping = find(unreadable, JsonMappingException.class);
       if (mapping != null && !mapping.getPath().isEmpty()) {
         String field = jsonPath(mapping.getPath());
-        String message = "invalid value";
+        boolean unknown = mapping instanceof UnrecognizedPropertyException;
+        String message = unknown ? "unknown field" : expected(mapping);
         return ProblemResponses.problem(
-            status,
-            "INVALID_FIELD",
+            HttpStatus.BAD_REQUEST,
+            unknown ? "UNKNOWN_FIELD" : "INVALID_FIELD",
             field + ": " + message,
             field,
             List.of(new GatewayException.FieldError(field, message)));
@@ -151,6 +154,27 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     }
     return ProblemResponses.problem(
         status, ProblemResponses.codeFor(status), ProblemResponses.detailFor(status), null, null);
+  }
+
+  /** What a field of the wrong JSON type should have been, in the client's words. */
+  private static String expected(JsonMappingException mapping) {
+    if (!(mapping instanceof MismatchedInputException mismatch)
+        || mismatch.getTargetType() == null) {
+      return "invalid value";
+    }
+    Class<?> type = mismatch.getTargetType();
+    if (type == Boolean.class || type == boolean.class) return "must be true or false";
+    if (type == Integer.class
+        || type == int.class
+        || type == Long.class
+        || type == long.class
+        || type == Short.class) {
+      return "must be an integer";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class) return "must be a number";
+    if (type == String.class) return "must be a string";
+    if (java.util.Collection.class.isAssignableFrom(type)) return "must be an array";
+    return "invalid value";
   }
 
   private static String snakePath(String javaPath) {

@@ -61,6 +61,7 @@ class RedisRunIndex implements RunIndex {
     long offset;
     try {
       offset = pageToken == null || pageToken.isBlank() ? 0 : Long.parseLong(pageToken);
+      if (offset < 0) throw new NumberFormatException("negative offset");
     } catch (NumberFormatException e) {
       throw InvalidRequestException.field("next_page_token", "invalid page token");
     }

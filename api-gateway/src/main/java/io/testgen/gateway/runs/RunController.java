@@ -39,11 +39,25 @@ class RunController {
   private static final Set<String> SUITE_FORMATS =
       Set.of(ArtifactPaths.FORMAT_TYPESCRIPT, ArtifactPaths.FORMAT_JAVA);
 
-  private final RunService runs;
+  private final RunLookup lookup;
+  private final RunQueries queries;
+  private final RunControl control;
+  private final SuiteFiles suites;
+  private final RunIndex index;
   private final StreamTokens streamTokens;
 
-  RunController(RunService runs, StreamTokens streamTokens) {
-    this.runs = runs;
+  RunController(
+      RunLookup lookup,
+      RunQueries queries,
+      RunControl control,
+      SuiteFiles suites,
+      RunIndex index,
+      StreamTokens streamTokens) {
+    this.lookup = lookup;
+    this.queries = queries;
+    this.control = control;
+    this.suites = suites;
+    this.index = index;
     this.streamTokens = streamTokens;
   }
 
@@ -66,20 +80,20 @@ class RunController {
             "status", "one of pending, running, awaiting_review, completed, failed, cancelled");
       }
     }
-    return runs.list(caller.user(), state, pageSize, nextPageToken);
+    return index.list(caller.user(), state, pageSize, nextPageToken);
   }
 
   @Operation(summary = "Status of a run")
   @GetMapping("/{workflowId}")
   RunStatus status(@Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
-    return runs.status(caller.user(), workflowId);
+    return queries.status(caller.user(), workflowId);
   }
 
   @Operation(summary = "Result of a completed run")
   @GetMapping("/{workflowId}/results")
   GenerationResult results(
       @Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
-    return runs.results(caller.user(), workflowId);
+    return queries.results(caller.user(), workflowId);
   }
 
   @Operation(summary = "The rendered suite as a zip")
@@ -93,7 +107,7 @@ class RunController {
       throw new InvalidRequestException(
           "INVALID_FORMAT", "format must be playwright-ts or playwright-java", "format");
     }
-    Path zip = runs.suite(caller.user(), workflowId, format);
+    Path zip = suites.suite(caller.user(), workflowId, format);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
         .header(
@@ -109,7 +123,7 @@ class RunController {
   @DeleteMapping("/{workflowId}")
   @ResponseStatus(HttpStatus.ACCEPTED)
   CancelAccepted cancel(@Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
-    return runs.cancel(caller.user(), workflowId);
+    return control.cancel(caller.user(), workflowId);
   }
 
   @Operation(summary = "Approve the derived requirements, optionally with an edited scenario list")
@@ -118,7 +132,7 @@ class RunController {
       @Parameter(hidden = true) Caller caller,
       @PathVariable String workflowId,
       @Valid @RequestBody(required = false) ApproveBody body) {
-    return runs.approve(caller.user(), workflowId, body);
+    return control.approve(caller.user(), workflowId, body);
   }
 
   @Operation(summary = "Reject the derived requirements; the run ends failed")
@@ -127,14 +141,14 @@ class RunController {
       @Parameter(hidden = true) Caller caller,
       @PathVariable String workflowId,
       @Valid @RequestBody(required = false) RejectBody body) {
-    return runs.reject(caller.user(), workflowId, body);
+    return control.reject(caller.user(), workflowId, body);
   }
 
   @Operation(summary = "A short-lived token that opens this run's stream without headers")
   @PostMapping("/{workflowId}/stream-token")
   StreamTokenResponse streamToken(
       @Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
-    runs.requireOwned(caller.user(), workflowId);
+    lookup.requireOwned(caller.user(), workflowId);
     StreamTokens.IssuedToken token = streamTokens.issue(caller.user(), workflowId);
     return new StreamTokenResponse(
         token.token(),

@@ -2,16 +2,18 @@ package io.testgen.gateway.runs;
 
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.artifacts.ArtifactPaths;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.gateway.errors.InvalidRequestException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,27 +23,43 @@ import org.springframework.stereotype.Component;
 @Component
 class RunRequestFactory {
   private final RunRequestValidator validator;
-  private final RunService runs;
+  private final RunLookup lookup;
+  private final RunQueries queries;
 
-  RunRequestFactory(RunRequestValidator validator, RunService runs) {
+  RunRequestFactory(RunRequestValidator validator, RunLookup lookup, RunQueries queries) {
     this.validator = validator;
-    this.runs = runs;
+    this.lookup = lookup;
+    this.queries = queries;
   }
 
-  /** A run and its memo entries. */
-  record Prepared(GenerationRequest request, Map<String, String> memo) {}
+  /**
+   * A run and where it came from (for its memo).
+   *
+   * @param stage for a single-stage run, that stage; else null
+   * @param source the earlier run it continues; else null
+   */
+  record Prepared(GenerationRequest request, String stage, String source) {}
 
-  GenerationRequest generation(GenerateTestsRequest body) {
+  /**
+   * generate-tests: a full run for the body's URL. A {@code baseline_workflow_id} must name one of
+   * the caller's runs (404 for another user's, 400 BASELINE_NOT_FOUND for none).
+   */
+  Prepared generation(String owner, GenerateTestsRequest body) {
     String url = validator.targetUrl(body.url());
-    return request(url, body);
+    GenerationRequest request = request(url, body);
+    String baseline = body.baselineWorkflowId();
+    if (baseline != null) lookup.referenced(owner, baseline, BASELINE_FIELD);
+    return new Prepared(request, null, baseline);
   }
+
+  private static final String BASELINE_FIELD = "baseline_workflow_id";
 
   private GenerationRequest request(String url, GenerateTestsRequest body) {
     validator.scenarioTypes(body.scenarioTypes());
     validator.credentials(body.loginCredentials(), body.httpCredentials());
     if (body.baselineWorkflowId() != null
         && !RunRequestValidator.validWorkflowId(body.baselineWorkflowId())) {
-      throw InvalidRequestException.field("baseline_workflow_id", "not a workflow id");
+      throw InvalidRequestException.field(BASELINE_FIELD, "not a workflow id");
     }
     return new GenerationRequest(
         url,
@@ -69,20 +87,24 @@ class RunRequestFactory {
   /** improve-tests: the baseline must be the caller's completed run; the URL defaults to its. */
   Prepared improvement(String owner, GenerateTestsRequest body) {
     if (body.baselineWorkflowId() == null || body.baselineWorkflowId().isBlank()) {
-      throw InvalidRequestException.field("baseline_workflow_id", "required");
+      throw InvalidRequestException.field(BASELINE_FIELD, "required");
     }
-    RunView baseline = runs.completedBaseline(owner, body.baselineWorkflowId());
+    RunView baseline = lookup.completedBaseline(owner, body.baselineWorkflowId(), BASELINE_FIELD);
     String url =
         validator.targetUrl(
             body.url() == null || body.url().isBlank() ? baseline.targetUrl() : body.url());
-    return new Prepared(request(url, body), Map.of(RunService.MEMO_SOURCE, baseline.workflowId()));
+    return new Prepared(request(url, body), null, baseline.workflowId());
   }
 
   /** observation: only the Observation stage, for the body's URL. */
-  GenerationRequest observation(GenerateTestsRequest body) {
-    GenerationRequest full = generation(body);
-    return withInputs(
-        full, new PipelineInputs(List.of(Agent.OBSERVATION.wireName()), null, null, null));
+  Prepared observation(String owner, GenerateTestsRequest body) {
+    Prepared full = generation(owner, body);
+    return new Prepared(
+        withInputs(
+            full.request(),
+            new PipelineInputs(List.of(Agent.OBSERVATION.wireName()), null, null, null)),
+        Agent.OBSERVATION.wireName(),
+        full.source());
   }
 
   /**
@@ -104,8 +126,6 @@ class RunRequestFactory {
       throw InvalidRequestException.field(
           "workflow_id", "give either workflow_id or an inline result, not both");
     }
-    Map<String, String> memo = new LinkedHashMap<>();
-    memo.put("stage", stage.wireName());
     ObservationResult observation;
     RequirementsResult requirements;
     AnalysisResult analysis;
@@ -113,13 +133,13 @@ class RunRequestFactory {
     String source;
     if (body.workflowId() != null) {
       // The caller's completed run: 404 NOT_FOUND / NOT_READY, 409 RUN_FAILED / RUN_CANCELLED.
-      GenerationResult earlier = runs.results(owner, body.workflowId());
+      RunView earlierRun = lookup.owned(owner, body.workflowId());
+      GenerationResult earlier = queries.resultsOf(earlierRun);
       observation = earlier.observationResult();
       requirements = earlier.requirementsResult();
       analysis = earlier.analysisResult();
-      earlierUrl = runs.targetUrlOf(owner, body.workflowId());
+      earlierUrl = earlierRun.targetUrl();
       source = "; run " + body.workflowId() + " has none";
-      memo.put(RunService.MEMO_SOURCE, body.workflowId());
     } else {
       observation = body.observationResult();
       requirements = body.requirementsResult();
@@ -129,6 +149,7 @@ class RunRequestFactory {
       refuseUnused(stage, Agent.REQUIREMENTS, "observation_result", observation);
       refuseUnused(stage, Agent.ANALYSIS, "requirements_result", requirements);
       refuseUnused(stage, Agent.EVOLUTION, "analysis_result", analysis);
+      requireOwnedArtifacts(owner, observation);
     }
     require(stage, Agent.REQUIREMENTS, "observation_result", observation, source);
     require(stage, Agent.ANALYSIS, "requirements_result", requirements, source);
@@ -157,7 +178,31 @@ class RunRequestFactory {
             stage.compareTo(Agent.REQUIREMENTS) >= 0 ? observation : null,
             stage.compareTo(Agent.ANALYSIS) >= 0 ? requirements : null,
             stage.compareTo(Agent.EVOLUTION) >= 0 ? analysis : null);
-    return new Prepared(withInputs(request(checked, options), inputs), memo);
+    return new Prepared(
+        withInputs(request(checked, options), inputs), stage.wireName(), body.workflowId());
+  }
+
+  /**
+   * Inline results may name artifacts (screenshots) of earlier runs: each run they name must exist
+   * and be the caller's, like any other reference to a run.
+   */
+  private void requireOwnedArtifacts(String owner, ObservationResult observation) {
+    if (observation == null || observation.states() == null) return;
+    Set<String> runs = new TreeSet<>();
+    String prefix = ArtifactPaths.runDir("");
+    for (StateInfo state : observation.states()) {
+      String ref = state == null ? null : state.screenshotRef();
+      if (ref == null) continue;
+      if (!ref.startsWith(prefix) || ref.contains("..") || ref.indexOf('/', prefix.length()) < 0) {
+        throw InvalidRequestException.field(
+            "observation_result.states.screenshot_ref",
+            "must name an artifact of one of your runs");
+      }
+      runs.add(ref.substring(prefix.length(), ref.indexOf('/', prefix.length())));
+    }
+    for (String run : runs) {
+      lookup.referenced(owner, run, "observation_result.states.screenshot_ref");
+    }
   }
 
   /** A stage from {@code firstNeeding} on needs the result named {@code field}. */

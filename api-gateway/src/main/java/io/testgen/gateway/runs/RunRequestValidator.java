@@ -58,6 +58,9 @@ class RunRequestValidator {
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       throw new InvalidRequestException("INVALID_URL", "url must name a host", "url");
     }
+    if (uri.getPort() > 65535) {
+      throw new InvalidRequestException("INVALID_URL", "url has a port above 65535", "url");
+    }
     if (uri.getRawUserInfo() != null) {
       throw new InvalidRequestException(
           "INVALID_URL", "url must not carry credentials; use http_credentials", "url");
@@ -102,7 +105,7 @@ class RunRequestValidator {
         try {
           URI uri = new URI(login.loginUrl());
           String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-          if (!scheme.equals("http") && !scheme.equals("https"))
+          if (!scheme.equals("http") && !scheme.equals("https") || uri.getPort() > 65535)
             throw new URISyntaxException("", "");
         } catch (URISyntaxException e) {
           throw InvalidRequestException.field(

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "runs")
 class RunStartController {
   private final RunRequestFactory requests;
-  private final RunService runs;
+  private final RunStarter starter;
 
-  RunStartController(RunRequestFactory requests, RunService runs) {
+  RunStartController(RunRequestFactory requests, RunStarter starter) {
     this.requests = requests;
-    this.runs = runs;
+    this.starter = starter;
   }
 
   @Operation(summary = "Start a full run: observe, derive requirements, analyse, evolve")
@@ -35,9 +35,7 @@ class RunStartController {
       @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody GenerateTestsRequest body) {
-    RunRequestValidator.idempotencyKey(idempotencyKey);
-    return runs.start(
-        caller.user(), requests.generation(body), "generate", java.util.Map.of(), idempotencyKey);
+    return start(caller, idempotencyKey, "generate", requests.generation(caller.user(), body));
   }
 
   @Operation(summary = "Improve an earlier completed run's suite (baseline_workflow_id required)")
@@ -47,10 +45,7 @@ class RunStartController {
       @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody GenerateTestsRequest body) {
-    RunRequestValidator.idempotencyKey(idempotencyKey);
-    RunRequestFactory.Prepared prepared = requests.improvement(caller.user(), body);
-    return runs.start(
-        caller.user(), prepared.request(), "improve", prepared.memo(), idempotencyKey);
+    return start(caller, idempotencyKey, "improve", requests.improvement(caller.user(), body));
   }
 
   @Operation(summary = "Run only the Observation stage for a URL")
@@ -60,13 +55,7 @@ class RunStartController {
       @Parameter(hidden = true) Caller caller,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       @Valid @RequestBody GenerateTestsRequest body) {
-    RunRequestValidator.idempotencyKey(idempotencyKey);
-    return runs.start(
-        caller.user(),
-        requests.observation(body),
-        "observation",
-        java.util.Map.of("stage", "observation"),
-        idempotencyKey);
+    return start(caller, idempotencyKey, "observation", requests.observation(caller.user(), body));
   }
 
   @Operation(
@@ -107,9 +96,18 @@ class RunStartController {
 
   private RunAccepted stage(
       Caller caller, String idempotencyKey, StageRunRequest body, Agent stage) {
-    RunRequestValidator.idempotencyKey(idempotencyKey);
-    RunRequestFactory.Prepared prepared = requests.stage(caller.user(), body, stage);
-    return runs.start(
-        caller.user(), prepared.request(), stage.wireName(), prepared.memo(), idempotencyKey);
+    return start(
+        caller, idempotencyKey, stage.wireName(), requests.stage(caller.user(), body, stage));
+  }
+
+  private RunAccepted start(
+      Caller caller, String idempotencyKey, String kind, RunRequestFactory.Prepared prepared) {
+    return starter.start(
+        caller.user(),
+        prepared.request(),
+        kind,
+        prepared.stage(),
+        prepared.source(),
+        idempotencyKey);
   }
 }

@@ -16,6 +16,7 @@ record RunView(
     String targetUrl,
     String kind,
     String stage,
+    String requestHash,
     WorkflowExecutionStatus executionStatus,
     Instant startedAt,
     Instant closedAt) {
@@ -24,21 +25,13 @@ record RunView(
     return new RunView(
         metadata.getExecution().getWorkflowId(),
         metadata.getTypedSearchAttributes().get(SearchAttributes.OWNER),
-        memo(metadata, RunService.MEMO_TARGET_URL),
-        memo(metadata, RunService.MEMO_KIND),
+        RunMemo.read(metadata, RunMemo.TARGET_URL),
+        RunMemo.read(metadata, RunMemo.KIND),
         metadata.getTypedSearchAttributes().get(SearchAttributes.STAGE),
+        RunMemo.read(metadata, RunMemo.REQUEST_HASH),
         metadata.getStatus(),
         metadata.getStartTime(),
         metadata.getCloseTime());
-  }
-
-  private static String memo(WorkflowExecutionMetadata metadata, String key) {
-    try {
-      Object value = metadata.getMemo(key, String.class);
-      return value == null ? null : value.toString();
-    } catch (RuntimeException unreadable) {
-      return null;
-    }
   }
 
   boolean open() {

@@ -1,6 +1,8 @@
 package io.testgen.gateway.runs;
 
 import com.google.protobuf.ByteString;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
@@ -100,8 +102,21 @@ class VisibilityRunIndex implements RunIndex {
         throw InvalidRequestException.field("next_page_token", "invalid page token");
       }
     }
-    ListWorkflowExecutionsResponse response =
-        stubs.blockingStub().listWorkflowExecutions(request.build());
+    ListWorkflowExecutionsResponse response;
+    try {
+      response = stubs.blockingStub().listWorkflowExecutions(request.build());
+    } catch (StatusRuntimeException e) {
+      // A token visibility did not issue (well-formed base64, garbage inside): the dev server
+      // answers UNKNOWN, others INVALID_ARGUMENT.
+      Status.Code code = e.getStatus().getCode();
+      if (!request.getNextPageToken().isEmpty()
+          && (code == Status.Code.INVALID_ARGUMENT
+              || code == Status.Code.UNKNOWN
+              || code == Status.Code.INTERNAL)) {
+        throw InvalidRequestException.field("next_page_token", "invalid page token");
+      }
+      throw e;
+    }
     List<RunSummary> runs =
         response.getExecutionsList().stream()
             .map(

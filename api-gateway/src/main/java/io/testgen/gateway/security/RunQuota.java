@@ -2,6 +2,7 @@ package io.testgen.gateway.security;
 
 import io.testgen.gateway.config.LimitsProperties;
 import io.testgen.gateway.errors.QuotaExceededException;
+import io.testgen.gateway.errors.UnavailableException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * instance. The count is the run index's active runs (Temporal visibility by default, eventually
  * consistent) plus the owner's {@link RunReservations reservations} of starts the index does not
  * show yet; reserving is atomic in Redis, so parallel starts cannot exceed the cap. With Redis down
- * the index's count alone decides, and two starts at the same instant may both pass.
+ * the quota fails closed: no start is admitted (503 QUOTA_UNAVAILABLE with Retry-After), since the
+ * index alone would let parallel starts past the cap. Runs already started are not affected.
  */
 @Component
 public class RunQuota {
@@ -39,8 +41,7 @@ public class RunQuota {
     try {
       reserved = reservations.reserved(owner);
     } catch (JedisException e) {
-      unreservedCheck(owner, e);
-      return;
+      throw unavailable(owner, e);
     }
     // Reservations are read before the index: a run started in between is counted twice
     // (briefly over-strict), never missed.
@@ -51,9 +52,7 @@ public class RunQuota {
           reservations.reserve(
               owner, workflowId, limits.maxConcurrentRuns(), runs.active(), runs.seen());
     } catch (JedisException e) {
-      if (runs.active() >= limits.maxConcurrentRuns()) throw exceeded(runs.active());
-      logUnreserved(owner, e);
-      return;
+      throw unavailable(owner, e);
     }
     if (!decision.reserved()) throw exceeded(decision.count());
   }
@@ -72,17 +71,14 @@ public class RunQuota {
     }
   }
 
-  private void unreservedCheck(String owner, JedisException cause) {
-    long active = counter.activeRuns(owner, List.of()).active();
-    if (active >= limits.maxConcurrentRuns()) throw exceeded(active);
-    logUnreserved(owner, cause);
-  }
-
-  private static void logUnreserved(String owner, JedisException cause) {
+  private static UnavailableException unavailable(String owner, JedisException cause) {
     log.warn(
-        "event=quota_unreserved owner={} reason=redis_unavailable error={}",
+        "event=quota_unavailable owner={} reason=redis_unavailable error={}",
         owner,
         cause.getClass().getSimpleName());
+    return new UnavailableException(
+        "QUOTA_UNAVAILABLE",
+        "runs cannot be started while the quota store is unavailable; try again shortly");
   }
 
   private QuotaExceededException exceeded(long active) {

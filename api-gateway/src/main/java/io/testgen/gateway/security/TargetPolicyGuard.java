@@ -22,6 +22,7 @@ class TargetPolicyGuard implements TargetGuard {
           "multicast", "target is a multicast address",
           "unspecified", "target is an unspecified address",
           "cloud metadata", "target is a cloud metadata address",
+          "special-purpose", "target is a special-purpose address (IANA registry)",
           "non-canonical numeric", "target is a non-canonical numeric address",
           "no host", "URL has no host");
 

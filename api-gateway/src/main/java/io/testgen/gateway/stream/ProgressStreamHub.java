@@ -5,7 +5,7 @@ import io.testgen.common.progress.ProgressEvent;
 import io.testgen.gateway.config.RedisConnectionFactory;
 import io.testgen.gateway.config.StreamProperties;
 import io.testgen.gateway.errors.UnavailableException;
-import io.testgen.gateway.runs.RunService;
+import io.testgen.gateway.runs.RunQueries;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +52,7 @@ class ProgressStreamHub implements SmartLifecycle {
   private final RedisClient redis;
   private final RedisConnectionFactory connections;
   private final StreamProperties properties;
-  private final RunService runs;
+  private final RunQueries runs;
   private final ObjectMapper mapper;
   private final Map<String, Set<StreamSubscription>> watchers = new ConcurrentHashMap<>();
   private final Object wakeup = new Object();
@@ -88,7 +88,7 @@ class ProgressStreamHub implements SmartLifecycle {
       RedisClient redis,
       RedisConnectionFactory connections,
       StreamProperties properties,
-      RunService runs,
+      RunQueries runs,
       ObjectMapper mapper) {
     this.redis = redis;
     this.connections = connections;
@@ -122,6 +122,11 @@ class ProgressStreamHub implements SmartLifecycle {
     emitter.onTimeout(() -> remove(subscription));
     emitter.onError(error -> remove(subscription));
     if (!subscription.deliver(replay)) return emitter;
+    if (resumesAfterTerminal(replay, after, subscription)) {
+      // Resuming from the terminal event's own id: nothing follows it, not even a synthesised one.
+      subscription.complete();
+      return emitter;
+    }
     // A closed run whose stream lacks its terminal event (expired or lost) ends now.
     Optional<ProgressEvent> terminal = runs.terminalEvent(workflowId);
     if (terminal.isPresent()) {
@@ -136,6 +141,16 @@ class ProgressStreamHub implements SmartLifecycle {
       wakeup.notifyAll();
     }
     return emitter;
+  }
+
+  /**
+   * The replay (read from {@code after} inclusive) holds only the terminal entry at {@code after}.
+   */
+  private static boolean resumesAfterTerminal(
+      List<StreamEntry> replay, StreamEntryID after, StreamSubscription subscription) {
+    return replay.size() == 1
+        && replay.get(0).getID().equals(after)
+        && subscription.isTerminal(replay.get(0));
   }
 
   private List<StreamEntry> readAfter(String workflowId, StreamEntryID after) {

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.testgen.gateway.errors.InvalidRequestException;
-import io.testgen.gateway.runs.RunService;
+import io.testgen.gateway.runs.RunLookup;
 import io.testgen.gateway.security.Caller;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -22,10 +22,10 @@ import redis.clients.jedis.StreamEntryID;
 class StreamController {
   private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
 
-  private final RunService runs;
+  private final RunLookup runs;
   private final ProgressStreamHub hub;
 
-  StreamController(RunService runs, ProgressStreamHub hub) {
+  StreamController(RunLookup runs, ProgressStreamHub hub) {
     this.runs = runs;
     this.hub = hub;
   }
@@ -46,13 +46,24 @@ class StreamController {
           @RequestParam(name = "token", required = false)
           String token) {
     runs.requireOwned(caller.user(), workflowId);
-    StreamEntryID after = new StreamEntryID(0, 0);
-    if (lastEventId != null && !lastEventId.isBlank()) {
-      if (!ENTRY_ID.matcher(lastEventId.trim()).matches()) {
-        throw InvalidRequestException.field("Last-Event-ID", "not a stream entry id");
+    return hub.subscribe(workflowId, entryId(lastEventId));
+  }
+
+  /** The entry id to resume after: two unsigned 64-bit numbers as Redis writes them. */
+  static StreamEntryID entryId(String lastEventId) {
+    if (lastEventId == null || lastEventId.isBlank()) return new StreamEntryID(0, 0);
+    String id = lastEventId.trim();
+    if (ENTRY_ID.matcher(id).matches()) {
+      int dash = id.indexOf('-');
+      try {
+        // Redis ids are unsigned; Jedis keeps them in signed longs, so above Long.MAX_VALUE no
+        // entry can follow anyway.
+        return new StreamEntryID(
+            Long.parseLong(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)));
+      } catch (NumberFormatException tooLarge) {
+        // fall through
       }
-      after = new StreamEntryID(lastEventId.trim());
     }
-    return hub.subscribe(workflowId, after);
+    throw InvalidRequestException.field("Last-Event-ID", "not a stream entry id");
   }
 }

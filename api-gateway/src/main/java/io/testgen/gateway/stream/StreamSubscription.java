@@ -228,6 +228,18 @@ final class StreamSubscription {
     }
   }
 
+  /** Whether {@code entry} carries a terminal event (the stream is over after it). */
+  boolean isTerminal(StreamEntry entry) {
+    String type = typeOf(entry.getFields().get(ProgressStreams.FIELD));
+    return type != null && ProgressEventType.fromWire(type).terminal();
+  }
+
+  /** Ends the response without another event (the client already has the terminal one). */
+  synchronized void complete() {
+    if (closed || ending) return;
+    finish();
+  }
+
   private String typeOf(String json) {
     if (json == null) return null;
     try {

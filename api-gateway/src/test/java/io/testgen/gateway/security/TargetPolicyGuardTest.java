@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@org.junit.jupiter.api.Timeout(30)
 class TargetPolicyGuardTest {
 
   private static TargetPolicyGuard guard(String allowed) {
@@ -42,6 +43,11 @@ class TargetPolicyGuardTest {
         "http://[::ffff:127.0.0.1]/|-|target is loopback",
         "http://169.254.169.254/|loopback,private|target is a cloud metadata address",
         "http://10.1.2.3/|loopback|target is a private address",
+        "http://[64:ff9b::a9fe:a9fe]/|-|target is a cloud metadata address",
+        "http://[2002:a9fe:a9fe::]/|-|target is a cloud metadata address",
+        "http://198.18.0.1/|-|target is a special-purpose address (IANA registry)",
+        "http://240.0.0.1/|-|target is a special-purpose address (IANA registry)",
+        "http://255.255.255.255/|-|target is a special-purpose address (IANA registry)",
       })
   void refusesEachAddressClass(String url, String allowed, String reason) {
     TargetGuard.TargetDecision decision = guard(allowed).check(URI.create(url));

@@ -2,7 +2,6 @@ package io.testgen.common.security;
 
 import java.net.IDN;
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -17,11 +16,15 @@ import java.util.regex.Pattern;
  * Which hosts TestGen may send a browser to (the SSRF rule shared by gateway and worker).
  *
  * <p>A host is refused when it, or any address it resolves to, is loopback, private (10/8,
- * 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10), multicast, unspecified, or
- * a cloud metadata endpoint (169.254.169.254, fd00:ec2::254, metadata.google.internal) — unless the
- * allow-list admits it. Allow-list entries: {@code loopback}, {@code private} (private and
- * link-local ranges, never metadata), a CIDR such as {@code 10.1.0.0/16}, or a host name. Metadata
- * endpoints are admitted only by an explicit CIDR or host name entry.
+ * 172.16/12, 192.168/16, 100.64/10, fc00::/7), link-local (169.254/16, fe80::/10), multicast,
+ * unspecified, a cloud metadata endpoint (169.254.169.254, fd00:ec2::254, metadata.google.internal)
+ * or any other range of the IANA special-purpose registries (documentation, benchmarking, reserved,
+ * broadcast ...: see {@link SpecialPurposeAddresses}) — unless the allow-list admits it. An IPv6
+ * transition form (NAT64, 6to4, Teredo, IPv4-mapped or -compatible) is judged by the IPv4 address
+ * it embeds. Allow-list entries: {@code loopback}, {@code private} (private and link-local ranges,
+ * never metadata), a CIDR such as {@code 10.1.0.0/16}, or a host name. Special-purpose ranges are
+ * admitted only by a CIDR or host name entry, metadata endpoints only by one naming that exact
+ * address or host.
  *
  * <p>Checking resolves the host once; a browser resolves again, so a DNS answer that changes in
  * between (rebinding) is only caught when the browser's request is checked again, which the
@@ -43,8 +46,8 @@ public final class TargetPolicy {
    * @param reason why it was refused, null when allowed
    * @param addressClass the class of address refused, without host or address (safe to show to a
    *     client): {@code loopback}, {@code private}, {@code link-local}, {@code multicast}, {@code
-   *     unspecified}, {@code cloud metadata}, {@code non-canonical numeric}, {@code no host}; null
-   *     when allowed or unresolved
+   *     unspecified}, {@code cloud metadata}, {@code special-purpose}, {@code non-canonical
+   *     numeric}, {@code no host}; null when allowed or unresolved
    */
   public record Decision(boolean allowed, boolean resolved, String reason, String addressClass) {
     static Decision allow() {
@@ -63,45 +66,6 @@ public final class TargetPolicy {
   private static final Pattern DOTTED_QUAD =
       Pattern.compile(
           "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-
-  /** One allow-list entry as a CIDR block. */
-  private record Cidr(byte[] network, int prefix) {
-    static Cidr parse(String text) {
-      int slash = text.indexOf('/');
-      try {
-        InetAddress address = InetAddress.getByName(slash < 0 ? text : text.substring(0, slash));
-        int bits = address.getAddress().length * 8;
-        int prefix = slash < 0 ? bits : Integer.parseInt(text.substring(slash + 1));
-        if (prefix < 0 || prefix > bits) throw new IllegalArgumentException("bad prefix: " + text);
-        return new Cidr(address.getAddress(), prefix);
-      } catch (UnknownHostException | NumberFormatException e) {
-        throw new IllegalArgumentException("not a CIDR: " + text, e);
-      }
-    }
-
-    boolean contains(InetAddress address) {
-      byte[] bytes = address.getAddress();
-      if (bytes.length != network.length) return false;
-      int full = prefix / 8;
-      for (int i = 0; i < full; i++) if (bytes[i] != network[i]) return false;
-      int rest = prefix % 8;
-      if (rest == 0) return true;
-      int mask = (0xff << (8 - rest)) & 0xff;
-      return (bytes[full] & mask) == (network[full] & mask);
-    }
-  }
-
-  private static final List<Cidr> PRIVATE_RANGES =
-      List.of(
-          Cidr.parse("10.0.0.0/8"),
-          Cidr.parse("172.16.0.0/12"),
-          Cidr.parse("192.168.0.0/16"),
-          Cidr.parse("100.64.0.0/10"),
-          Cidr.parse("fc00::/7"));
-  private static final List<Cidr> LINK_LOCAL_RANGES =
-      List.of(Cidr.parse("169.254.0.0/16"), Cidr.parse("fe80::/10"));
-  private static final List<Cidr> METADATA_ADDRESSES =
-      List.of(Cidr.parse("169.254.169.254/32"), Cidr.parse("fd00:ec2::254/128"));
 
   private final boolean allowLoopback;
   private final boolean allowPrivate;
@@ -200,31 +164,52 @@ public final class TargetPolicy {
     return Decision.allow();
   }
 
-  /** Whether the address may be visited; null when it may, else the kind of address refused. */
+  /**
+   * Whether the address may be visited; null when it may, else the kind of address refused. An IPv6
+   * transition form (NAT64, 6to4, Teredo, IPv4-mapped or -compatible) is judged by the IPv4
+   * addresses it embeds, exactly as if they had been given, unless an allow-list CIDR names the
+   * IPv6 address itself.
+   */
   public String refusal(InetAddress address) {
-    String kind = classify(address);
-    for (Cidr cidr : allowedCidrs) {
-      // A range never admits a metadata endpoint; only an entry naming that one address does.
-      boolean exact = cidr.prefix() == cidr.network().length * 8;
-      if (cidr.contains(address) && (exact || !"cloud metadata".equals(kind))) return null;
+    if (admittedByCidr(address)) return null;
+    for (Inet4Address embedded : SpecialPurposeAddresses.embeddedIpv4(address)) {
+      String refused = refusal(embedded);
+      if (refused != null) return refused + " (embedded in " + address.getHostAddress() + ")";
     }
+    if (!SpecialPurposeAddresses.embeddedIpv4(address).isEmpty()) return null;
+    String kind = SpecialPurposeAddresses.classify(address);
     if (kind == null) return null;
-    if (kind.equals("loopback") && allowLoopback) return null;
-    if ((kind.equals("private") || kind.equals("link-local")) && allowPrivate) return null;
+    if (kind.equals(SpecialPurposeAddresses.LOOPBACK) && allowLoopback) return null;
+    if ((kind.equals(SpecialPurposeAddresses.PRIVATE)
+            || kind.equals(SpecialPurposeAddresses.LINK_LOCAL))
+        && allowPrivate) {
+      return null;
+    }
     return kind + " address " + address.getHostAddress();
   }
 
-  private static String classify(InetAddress address) {
-    for (Cidr cidr : METADATA_ADDRESSES) if (cidr.contains(address)) return "cloud metadata";
-    if (address.isLoopbackAddress()) return "loopback";
-    if (address.isAnyLocalAddress()) return "unspecified";
-    if (address.isMulticastAddress()) return "multicast";
-    for (Cidr cidr : LINK_LOCAL_RANGES) if (cidr.contains(address)) return "link-local";
-    for (Cidr cidr : PRIVATE_RANGES) if (cidr.contains(address)) return "private";
-    if (address instanceof Inet4Address && (address.getAddress()[0] & 0xff) == 0)
-      return "unspecified";
-    if (address instanceof Inet6Address six && six.isIPv4CompatibleAddress()) return "private";
-    return null;
+  private boolean admittedByCidr(InetAddress address) {
+    boolean metadata = isMetadata(address);
+    for (Inet4Address embedded : SpecialPurposeAddresses.embeddedIpv4(address)) {
+      metadata |= isMetadata(embedded);
+    }
+    for (Cidr cidr : allowedCidrs) {
+      // A range never admits a metadata endpoint; only an entry naming that one address does.
+      if (cidr.contains(address) && (cidr.single() || !metadata)) return true;
+    }
+    return false;
+  }
+
+  private static boolean isMetadata(InetAddress address) {
+    return SpecialPurposeAddresses.METADATA.equals(SpecialPurposeAddresses.classify(address));
+  }
+
+  /** The class reported for a refused address: that of the first refused embedded IPv4, if any. */
+  private String classify(InetAddress address) {
+    for (Inet4Address embedded : SpecialPurposeAddresses.embeddedIpv4(address)) {
+      if (refusal(embedded) != null) return classify(embedded);
+    }
+    return SpecialPurposeAddresses.classify(address);
   }
 
   private static String normalise(String host) {

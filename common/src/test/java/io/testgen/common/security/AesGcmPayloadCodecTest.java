@@ -14,8 +14,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class AesGcmPayloadCodecTest {
   private static final String KEY_A = AesGcmPayloadCodec.generateKey();
   private static final String KEY_B = AesGcmPayloadCodec.generateKey();

@@ -2,10 +2,13 @@ package io.testgen.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TargetPolicyHostFormsTest {
 
   @ParameterizedTest(name = "{0} is refused as non-canonical numeric, even with loopback allowed")

@@ -18,7 +18,8 @@ import java.util.zip.ZipInputStream;
  */
 public final class PlaywrightTestRun {
   /** What the runner reported. */
-  public record Outcome(int exitCode, int passed, int failed, int flaky, int skipped, String output) {
+  public record Outcome(
+      int exitCode, int passed, int failed, int flaky, int skipped, String output) {
     public int total() {
       return passed + failed + flaky + skipped;
     }
@@ -37,7 +38,8 @@ public final class PlaywrightTestRun {
     Path link = project.resolve("node_modules");
     if (!Files.exists(link)) Files.createSymbolicLink(link, modules);
     Result result =
-        exec(project, env, 900, "npx", "--no-install", "playwright", "test", "--workers=" + workers);
+        exec(
+            project, env, 900, "npx", "--no-install", "playwright", "test", "--workers=" + workers);
     String out = result.output();
     return new Outcome(
         result.exitCode(),

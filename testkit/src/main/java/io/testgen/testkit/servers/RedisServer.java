@@ -8,41 +8,73 @@ import java.util.Map;
 /**
  * A real {@code redis-server} on a loopback port, without persistence. Tests start their own so
  * that they may stop it (Redis-down tests) without disturbing others.
+ *
+ * <p>Redis cannot pick its own port ({@code --port 0} means "no TCP"), so the port is a candidate
+ * tried until one binds ({@link ManagedProcess#startListening}); a restart keeps its port.
  */
 public final class RedisServer implements AutoCloseable {
-  private final int port;
+  /** What redis-server prints once it accepts connections. */
+  static final String READY = "Ready to accept connections";
+
+  private int port;
   private ManagedProcess process;
 
-  private RedisServer(int port) {
-    this.port = port;
-  }
+  private RedisServer() {}
 
   /** Starts a server on a free port. */
   public static RedisServer start() {
-    RedisServer server = new RedisServer(FreePorts.next());
-    server.startProcess();
+    RedisServer server = new RedisServer();
+    server.process =
+        ManagedProcess.startListening(
+            "redis-server",
+            RedisServer::command,
+            Map.of(),
+            RedisServer::log,
+            READY,
+            Duration.ofSeconds(20));
+    server.port = server.process.port();
     return server;
   }
 
   private void startProcess() {
-    process =
-        ManagedProcess.start(
+    // the same port again: retry briefly in case the old socket still lingers
+    ManagedProcess.ExitedEarly last = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        process =
+            ManagedProcess.startListening(
                 "redis-server",
-                List.of(
-                    executable(),
-                    "--port",
-                    String.valueOf(port),
-                    "--bind",
-                    "127.0.0.1",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                    "--protected-mode",
-                    "yes"),
+                port,
+                RedisServer::command,
                 Map.of(),
-                Path.of("target", "servers", "redis-" + port + ".log"))
-            .awaitPort(port, Duration.ofSeconds(20));
+                log(port),
+                READY,
+                Duration.ofSeconds(20));
+        return;
+      } catch (ManagedProcess.ExitedEarly e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static List<String> command(int port) {
+    return List.of(
+        executable(),
+        "--port",
+        String.valueOf(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--protected-mode",
+        "yes");
+  }
+
+  private static Path log(int port) {
+    return Path.of("target", "servers", "redis-" + port + ".log");
   }
 
   private static String executable() {

@@ -40,9 +40,27 @@ public final class TemporalDevServer implements AutoCloseable {
     return shared;
   }
 
-  /** Starts a fresh in-memory dev server with the given keyword search attributes. */
+  /**
+   * Starts a fresh in-memory dev server with the given keyword search attributes. The HTTP and
+   * metrics ports are left to the CLI (it picks free ones itself); the frontend port it cannot
+   * pick, so that one is a candidate retried on collision ({@link ManagedProcess#startListening}).
+   */
   public static TemporalDevServer start(List<String> keywordSearchAttributes) {
-    int port = FreePorts.next();
+    ManagedProcess process =
+        ManagedProcess.startListening(
+            "temporal",
+            port -> command(port, keywordSearchAttributes),
+            Map.of(),
+            port -> Path.of("target", "servers", "temporal-" + port + ".log"),
+            READY,
+            Duration.ofSeconds(60));
+    return new TemporalDevServer("127.0.0.1:" + process.port(), process);
+  }
+
+  /** What {@code temporal server start-dev} prints once its frontend serves. */
+  static final String READY = "Server:";
+
+  private static List<String> command(int port, List<String> keywordSearchAttributes) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -54,24 +72,13 @@ public final class TemporalDevServer implements AutoCloseable {
             "127.0.0.1",
             "--port",
             String.valueOf(port),
-            "--http-port",
-            String.valueOf(FreePorts.next()),
-            "--metrics-port",
-            String.valueOf(FreePorts.next()),
             "--log-level",
             "warn"));
     for (String name : keywordSearchAttributes) {
       command.add("--search-attribute");
       command.add(name + "=Keyword");
     }
-    ManagedProcess process =
-        ManagedProcess.start(
-                "temporal",
-                command,
-                Map.of(),
-                Path.of("target", "servers", "temporal-" + port + ".log"))
-            .awaitPort(port, Duration.ofSeconds(60));
-    return new TemporalDevServer("127.0.0.1:" + port, process);
+    return command;
   }
 
   /**

@@ -151,7 +151,12 @@ public final class FixtureServer implements AutoCloseable {
             FixtureResponse.html(500, "<!doctype html><title>Error</title><h1>Server error</h1>");
       }
       log.add(RecordedRequest.of(request, exchange.getRequestURI().getRawQuery(), response));
-      response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      response
+          .headers()
+          .forEach(
+              (k, v) -> {
+                for (String line : v.split("\n")) exchange.getResponseHeaders().add(k, line);
+              });
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
       boolean head = "HEAD".equalsIgnoreCase(request.method());
       int length = response.body().length;

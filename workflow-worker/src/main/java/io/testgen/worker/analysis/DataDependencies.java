@@ -1,11 +1,11 @@
 package io.testgen.worker.analysis;
 
-import static io.testgen.worker.requirements.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.FormSubmission;
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ObservationIndex;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.testgen.worker.analysis;
 import io.testgen.common.agents.analysis.ExecutionStrategy;
 import io.testgen.common.agents.analysis.RiskAssessment;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ScenarioVocabulary;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,14 +18,17 @@ import java.util.Set;
  *   <li>order: rank order, except that a scenario runs after the scenarios whose data it needs;
  *   <li>parallel groups: wave 0 holds scenarios without prerequisites, wave n those whose
  *       prerequisites are all in earlier waves; waves run one after another;
- *   <li>smoke set: in rank order, the scenarios of critical priority or critical risk and the start
- *       page's render check, at most {@value #SMOKE_SIZE}, with their prerequisites;
+ *   <li>smoke set (what CI runs on every commit): in rank order, the main path (a functional
+ *       scenario, not a probe) of every feature of severity {@value #SMOKE_SEVERITY} or more, the
+ *       scenarios of critical priority or critical risk and the start page's render check, at most
+ *       {@value #SMOKE_SIZE}, with their prerequisites;
  *   <li>time: seconds per type plus {@value #SECONDS_PER_STEP} s per action step; parallel time
  *       assumes {@value #WORKERS} workers per wave.
  * </ul>
  */
 public final class ExecutionStrategyPlanner {
   static final int SMOKE_SIZE = 5;
+  static final int SMOKE_SEVERITY = 4;
   static final int WORKERS = 4;
   static final double SECONDS_PER_STEP = 2;
   static final Map<String, Double> SECONDS_BY_TYPE =
@@ -137,8 +140,14 @@ public final class ExecutionStrategyPlanner {
         break;
       }
       RiskAssessment risk = assessments.get(s.scenarioId());
+      boolean mainPathOfSevereFeature =
+          ScenarioVocabulary.FUNCTIONAL.equals(s.scenarioType())
+              && !s.probe()
+              && risk != null
+              && risk.severity() >= SMOKE_SEVERITY;
       boolean vital =
-          ScenarioVocabulary.CRITICAL.equals(s.priority())
+          mainPathOfSevereFeature
+              || ScenarioVocabulary.CRITICAL.equals(s.priority())
               || (risk != null && ScenarioVocabulary.CRITICAL.equals(risk.level()))
               || (s.tags() != null && s.tags().contains("start") && s.tags().contains("render"));
       if (vital) {

@@ -1,64 +1,41 @@
 package io.testgen.worker.analysis;
 
-import static io.testgen.worker.requirements.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ObservationIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * FMEA of one scenario by readable rules. Each figure starts from a base and the rules that fire
- * are listed in the reasons.
+ * FMEA of one scenario by readable rules; the rules that fire are listed in the reasons, in words,
+ * with the evidence they read.
  *
  * <pre>
- * Severity (1..5): by type - security 4; functional, negative 3; navigation, form_validation,
- *   accessibility, edge 2. Then the highest of:
- *   5  the user's goal (tag goal)
- *   5  login, checkout or payment (login form, or a state whose URL/title says checkout/payment/cart)
- *   4  a form that creates or changes data (purpose signup/create, or a POST form that is not
- *      login/search)
- *   4  the start page (tag start)
- * Occurrence (1..5): 2, plus
- *   +2 the crawl saw errors on its states (HTTP >= 400 or an error finding on the state's URLs)
- *   +1 the app rejected valid data during the crawl (validation messages or HTTP >= 400)
- *   +1 a form with 4 or more inputs
- *   +1 a template with several instances
+ * Severity (1..5): what the feature does ({@link SeverityRules}).
+ * Occurrence (1..5): its complexity and what went wrong in the crawl ({@link OccurrenceRules}).
  * Detection (1..5, 5 = failures hardest to notice): 2, plus
  *   +2 an element with only fragile locators (no unique role, label, test id, hint text, alt or
  *      title locator)
  *   +1 a state reachable only through actions (no URL to check)
- *   +1 a probe (the outcome is judged, not asserted)
  *   -1 navigation (the URL tells at once whether it worked)
  * </pre>
+ *
+ * A probe gets no detection penalty: its oracle (the script flag, the server's answer) is as exact
+ * as any assertion, and a penalty let probes outrank the happy path of the feature they probe.
  */
 public final class FmeaScorer {
-  static final Map<String, Integer> BASE_SEVERITY =
-      Map.of(
-          "security", 4,
-          "functional", 3,
-          "negative", 3,
-          "navigation", 2,
-          "form_validation", 2,
-          "accessibility", 2,
-          "edge", 2);
-  static final int BASE_OCCURRENCE = 2;
   static final int BASE_DETECTION = 2;
-  static final int MANY_INPUTS = 4;
 
   private static final Set<String> STABLE_STRATEGIES =
       Set.of("role", "label", "test_id", Locator.HINT_TEXT, "alt", "title");
-  private static final Set<String> ERROR_FINDINGS =
-      Set.of("http_error", "console_error", "timeout", "redirect_loop");
-  private static final Pattern MONEY_FLOW = Pattern.compile("checkout|payment|\\bpay\\b|cart");
 
   /** Figures and the rules that produced them, before ranking. */
   public record Score(
@@ -69,50 +46,21 @@ public final class FmeaScorer {
   }
 
   private final ObservationIndex index;
+  private final SeverityRules severityRules;
+  private final OccurrenceRules occurrenceRules;
 
   public FmeaScorer(ObservationIndex index) {
     this.index = index;
+    this.severityRules = new SeverityRules(index);
+    this.occurrenceRules = new OccurrenceRules(index);
   }
 
   public Score score(Scenario scenario) {
-    List<String> reasons = new ArrayList<>();
     List<StateInfo> states = states(scenario);
     List<FormInfo> forms = forms(scenario);
-    List<String> tags = orEmpty(scenario.tags());
-
-    int severity = BASE_SEVERITY.getOrDefault(scenario.scenarioType(), 3);
-    if (tags.contains("goal")) {
-      severity = raise(severity, 5, "severity 5: the user's goal", reasons);
-    }
-    if (forms.stream().anyMatch(f -> "login".equals(purpose(f)))
-        || tags.contains("login")
-        || states.stream().anyMatch(FmeaScorer::moneyFlow)) {
-      severity = raise(severity, 5, "severity 5: login, checkout or payment", reasons);
-    }
-    if (forms.stream().anyMatch(FmeaScorer::changesData)) {
-      severity = raise(severity, 4, "severity 4: a form that creates or changes data", reasons);
-    }
-    if (tags.contains("start")) {
-      severity = raise(severity, 4, "severity 4: the start page", reasons);
-    }
-
-    int occurrence = BASE_OCCURRENCE;
-    if (states.stream().anyMatch(this::crawlSawErrors)) {
-      occurrence += 2;
-      reasons.add("occurrence +2: the crawl saw errors on its states");
-    }
-    if (forms.stream().anyMatch(FmeaScorer::rejectedValidData)) {
-      occurrence += 1;
-      reasons.add("occurrence +1: the app rejected valid data during the crawl");
-    }
-    if (forms.stream().anyMatch(f -> orEmpty(f.fields()).size() >= MANY_INPUTS)) {
-      occurrence += 1;
-      reasons.add("occurrence +1: a form with " + MANY_INPUTS + " or more inputs");
-    }
-    if (states.stream().anyMatch(s -> orEmpty(s.instanceUrls()).size() > 1)) {
-      occurrence += 1;
-      reasons.add("occurrence +1: a template with several instances");
-    }
+    SeverityRules.Assessment severity = severityRules.assess(scenario, states, forms);
+    List<String> reasons = new ArrayList<>(severity.reasons());
+    int occurrence = occurrenceRules.assess(states, forms, reasons);
 
     int detection = BASE_DETECTION;
     if (orEmpty(scenario.evidence().elementIds()).stream().anyMatch(this::onlyFragileLocators)) {
@@ -123,16 +71,16 @@ public final class FmeaScorer {
       detection += 1;
       reasons.add("detection +1: a state reachable only through actions");
     }
-    if (scenario.probe()) {
-      detection += 1;
-      reasons.add("detection +1: a probe, judged rather than asserted");
-    }
     if ("navigation".equals(scenario.scenarioType())) {
       detection -= 1;
       reasons.add("detection -1: navigation, the URL shows the outcome");
     }
     return new Score(
-        scenario.scenarioId(), clamp(severity), clamp(occurrence), clamp(detection), reasons);
+        scenario.scenarioId(),
+        clamp(severity.severity()),
+        clamp(occurrence),
+        clamp(detection),
+        reasons);
   }
 
   private List<StateInfo> states(Scenario scenario) {
@@ -142,66 +90,19 @@ public final class FmeaScorer {
         .toList();
   }
 
+  /** The scenario's forms, copies of one form on several states counted once. */
   private List<FormInfo> forms(Scenario scenario) {
-    return orEmpty(scenario.evidence().formIds()).stream()
+    Map<String, FormInfo> distinct = new LinkedHashMap<>();
+    orEmpty(scenario.evidence().formIds()).stream()
         .map(index::form)
         .flatMap(Optional::stream)
-        .toList();
-  }
-
-  private boolean crawlSawErrors(StateInfo state) {
-    if (state.httpStatus() != null && state.httpStatus() >= 400) {
-      return true;
-    }
-    return index.findings().stream()
-        .filter(f -> ERROR_FINDINGS.contains(f.kind()) && f.url() != null)
-        .anyMatch(
-            f -> f.url().equals(state.url()) || orEmpty(state.instanceUrls()).contains(f.url()));
+        .forEach(form -> distinct.putIfAbsent(index.formSignature(form), form));
+    return List.copyOf(distinct.values());
   }
 
   private boolean onlyFragileLocators(String elementId) {
     List<Locator> locators = index.locatorsOf(elementId);
     return locators.stream().noneMatch(l -> l.unique() && STABLE_STRATEGIES.contains(l.strategy()));
-  }
-
-  private static boolean rejectedValidData(FormInfo form) {
-    return orEmpty(form.submissions()).stream()
-        .filter(s -> "valid".equals(s.kind()))
-        .anyMatch(
-            s ->
-                !orEmpty(s.validationMessages()).isEmpty()
-                    || (s.httpStatus() != null && s.httpStatus() >= 400));
-  }
-
-  static boolean changesData(FormInfo form) {
-    String purpose = purpose(form);
-    if (purpose.equals("signup") || purpose.equals("create")) {
-      return true;
-    }
-    return "post".equalsIgnoreCase(form.method())
-        && !purpose.equals("login")
-        && !purpose.equals("search");
-  }
-
-  private static boolean moneyFlow(StateInfo state) {
-    String words =
-        ((state.url() == null ? "" : state.url())
-                + " "
-                + (state.title() == null ? "" : state.title()))
-            .toLowerCase(Locale.ROOT);
-    return MONEY_FLOW.matcher(words).find();
-  }
-
-  private static String purpose(FormInfo form) {
-    return form.purpose() == null ? "generic" : form.purpose().toLowerCase(Locale.ROOT);
-  }
-
-  private static int raise(int current, int to, String reason, List<String> reasons) {
-    if (to > current) {
-      reasons.add(reason);
-      return to;
-    }
-    return current;
   }
 
   private static int clamp(int value) {

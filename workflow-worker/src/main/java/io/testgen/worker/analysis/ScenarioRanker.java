@@ -1,22 +1,22 @@
 package io.testgen.worker.analysis;
 
-import static io.testgen.worker.requirements.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ScenarioVocabulary;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The composite rank: highest RPN first; among equal RPN, the scenario that covers the most states,
- * forms and elements not yet covered by higher-ranked ones; then priority; then derivation order.
- * Greedy, so coverage gain is measured against what is already ranked.
+ * The composite rank: highest RPN first; among equal RPN, the more severe failure; then the
+ * scenario that covers the most states, forms and elements not yet covered by higher-ranked ones;
+ * then priority; then derivation order. Greedy, so coverage gain is measured against what is
+ * already ranked.
  */
 public final class ScenarioRanker {
   /** One ranked scenario and the coverage it adds. */
@@ -61,6 +61,11 @@ public final class ScenarioRanker {
     if (rpnCandidate != rpnBest) {
       return rpnCandidate > rpnBest;
     }
+    int severityCandidate = scores.get(scenarios.get(candidate).scenarioId()).severity();
+    int severityBest = scores.get(scenarios.get(best).scenarioId()).severity();
+    if (severityCandidate != severityBest) {
+      return severityCandidate > severityBest;
+    }
     if (candidateGain != bestGain) {
       return candidateGain > bestGain;
     }
@@ -93,13 +98,5 @@ public final class ScenarioRanker {
     orEmpty(evidence.formIds()).forEach(id -> keys.add("form:" + id));
     orEmpty(evidence.elementIds()).forEach(id -> keys.add("element:" + id));
     return keys;
-  }
-
-  static Map<String, Integer> positions(List<Ranked> ranked) {
-    Map<String, Integer> positions = new LinkedHashMap<>();
-    for (int i = 0; i < ranked.size(); i++) {
-      positions.put(ranked.get(i).scenario().scenarioId(), i);
-    }
-    return positions;
   }
 }

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.RequestOptions;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.security.TargetPolicy;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -25,11 +27,18 @@ import java.util.function.Consumer;
  * <p>Chromium follows HTTP redirects inside its network stack, where a route handler never sees the
  * later hops. So the guard fetches main-frame documents itself without following redirects, walks
  * any redirect chain hop by hop (checking each hop, bounding loops), and only then lets the browser
- * have the response. Oversized documents are refused as {@code too_large}.
+ * have the response. Oversized documents are refused as {@code too_large}. Service workers (whose
+ * requests no route sees) are blocked by the {@link BrowserPool}; WebSockets are checked against
+ * the policy like any request.
+ *
+ * <p>Only the {@link BrowserPool} installs a guard: it hands out no context without one.
  */
 public final class NavigationGuard {
   /** Hops after which a redirect chain counts as a loop. */
   static final int MAX_REDIRECTS = 8;
+
+  /** Largest document a context loads unless its owner says otherwise. */
+  public static final long DEFAULT_MAX_DOCUMENT_BYTES = 10L * 1024 * 1024;
 
   private final TargetPolicy policy;
   private final String origin;
@@ -48,8 +57,10 @@ public final class NavigationGuard {
       Consumer<Finding> findings,
       long maxDocumentBytes,
       Duration timeout) {
-    this.policy = policy;
-    this.origin = origin;
+    this.policy = Objects.requireNonNull(policy, "policy");
+    String normalised = originOf(Objects.requireNonNull(origin, "origin"));
+    if (normalised == null) throw new IllegalArgumentException("not an origin: " + origin);
+    this.origin = normalised;
     this.findings = findings;
     this.maxDocumentBytes = maxDocumentBytes;
     this.timeout = timeout;
@@ -85,8 +96,24 @@ public final class NavigationGuard {
     }
   }
 
-  public void install(BrowserContext context) {
+  /** The origin main-frame navigations keep to. */
+  public String origin() {
+    return origin;
+  }
+
+  void install(BrowserContext context) {
     context.route("**/*", route -> handle(context, route));
+    context.routeWebSocket(url -> true, this::handleWebSocket);
+  }
+
+  private void handleWebSocket(WebSocketRoute socket) {
+    if (allowed(socket.url())) {
+      socket.connectToServer();
+      return;
+    }
+    findings.accept(
+        new Finding("navigation_blocked", socket.url(), null, "host refused by target policy"));
+    socket.close();
   }
 
   private void handle(BrowserContext context, Route route) {

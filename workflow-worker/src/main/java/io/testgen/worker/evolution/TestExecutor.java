@@ -10,10 +10,14 @@ import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.ContextLease;
+import io.testgen.worker.browser.SameOriginUrl;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +59,8 @@ final class TestExecutor {
     long start = System.nanoTime();
     String unique = TestData.newUnique();
     stop.check();
-    try (ContextLease lease = pool.acquireContext(options)) {
+    List<Finding> refused = new CopyOnWriteArrayList<>();
+    try (ContextLease lease = pool.acquireContext(pool.guard(baseUrl, refused::add), options)) {
       lease.context().setDefaultTimeout(settings.stepTimeout().toMillis());
       Page page = lease.context().newPage();
       for (int i = 0; i < test.steps().size(); i++) {
@@ -64,7 +69,7 @@ final class TestExecutor {
           perform(page, test.steps().get(i), unique);
         } catch (RuntimeException | AssertionError e) {
           if (stop.requested()) throw new VerificationStop.Stopped();
-          String error = firstLine(e.getMessage());
+          String error = blocked(e.getMessage(), refused);
           if (capture != null) capture.screenshot(page, test);
           if (inspector != null) inspector.inspect(page, i, unique);
           return new RunOutcome(false, i, error, millisSince(start));
@@ -83,7 +88,7 @@ final class TestExecutor {
     double timeout = settings.stepTimeout().toMillis();
     String value = TestData.withUnique(step.value(), unique);
     switch (step.action()) {
-      case Steps.GOTO -> page.navigate(value);
+      case Steps.GOTO -> page.navigate(SameOriginUrl.resolve(baseUrl, value));
       case Steps.CLICK -> element(page, step, unique).click();
       case Steps.FILL ->
           element(page, step, unique)
@@ -140,6 +145,14 @@ final class TestExecutor {
         page,
         new io.testgen.common.agents.observation.Locator(l.strategy(), l.value(), l.name(), true),
         unique);
+  }
+
+  /** A navigation the guard refused fails with the guard's reason, not Chromium's error code. */
+  private static String blocked(String message, List<Finding> refused) {
+    if (refused.isEmpty() || message == null || !message.contains("ERR_BLOCKED_BY_CLIENT"))
+      return firstLine(message);
+    Finding f = refused.get(0);
+    return "navigation refused (" + f.kind() + "): " + f.url() + " " + f.detail();
   }
 
   private static long millisSince(long start) {

@@ -261,7 +261,14 @@ public final class Crawler {
             new HttpCredentials(
                 request.httpCredentials().username(), request.httpCredentials().password()));
       if (storageState != null) options.setStorageState(storageState);
-      ContextLease lease = pool.acquireContext(options);
+      NavigationGuard guard =
+          new NavigationGuard(
+              policy,
+              scope.origin(),
+              model::addFinding,
+              settings.maxDocumentBytes(),
+              settings.pageTimeout());
+      ContextLease lease = pool.acquireContext(guard, options);
       // links with target=_blank and window.open would pile up pages nobody looks at
       lease
           .context()
@@ -269,13 +276,6 @@ public final class Crawler {
               p -> {
                 if (p.opener() != null) p.close();
               });
-      new NavigationGuard(
-              policy,
-              scope.origin(),
-              model::addFinding,
-              settings.maxDocumentBytes(),
-              settings.pageTimeout())
-          .install(lease.context());
       return lease;
     }
 

@@ -2,12 +2,14 @@ package io.testgen.worker.requirements;
 
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Coverage;
 import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.RequirementsActivities;
 import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
 import io.testgen.worker.llm.LlmSettings;
 import io.testgen.worker.llm.StructuredChatClient;

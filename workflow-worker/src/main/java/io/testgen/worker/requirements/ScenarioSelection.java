@@ -1,6 +1,7 @@
 package io.testgen.worker.requirements;
 
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -41,6 +41,7 @@ final class RunRequestValidator {
     range("max_iterations", request.maxIterations(), 1, 20);
     range("verify_runs", request.verifyRuns(), 1, 10);
     stages(request.inputs());
+    StageInputsValidator.validate(request.url(), request.inputs());
   }
 
   /**

@@ -2,13 +2,16 @@ package io.testgen.worker.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.worker.requirements.ObservationIndex;
 import io.testgen.worker.requirements.ScenarioDeriver;
 import io.testgen.worker.requirements.ShopObservation;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FmeaScorerTest {
   private final ObservationIndex index = new ObservationIndex(ShopObservation.observation());
   private final List<Scenario> scenarios =
@@ -20,49 +23,106 @@ class FmeaScorerTest {
         scenarios.stream().filter(s -> s.scenarioId().equals(id)).findFirst().orElseThrow());
   }
 
+  private static List<Integer> figures(FmeaScorer.Score score) {
+    return List.of(score.severity(), score.occurrence(), score.detection(), score.rpn());
+  }
+
   @Test
   void goalIsSevereAndFragileSubmitMakesFailuresHardToDetect() {
     FmeaScorer.Score goal = score("REQ-GOAL");
-    assertThat(goal.rpn()).isEqualTo(75);
+    assertThat(figures(goal)).containsExactly(5, 4, 5, 100);
     assertThat(goal.reasons())
         .containsExactly(
             "severity 5: the user's goal",
-            "occurrence +1: a form with 4 or more inputs",
+            "occurrence +1: form f-signup has 4 inputs",
+            "occurrence +1: form f-signup has 8 validation rules",
+            "occurrence +1: a server round-trip (POST https://shop.test/signup)",
             "detection +2: an element with only fragile locators",
             "detection +1: a state reachable only through actions");
-    assertThat(List.of(goal.severity(), goal.occurrence(), goal.detection()))
-        .containsExactly(5, 3, 5);
   }
 
   @Test
-  void loginIsSevere() {
+  void loginIsSevereAndItsEdgesOneBelow() {
     FmeaScorer.Score login = score("REQ-LOGIN-f-login-SUCCESS");
-    assertThat(List.of(login.severity(), login.occurrence(), login.detection(), login.rpn()))
-        .containsExactly(5, 2, 2, 20);
-    assertThat(login.reasons()).containsExactly("severity 5: login, checkout or payment");
+    assertThat(figures(login)).containsExactly(5, 2, 2, 20);
+    assertThat(login.reasons())
+        .containsExactly(
+            "severity 5: login (form f-login)",
+            "occurrence +1: a server round-trip (POST https://shop.test/login)");
+    FmeaScorer.Score required = score("REQ-FORM-f-login-REQUIRED-username");
+    assertThat(figures(required)).containsExactly(4, 2, 2, 16);
+    assertThat(required.reasons())
+        .containsExactly(
+            "severity 5: login (form f-login)",
+            "severity -1: a form_validation case, at the edge of the feature rather than its main"
+                + " path",
+            "occurrence +1: a server round-trip (POST https://shop.test/login)");
   }
 
   @Test
-  void crawlErrorsOnATemplateInstanceRaiseOccurrence() {
+  void aFormThatWritesIsHighAndSaysWhichEvidenceShowsIt() {
+    FmeaScorer.Score happy = score("REQ-FORM-f-signup-HAPPY");
+    assertThat(figures(happy)).containsExactly(4, 4, 4, 64);
+    assertThat(happy.reasons())
+        .containsExactly(
+            "severity 4: form f-signup writes data: purpose signup, POST"
+                + " https://shop.test/signup, a valid submission led to https://shop.test/account,"
+                + " and showed 'Welcome, new shopper'",
+            "occurrence +1: form f-signup has 4 inputs",
+            "occurrence +1: form f-signup has 8 validation rules",
+            "occurrence +1: a server round-trip (POST https://shop.test/signup)",
+            "detection +2: an element with only fragile locators");
+  }
+
+  @Test
+  void searchIsMediumAndItsProbesStayBelowTheCreateFormsHappyPath() {
+    FmeaScorer.Score hit = score("REQ-SEARCH-f-search-HIT");
+    assertThat(figures(hit)).containsExactly(3, 2, 2, 12);
+    FmeaScorer.Score probe = score("REQ-PROBE-f-search-OVERLONG");
+    assertThat(figures(probe)).containsExactly(2, 2, 2, 8);
+    assertThat(probe.reasons())
+        .containsExactly(
+            "severity 3: search or filter (form f-search, GET https://shop.test/search)",
+            "severity -1: a security case, at the edge of the feature rather than its main path",
+            "occurrence +1: a server round-trip (a submission went to"
+                + " https://shop.test/search?q=shoe)");
+    assertThat(probe.rpn())
+        .isLessThan(hit.rpn())
+        .isLessThan(score("REQ-FORM-f-signup-HAPPY").rpn());
+  }
+
+  @Test
+  void pagesReachedBySigningInAreHigh() {
+    FmeaScorer.Score account = score("REQ-RENDER-s-account");
+    assertThat(figures(account)).containsExactly(4, 1, 3, 12);
+    assertThat(account.reasons())
+        .containsExactly(
+            "severity 4: behind login (s-account is reached by signing in)",
+            "detection +1: a state reachable only through actions");
+  }
+
+  @Test
+  void crawlErrorsOnATemplateInstanceRaiseOccurrenceOfAStaticPage() {
     FmeaScorer.Score render = score("REQ-RENDER-s-product-list");
-    assertThat(List.of(render.severity(), render.occurrence(), render.detection(), render.rpn()))
-        .containsExactly(3, 5, 2, 30);
+    assertThat(figures(render)).containsExactly(2, 4, 2, 16);
     assertThat(render.reasons())
         .containsExactly(
-            "occurrence +2: the crawl saw errors on its states",
-            "occurrence +1: a template with several instances");
+            "severity 2: a static page, nothing written or protected",
+            "occurrence +2: the crawl saw errors on its states (http_error 500 at"
+                + " https://shop.test/products/hats)",
+            "occurrence +1: a template with 2 instances");
   }
 
   @Test
-  void dataCreatingFormsAreSevereAndNavigationIsEasyToDetect() {
-    FmeaScorer.Score happy = score("REQ-FORM-f-signup-HAPPY");
-    assertThat(List.of(happy.severity(), happy.occurrence(), happy.detection(), happy.rpn()))
-        .containsExactly(4, 3, 4, 48);
+  void accessibilityIsCosmeticAndNavigationIsEasyToDetect() {
+    FmeaScorer.Score a11y = score("REQ-A11Y-s-home");
+    assertThat(figures(a11y)).containsExactly(2, 1, 2, 4);
+    assertThat(a11y.reasons()).containsExactly("severity 2: an accessibility check, cosmetic");
     FmeaScorer.Score nav = score("REQ-NAV-s-home-TO-s-login");
-    assertThat(List.of(nav.severity(), nav.occurrence(), nav.detection(), nav.rpn()))
-        .containsExactly(2, 2, 1, 4);
-    FmeaScorer.Score probe = score("REQ-PROBE-f-signup-SCRIPT-ECHO");
-    assertThat(List.of(probe.severity(), probe.occurrence(), probe.detection(), probe.rpn()))
-        .containsExactly(4, 3, 5, 60);
+    assertThat(figures(nav)).containsExactly(2, 1, 1, 2);
+    assertThat(nav.reasons())
+        .containsExactly(
+            "severity 2: a static page, nothing written or protected",
+            "detection -1: navigation, the URL shows the outcome");
   }
 }

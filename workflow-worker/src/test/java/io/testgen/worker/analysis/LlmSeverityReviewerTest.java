@@ -13,8 +13,11 @@ import io.testgen.worker.requirements.RecordingProgressPublisher;
 import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import io.testgen.worker.requirements.ShopObservation;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LlmSeverityReviewerTest {
   private final RequirementsResult requirements =
       new RequirementsActivitiesImpl(ProgressPublisher.NONE)
@@ -54,7 +57,11 @@ class LlmSeverityReviewerTest {
     assertThat(search.rpn()).isEqualTo(20);
     assertThat(search.level()).isEqualTo("medium");
     assertThat(search.reasons())
-        .containsExactly("severity 3 -> 5 (llm): Search is how shoppers find products to buy.");
+        .containsExactly(
+            "severity 3: search or filter (form f-search, GET https://shop.test/search)",
+            "occurrence +1: a server round-trip (a submission went to"
+                + " https://shop.test/search?q=shoe)",
+            "severity 3 -> 5 (llm): Search is how shoppers find products to buy.");
     assertThat(assessment(result, "REQ-NAV-s-home-TO-s-login").severity()).isEqualTo(2);
     assertThat(assessment(result, "REQ-GOAL").severity()).isEqualTo(5);
     assertThat(result.llm().changesApplied()).isEqualTo(1);

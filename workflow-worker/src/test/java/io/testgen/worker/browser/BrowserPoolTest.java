@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class BrowserPoolTest {
   static FixtureServer site;
   static BrowserPool pool;
@@ -21,7 +25,9 @@ class BrowserPoolTest {
   @BeforeAll
   static void start() {
     site = DemoSite.install(FixtureServer.start());
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
   }
 
   @AfterAll
@@ -47,7 +53,8 @@ class BrowserPoolTest {
   }
 
   private String titleOf(String path) {
-    try (ContextLease lease = pool.acquireContext(new Browser.NewContextOptions())) {
+    try (ContextLease lease =
+        pool.acquireContext(pool.guard(site.baseUrl(), f -> {}), new Browser.NewContextOptions())) {
       Page page = lease.context().newPage();
       page.navigate(site.url(path));
       return page.title();

@@ -16,6 +16,7 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.FlakySite;
 import io.testgen.testkit.sites.evolution.NotesSite;
@@ -28,15 +29,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The activity in a Temporal test environment: progress events, bad input, cancellation. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EvolutionActivitiesImplTest {
   static BrowserPool pool;
   @TempDir static Path artifactsDir;
@@ -48,7 +52,9 @@ class EvolutionActivitiesImplTest {
 
   @BeforeAll
   static void startPool() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
   }
 
   @AfterAll

@@ -6,6 +6,7 @@ import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.LoginSite;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pointed at it through {@code BASE_URL} and at the system Chromium through {@code
  * PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH}.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 @Tag("rendered-suites")
 class RenderedSuitesRunTest {
   static final Path NPM_CACHE =
@@ -59,7 +62,9 @@ class RenderedSuitesRunTest {
         EvolutionInputs.notesScenarios().stream()
             .filter(s -> !s.scenarioId().equals("REQ-RENDER-stats"))
             .toList();
-    try (BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+    try (BrowserPool pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback())) {
       result =
           new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
               .evolve(
@@ -125,7 +130,10 @@ class RenderedSuitesRunTest {
   void bothSuitesSignInWithCredentialsFromTheEnvironment() throws Exception {
     String password = "pw-" + System.nanoTime();
     try (FixtureServer site = LoginSite.install(FixtureServer.start(), "ada", password);
-        BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+        BrowserPool pool =
+            new BrowserPool(
+                BrowserSettings.fromEnvironment().withContexts(2),
+                TargetPolicy.allowingLoopback())) {
       String b = site.baseUrl();
       EvolutionRequest base =
           EvolutionInputs.request(

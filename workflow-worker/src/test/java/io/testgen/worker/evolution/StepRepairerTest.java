@@ -8,22 +8,28 @@ import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.browser.ContextLease;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Each repair method, in the order tried, on a live page in real Chromium. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StepRepairerTest {
   static BrowserPool pool;
 
   @BeforeAll
   static void start() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(1));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(1), TargetPolicy.allowingLoopback());
   }
 
   @AfterAll
@@ -46,7 +52,9 @@ class StepRepairerTest {
             0,
             List.of(),
             null);
-    try (ContextLease lease = pool.acquireContext(new Browser.NewContextOptions())) {
+    try (ContextLease lease =
+        pool.acquireContext(
+            pool.guard("http://127.0.0.1", f -> {}), new Browser.NewContextOptions())) {
       Page page = lease.context().newPage();
       page.setContent(html);
       return new StepRepairer().propose(test, 1, page, "u1");

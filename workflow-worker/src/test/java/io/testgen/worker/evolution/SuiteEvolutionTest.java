@@ -10,6 +10,7 @@ import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.evolution.TestFailure;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.ChangingSite;
@@ -32,14 +33,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Evolution core against fixture sites in real Chromium: verify, repair, flaky, evolve. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SuiteEvolutionTest {
   static BrowserPool pool;
   @TempDir static Path artifactsDir;
@@ -48,7 +52,9 @@ class SuiteEvolutionTest {
 
   @BeforeAll
   static void start() {
-    pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+    pool =
+        new BrowserPool(
+            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
     artifacts = new ArtifactStore(artifactsDir);
     evolution =
         new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults().withParallelContexts(2));

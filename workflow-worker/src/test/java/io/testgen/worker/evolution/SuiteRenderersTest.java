@@ -7,8 +7,11 @@ import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class SuiteRenderersTest {
   static final GeneratedTest LOGIN =
       new GeneratedTest(

@@ -7,10 +7,13 @@ import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TestModelBuilderTest {
   static final String B = "http://127.0.0.1:5000";
 

@@ -8,8 +8,11 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.testgen.common.workflow.Agent;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LlmSettingsTest {
   @Test
   void offByDefault() {

@@ -47,7 +47,9 @@ public final class CrawlBenchmark {
     int maxPages = 4 * perCategory + 10;
     try (FixtureServer server = FixtureServer.start();
         BrowserPool pool =
-            new BrowserPool(BrowserSettings.fromEnvironment().withContexts(contexts))) {
+            new BrowserPool(
+                BrowserSettings.fromEnvironment().withContexts(contexts),
+                TargetPolicy.allowingLoopback())) {
       CatalogSite.install(server, perCategory);
       ArtifactStore artifacts = new ArtifactStore(Files.createTempDirectory("crawl-benchmark"));
       CrawlSettings settings =
@@ -111,7 +113,9 @@ public final class CrawlBenchmark {
           threads.submit(
               () -> {
                 int n = 0;
-                try (ContextLease lease = pool.acquireContext(new Browser.NewContextOptions())) {
+                try (ContextLease lease =
+                    pool.acquireContext(
+                        pool.guard(urls.get(0), f -> {}), new Browser.NewContextOptions())) {
                   Page page = lease.context().newPage();
                   String url;
                   while ((url = queue.poll()) != null) {

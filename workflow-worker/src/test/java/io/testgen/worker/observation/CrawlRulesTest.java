@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.testgen.common.agents.observation.Locator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The crawler's pure rules: URL identity and traps, synthetic values, locator ranking, ids. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CrawlRulesTest {
 
   @Test

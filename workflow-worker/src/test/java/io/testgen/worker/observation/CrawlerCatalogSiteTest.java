@@ -18,9 +18,12 @@ import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.CatalogSite;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A server-rendered shop: nested resources, search, a two-step checkout; and result size. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrawlerCatalogSiteTest {
 
   @Test

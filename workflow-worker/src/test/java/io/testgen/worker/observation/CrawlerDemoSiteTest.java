@@ -20,10 +20,13 @@ import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The crawler on the demo app: states per template, forms, submissions, locators, stable ids. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrawlerDemoSiteTest {
 
   @Test

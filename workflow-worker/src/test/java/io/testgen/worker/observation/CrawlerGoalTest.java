@@ -10,9 +10,12 @@ import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A goal in the user's words: followed first, its flow recorded, reached or not. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrawlerGoalTest {
 
   private static ObservationRequest goal(String url, String instruction, int pages) {

@@ -11,10 +11,13 @@ import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.HostileSite;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Traps, slow and huge pages, redirect loops, other origins, metadata, errors, logout controls. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrawlerHostileSiteTest {
 
   @Test

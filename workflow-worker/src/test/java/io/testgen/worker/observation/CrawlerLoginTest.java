@@ -21,10 +21,13 @@ import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.LoginSite;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Logging in, staying logged in, logging in again, and never leaking the credentials. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrawlerLoginTest {
 
   @Test

@@ -12,9 +12,12 @@ import io.testgen.common.agents.observation.Transition;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.SpaSite;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A single-page app: hash routes, and states that appear without any navigation. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class CrawlerSpaTest {
 
   @Test

@@ -20,7 +20,7 @@ import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.security.TargetPolicy;
-import io.testgen.testkit.servers.FreePorts;
+import io.testgen.testkit.servers.LoopbackPorts;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.CountingSite;
 import io.testgen.testkit.sites.observation.LoginSite;
@@ -28,13 +28,16 @@ import io.testgen.worker.progress.ProgressPublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The activity in Temporal's activity test environment: input checks, progress, heartbeats. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ObservationActivitiesImplTest {
   /** Keeps every event, in order. */
   static final class RecordingPublisher implements ProgressPublisher {
@@ -106,9 +109,10 @@ class ObservationActivitiesImplTest {
     assertThat(failureType(activity, request("not a url at all", 2, 20)))
         .isEqualTo("InvalidTarget");
     assertThat(failureType(activity, request("http://", 2, 20))).isEqualTo("InvalidTarget");
-    int closed = FreePorts.next();
-    assertThat(failureType(activity, request("http://127.0.0.1:" + closed + "/", 2, 20)))
-        .isEqualTo("TargetUnreachable");
+    try (LoopbackPorts.Refusing closed = LoopbackPorts.refusing()) {
+      assertThat(failureType(activity, request("http://127.0.0.1:" + closed.port() + "/", 2, 20)))
+          .isEqualTo("TargetUnreachable");
+    }
     assertThat(failureType(activity, request("http://no-such-host.invalid/", 2, 20)))
         .isEqualTo("TargetUnreachable");
     assertThat(progress.types())

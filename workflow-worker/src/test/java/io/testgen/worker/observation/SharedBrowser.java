@@ -22,7 +22,9 @@ final class SharedBrowser {
 
   static synchronized BrowserPool pool() {
     if (pool == null) {
-      pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2));
+      pool =
+          new BrowserPool(
+              BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
       BrowserPool created = pool;
       Runtime.getRuntime().addShutdownHook(new Thread(created::close));
     }

@@ -2,11 +2,15 @@ package io.testgen.worker.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Coverage;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CoverageCalculatorTest {
   private final ObservationIndex index = new ObservationIndex(ShopObservation.observation());
   private final List<Scenario> derived =

@@ -22,8 +22,11 @@ import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.ProgressPublisher;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RequirementsActivitiesImplTest {
   private final RecordingProgressPublisher progress = new RecordingProgressPublisher();
 
@@ -47,7 +50,7 @@ class RequirementsActivitiesImplTest {
   void rulesOnlyResultHasAllScenariosCoverageAndNoLlm() {
     RequirementsResult result =
         new RequirementsActivitiesImpl(progress).deriveRequirements(ShopObservation.request());
-    assertThat(result.scenarios()).hasSize(46);
+    assertThat(result.scenarios()).hasSize(36);
     assertThat(result.coverage().statesPercent()).isEqualTo(100.0);
     assertThat(result.coverage().elementsCovered()).isEqualTo(13);
     assertThat(result.llm()).isEqualTo(LlmReport.notConfigured());
@@ -61,7 +64,7 @@ class RequirementsActivitiesImplTest {
     assertThat(completed.agent()).isEqualTo("requirements");
     assertThat(completed.workflowId()).isEqualTo("wf-shop");
     assertThat(completed.progress()).isEqualTo(0.50);
-    assertThat(completed.data()).containsEntry("scenarios", 46);
+    assertThat(completed.data()).containsEntry("scenarios", 36);
   }
 
   @Test
@@ -162,7 +165,7 @@ class RequirementsActivitiesImplTest {
     assertThat(proposed.tags()).containsExactly("llm", "goal_flow");
     assertThat(proposed.evidence())
         .isEqualTo(new Evidence(List.of("s-account"), List.of(), List.of("el-logout")));
-    assertThat(result.scenarios()).hasSize(47);
+    assertThat(result.scenarios()).hasSize(37);
     assertThat(result.scenarios())
         .extracting(Scenario::title)
         .doesNotContain("Wishlist button adds an item");

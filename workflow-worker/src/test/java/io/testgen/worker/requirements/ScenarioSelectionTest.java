@@ -2,10 +2,14 @@ package io.testgen.worker.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ScenarioSelectionTest {
   private final List<Scenario> derived =
       new ScenarioDeriver()

@@ -8,11 +8,14 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.workflow.TaskQueues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * cancellation, failure) must replay against the current workflow code. A change that breaks one
  * needs a versioning marker ({@code Workflow.getVersion}), not a re-recording.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TestGenerationWorkflowReplayTest {
 
   @ParameterizedTest
@@ -36,7 +40,12 @@ class TestGenerationWorkflowReplayTest {
                         .setDataConverter(TemporalDataConverters.json())
                         .build())
                 .build())) {
-      Worker worker = env.newWorker(TaskQueues.PIPELINE);
+      // A loaded machine can take over a second to load the SDK's classes during the first replay;
+      // that is no deadlock, and determinism is what this test guards.
+      Worker worker =
+          env.newWorker(
+              TaskQueues.PIPELINE,
+              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
       worker.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
       WorkflowReplayer.replayWorkflowExecution(history, worker);
     }

@@ -1,5 +1,6 @@
 package io.testgen.testkit.sites.corpus;
 
+import io.testgen.testkit.sites.corpus.admin.AdminApp;
 import io.testgen.testkit.sites.corpus.shop.CrudShopApp;
 import io.testgen.testkit.sites.corpus.todo.TodoApp;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ public final class CorpusApps {
     apps.put("crud-shop", CrudShopApp::new);
     apps.put("todo-spa", TodoApp::plain);
     apps.put("todo-wc", TodoApp::webComponents);
+    apps.put("admin", AdminApp::new);
+    apps.put("hostile", HostileApp::new);
     return java.util.Collections.unmodifiableMap(apps);
   }
 

@@ -87,6 +87,20 @@ public record GroundTruth(
         .orElse(null);
   }
 
+  /**
+   * As {@link #templateOf(String, String)}, also matching a hash-routed app's URL {@code fragment}
+   * (without {@code #}; null or empty for none) against templates that name one.
+   */
+  public Template templateOf(String path, String fragment, String heading) {
+    String f = fragment == null ? "" : fragment;
+    return templates.stream()
+        .filter(t -> t.matches(path))
+        .filter(t -> t.fragment() == null || f.matches(t.fragment()))
+        .filter(t -> heading == null || t.heading() == null || heading.matches(t.heading()))
+        .findFirst()
+        .orElse(null);
+  }
+
   public Feature feature(String id) {
     return features.stream()
         .filter(f -> f.id().equals(id))
@@ -115,8 +129,11 @@ public record GroundTruth(
    * full-matching {@code action}.
    *
    * @param kind create, edit, search, delete, login, logout, account or filter
+   * @param onEveryPage the form is in the frame of every page (a logout or header search form), so
+   *     it counts once (an addition to the spec)
    */
-  public record Form(String id, String template, String method, String action, String kind) {}
+  public record Form(
+      String id, String template, String method, String action, String kind, boolean onEveryPage) {}
 
   /**
    * What a user of the app does, proven by requests.

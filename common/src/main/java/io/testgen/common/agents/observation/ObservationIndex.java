@@ -1,23 +1,18 @@
-package io.testgen.worker.requirements;
+package io.testgen.common.agents.observation;
 
-import io.testgen.common.agents.observation.ElementInfo;
-import io.testgen.common.agents.observation.FieldInfo;
-import io.testgen.common.agents.observation.Finding;
-import io.testgen.common.agents.observation.FormInfo;
-import io.testgen.common.agents.observation.Locator;
-import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.observation.StateInfo;
-import io.testgen.common.agents.observation.Transition;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Lookups over an {@link ObservationResult}, tolerant of null lists: states, forms and elements by
- * id, in observation order. Built once per activity call.
+ * id, in observation order. Built once per activity call; the one index every agent reads an
+ * observation through, so agents share the data model, never each other's code.
  */
 public final class ObservationIndex {
   private final ObservationResult observation;
@@ -110,6 +105,47 @@ public final class ObservationIndex {
     return forms.values().stream()
         .filter(form -> form.submit() != null && elementId.equals(form.submit().elementId()))
         .findFirst();
+  }
+
+  /**
+   * What makes two forms the same form shown on several states: where it submits (a form without
+   * action submits to its own page; query and fragment ignored), how, and its field names. A search
+   * box in a header has one signature on every page.
+   */
+  public String formSignature(FormInfo form) {
+    String pageUrl = state(form.stateId()).map(StateInfo::url).orElse(null);
+    String action = form.action() == null || form.action().isBlank() ? pageUrl : form.action();
+    String method = form.method() == null ? "get" : form.method().toLowerCase(Locale.ROOT);
+    List<String> names = new ArrayList<>();
+    for (FieldInfo field : orEmpty(form.fields())) {
+      names.add(field.name() == null ? "#" + field.type() : field.name());
+    }
+    return method + " " + target(pageUrl, action) + " " + names;
+  }
+
+  /**
+   * The forms, one per {@link #formSignature signature}: the first copy observed stands for all.
+   */
+  public List<List<FormInfo>> formsBySignature() {
+    Map<String, List<FormInfo>> bySignature = new LinkedHashMap<>();
+    for (FormInfo form : forms.values()) {
+      bySignature.computeIfAbsent(formSignature(form), k -> new ArrayList<>()).add(form);
+    }
+    return bySignature.values().stream().map(List::copyOf).toList();
+  }
+
+  private static String target(String pageUrl, String action) {
+    if (action == null) {
+      return "";
+    }
+    try {
+      URI resolved = pageUrl == null ? URI.create(action) : URI.create(pageUrl).resolve(action);
+      String path =
+          resolved.getPath() == null || resolved.getPath().isEmpty() ? "/" : resolved.getPath();
+      return (resolved.getHost() == null ? "" : resolved.getHost()) + path;
+    } catch (IllegalArgumentException unparsable) {
+      return action;
+    }
   }
 
   /** Links, buttons and inputs of a state, in that order. */

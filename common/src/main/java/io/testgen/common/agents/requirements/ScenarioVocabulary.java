@@ -1,4 +1,4 @@
-package io.testgen.worker.requirements;
+package io.testgen.common.agents.requirements;
 
 import java.util.List;
 import java.util.Set;

@@ -1,0 +1,136 @@
+package io.testgen.worker.requirements;
+
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
+
+import io.testgen.common.agents.observation.FieldInfo;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.FormSubmission;
+import io.testgen.common.agents.observation.ObservationIndex;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.ValidationMessage;
+import io.testgen.common.agents.requirements.Evidence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the form rules read from a form: its inputs, purpose, labels, valid test data, what the app
+ * did when Observation submitted it, and the evidence a form scenario cites.
+ */
+final class FormFacts {
+  static final String USERNAME_REFERENCE = "${TESTGEN_USERNAME}";
+  static final String PASSWORD_REFERENCE = "${TESTGEN_PASSWORD}";
+  private static final Set<String> NON_INPUT_TYPES = Set.of("hidden", "submit", "button", "reset");
+
+  private FormFacts() {}
+
+  static List<FieldInfo> inputFields(FormInfo form) {
+    return orEmpty(form.fields()).stream()
+        .filter(
+            f -> f.type() == null || !NON_INPUT_TYPES.contains(f.type().toLowerCase(Locale.ROOT)))
+        .toList();
+  }
+
+  static String purposeOf(FormInfo form) {
+    return form.purpose() == null ? "generic" : form.purpose().toLowerCase(Locale.ROOT);
+  }
+
+  static boolean isPassword(FieldInfo field) {
+    return "password".equalsIgnoreCase(field.type());
+  }
+
+  static String formTitle(String purpose) {
+    return Character.toUpperCase(purpose.charAt(0)) + purpose.substring(1) + " form";
+  }
+
+  static String labelOf(FieldInfo field) {
+    if (field.label() != null && !field.label().isBlank()) {
+      return Scenarios.shorten(field.label());
+    }
+    return fieldKeyOf(field);
+  }
+
+  static String fieldKeyOf(FieldInfo field) {
+    return field.name() != null && !field.name().isBlank()
+        ? field.name()
+        : String.valueOf(field.elementId());
+  }
+
+  /** Test data is keyed by field name, which is what a test fills by. */
+  static String dataKeyOf(FieldInfo field) {
+    return fieldKeyOf(field);
+  }
+
+  /** "the user is on the 'Login' page", the form's own page. */
+  static List<String> onItsPage(ObservationIndex index, FormInfo form) {
+    return List.of(
+        "the user is on "
+            + index.state(form.stateId()).map(Scenarios::pageName).orElse("the form's page"));
+  }
+
+  /** Valid values for every input of a form; login fields reference the credential variables. */
+  static Map<String, String> formData(FormInfo form, boolean useCredentials) {
+    Map<String, String> data = new LinkedHashMap<>();
+    boolean login = purposeOf(form).equals("login");
+    boolean usernameSet = false;
+    for (FieldInfo field : inputFields(form)) {
+      String value;
+      if (login && useCredentials && isPassword(field)) {
+        value = PASSWORD_REFERENCE;
+      } else if (login && useCredentials && !usernameSet && FieldTestData.acceptsText(field)) {
+        value = USERNAME_REFERENCE;
+        usernameSet = true;
+      } else {
+        value = FieldTestData.validValue(field);
+      }
+      data.put(dataKeyOf(field), value);
+    }
+    return data;
+  }
+
+  static List<FormSubmission> submissions(FormInfo form, String kind) {
+    return orEmpty(form.submissions()).stream().filter(s -> kind.equals(s.kind())).toList();
+  }
+
+  /** The state its submit control led to, when that is another state. */
+  static Optional<StateInfo> submitTarget(ObservationIndex index, FormInfo form) {
+    if (form.submit() == null) {
+      return Optional.empty();
+    }
+    return index.transitions().stream()
+        .filter(t -> form.submit().elementId().equals(t.elementId()))
+        .filter(t -> t.toStateId() != null && !t.toStateId().equals(form.stateId()))
+        .findFirst()
+        .flatMap(t -> index.state(t.toStateId()));
+  }
+
+  /** The message the app showed for this field when Observation left required fields empty. */
+  static Optional<String> observedMessage(FormInfo form, FieldInfo field) {
+    return submissions(form, "empty_required").stream()
+        .flatMap(s -> orEmpty(s.validationMessages()).stream())
+        .filter(
+            m ->
+                m.field() != null
+                    && (m.field().equals(field.name()) || m.field().equals(field.elementId())))
+        .map(ValidationMessage::text)
+        .filter(text -> text != null && !text.isBlank())
+        .findFirst();
+  }
+
+  /** The form's states and ids (every entry point, its own first), the fields and the submit. */
+  static Evidence evidence(DistinctForm form, List<FieldInfo> fields) {
+    List<String> elements = new ArrayList<>();
+    fields.forEach(f -> elements.add(f.elementId()));
+    if (form.form().submit() != null) {
+      elements.add(form.form().submit().elementId());
+    }
+    elements.removeIf(e -> e == null);
+    return new Evidence(
+        form.stateIds(), form.formIds(), List.copyOf(new LinkedHashSet<>(elements)));
+  }
+}

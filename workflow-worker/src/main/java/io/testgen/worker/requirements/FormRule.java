@@ -1,0 +1,142 @@
+package io.testgen.worker.requirements;
+
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.FORM_VALIDATION;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.FUNCTIONAL;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.HIGH;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.MEDIUM;
+import static io.testgen.worker.requirements.FormFacts.dataKeyOf;
+import static io.testgen.worker.requirements.FormFacts.formTitle;
+import static io.testgen.worker.requirements.FormFacts.labelOf;
+import static io.testgen.worker.requirements.Scenarios.safeId;
+import static io.testgen.worker.requirements.Scenarios.shorten;
+
+import io.testgen.common.agents.observation.FieldInfo;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.FormSubmission;
+import io.testgen.common.agents.observation.ObservationIndex;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per distinct form, what it is for: {@code REQ-LOGIN-<form>-SUCCESS|FAILURE} (login forms,
+ * credentials given; {@link LoginScenarios}), {@code REQ-SEARCH-<form>-HIT|NO-HIT} (search forms;
+ * {@link SearchScenarios}), {@code REQ-FORM-<form>-HAPPY} (other forms); then for each field {@code
+ * REQ-FORM-<form>-REQUIRED-<field>} and {@code REQ-FORM-<form>-INVALID-<field>} for required and
+ * constrained fields. A form shown on several states counts once ({@link DistinctForm}).
+ */
+final class FormRule implements ScenarioRule {
+
+  @Override
+  public List<Scenario> derive(RuleInput input) {
+    List<Scenario> scenarios = new ArrayList<>();
+    for (DistinctForm form : input.forms()) {
+      scenarios.addAll(purposeScenarios(input, form));
+      scenarios.addAll(fieldScenarios(input, form));
+    }
+    return scenarios;
+  }
+
+  private static List<Scenario> purposeScenarios(RuleInput input, DistinctForm form) {
+    List<FieldInfo> fields = FormFacts.inputFields(form.form());
+    return switch (FormFacts.purposeOf(form.form())) {
+      case "login" ->
+          input.hasCredentials() ? LoginScenarios.of(input.index(), form, fields) : List.of();
+      case "search" ->
+          fields.isEmpty() ? List.of() : SearchScenarios.of(input.index(), form, fields);
+      default -> List.of(happyPath(input.index(), form));
+    };
+  }
+
+  private static Scenario happyPath(ObservationIndex index, DistinctForm distinct) {
+    FormInfo form = distinct.form();
+    String purpose = FormFacts.purposeOf(form);
+    Optional<FormSubmission> valid = FormFacts.submissions(form, "valid").stream().findFirst();
+    List<String> then = new ArrayList<>();
+    valid
+        .map(FormSubmission::resultStateId)
+        .filter(id -> !id.equals(form.stateId()))
+        .flatMap(index::state)
+        .ifPresent(s -> then.add(Scenarios.pageName(s) + " is shown"));
+    valid
+        .map(FormSubmission::newTexts)
+        .filter(texts -> texts != null && !texts.isEmpty())
+        .ifPresent(texts -> then.add("'" + shorten(texts.get(0)) + "' appears"));
+    then.add("no validation message is shown");
+    boolean changesData = purpose.equals("signup") || purpose.equals("create");
+    return Scenarios.of(
+        "REQ-FORM-" + safeId(form.formId()) + "-HAPPY",
+        shorten(formTitle(purpose) + " accepts valid input"),
+        FormFacts.onItsPage(index, form),
+        List.of("the user fills every field with valid data", "the user submits the form"),
+        then,
+        changesData ? HIGH : MEDIUM,
+        FUNCTIONAL,
+        changesData ? List.of("form", purpose, "creates_data") : List.of("form", purpose),
+        FormFacts.formData(form, false),
+        FormFacts.evidence(distinct, FormFacts.inputFields(form)),
+        false);
+  }
+
+  private static List<Scenario> fieldScenarios(RuleInput input, DistinctForm distinct) {
+    FormInfo form = distinct.form();
+    String formKey = safeId(form.formId());
+    String title = formTitle(FormFacts.purposeOf(form));
+    List<String> given = FormFacts.onItsPage(input.index(), form);
+    Map<String, String> valid = FormFacts.formData(form, input.hasCredentials());
+    List<Scenario> scenarios = new ArrayList<>();
+    for (FieldInfo field : FormFacts.inputFields(form)) {
+      String label = labelOf(field);
+      String fieldKey = safeId(FormFacts.fieldKeyOf(field));
+      if (field.required()) {
+        Map<String, String> data = new LinkedHashMap<>(valid);
+        data.put(dataKeyOf(field), "");
+        List<String> then = new ArrayList<>(List.of("the form is not submitted"));
+        then.add("a validation message is shown for '" + label + "'");
+        FormFacts.observedMessage(form, field)
+            .ifPresent(m -> then.add("the message reads '" + shorten(m) + "'"));
+        scenarios.add(
+            Scenarios.of(
+                "REQ-FORM-" + formKey + "-REQUIRED-" + fieldKey,
+                shorten(title + " requires '" + label + "'"),
+                given,
+                List.of("the user leaves '" + label + "' empty", "the user submits the form"),
+                then,
+                MEDIUM,
+                FORM_VALIDATION,
+                List.of("form", "required"),
+                data,
+                FormFacts.evidence(distinct, List.of(field)),
+                false));
+      }
+      Optional<FieldTestData.InvalidValue> invalid = FieldTestData.invalidValue(field);
+      if (invalid.isPresent()) {
+        Map<String, String> data = new LinkedHashMap<>(valid);
+        data.put(dataKeyOf(field), invalid.get().value());
+        scenarios.add(
+            Scenarios.of(
+                "REQ-FORM-" + formKey + "-INVALID-" + fieldKey,
+                shorten(title + " rejects an invalid '" + label + "'"),
+                given,
+                List.of(
+                    "the user enters a value breaking "
+                        + invalid.get().constraint()
+                        + " into '"
+                        + label
+                        + "'",
+                    "the user submits the form"),
+                List.of("the value is " + invalid.get().expectation()),
+                MEDIUM,
+                FORM_VALIDATION,
+                List.of("form", "constraint"),
+                data,
+                FormFacts.evidence(distinct, List.of(field)),
+                false));
+      }
+    }
+    return scenarios;
+  }
+}

@@ -1,0 +1,95 @@
+package io.testgen.worker.requirements;
+
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.EDGE;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.FUNCTIONAL;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.HIGH;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.MEDIUM;
+
+import io.testgen.common.agents.observation.ElementInfo;
+import io.testgen.common.agents.observation.FieldInfo;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.FormSubmission;
+import io.testgen.common.agents.observation.ObservationIndex;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code REQ-SEARCH-<form>-HIT|NO-HIT} of a search form: a term that finds something (the one
+ * Observation searched for, else a word from a link), and one that matches nothing.
+ */
+final class SearchScenarios {
+  private SearchScenarios() {}
+
+  static List<Scenario> of(ObservationIndex index, DistinctForm form, List<FieldInfo> fields) {
+    return List.of(hit(index, form, fields.get(0)), noHit(index, form, fields.get(0)));
+  }
+
+  private static Scenario hit(ObservationIndex index, DistinctForm distinct, FieldInfo query) {
+    FormInfo form = distinct.form();
+    Optional<FormSubmission> observed =
+        FormFacts.submissions(form, "valid").stream()
+            .filter(s -> !orEmpty(s.newTexts()).isEmpty() && s.values() != null)
+            .filter(s -> s.values().get(query.name()) != null)
+            .findFirst();
+    String term =
+        observed.map(s -> s.values().get(query.name())).orElseGet(() -> searchTerm(index));
+    List<String> then = new ArrayList<>(List.of("at least one result is listed"));
+    observed.ifPresent(s -> then.add("'" + Scenarios.shorten(s.newTexts().get(0)) + "' is listed"));
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(FormFacts.dataKeyOf(query), term);
+    return Scenarios.of(
+        "REQ-SEARCH-" + Scenarios.safeId(form.formId()) + "-HIT",
+        "Search finds matching results",
+        FormFacts.onItsPage(index, form),
+        List.of("the user searches for '" + term + "'"),
+        then,
+        HIGH,
+        FUNCTIONAL,
+        List.of("search"),
+        data,
+        FormFacts.evidence(distinct, List.of(query)),
+        false);
+  }
+
+  private static Scenario noHit(ObservationIndex index, DistinctForm distinct, FieldInfo query) {
+    FormInfo form = distinct.form();
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(FormFacts.dataKeyOf(query), "zzqx-no-match-" + FieldTestData.UNIQUE);
+    return Scenarios.of(
+        "REQ-SEARCH-" + Scenarios.safeId(form.formId()) + "-NO-HIT",
+        "Search without a match says so",
+        FormFacts.onItsPage(index, form),
+        List.of("the user searches for a term nothing matches"),
+        List.of("no result is listed", "a no-results message is shown", "no error page appears"),
+        MEDIUM,
+        EDGE,
+        List.of("search"),
+        data,
+        FormFacts.evidence(distinct, List.of(query)),
+        false);
+  }
+
+  /** A word from a link text, so a search for it likely finds something. */
+  private static String searchTerm(ObservationIndex index) {
+    for (StateInfo state : index.states()) {
+      for (ElementInfo link : orEmpty(state.links())) {
+        if (link.text() == null) {
+          continue;
+        }
+        for (String word : link.text().split("\\W+")) {
+          if (word.length() >= 4 && word.chars().allMatch(Character::isLetter)) {
+            return word.toLowerCase(Locale.ROOT);
+          }
+        }
+      }
+    }
+    return "test";
+  }
+}

@@ -1,0 +1,69 @@
+package io.testgen.worker.workflow;
+
+import io.testgen.common.agents.analysis.AnalysisRequest;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.observation.ObservationRequest;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsRequest;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.artifacts.ArtifactPaths;
+import io.testgen.common.workflow.GenerationRequest;
+
+/**
+ * What each agent is asked, built from the run's request and the results of the stages before it.
+ * Pure, so the orchestration reads as a list of calls.
+ */
+final class AgentRequests {
+  private AgentRequests() {}
+
+  static ObservationRequest observation(String workflowId, GenerationRequest request) {
+    return new ObservationRequest(
+        workflowId,
+        request.url(),
+        request.effectiveMaxDepth(),
+        request.effectiveMaxPages(),
+        request.userInstruction(),
+        request.loginCredentials(),
+        request.httpCredentials(),
+        request.destructiveAllowed());
+  }
+
+  static RequirementsRequest requirements(
+      String workflowId, GenerationRequest request, ObservationResult observation) {
+    return new RequirementsRequest(
+        workflowId,
+        observation,
+        request.userInstruction(),
+        request.scenarioTypes(),
+        request.effectiveMaxScenarios(),
+        Boolean.TRUE.equals(request.focusGoalOnly()),
+        request.loginCredentials() != null);
+  }
+
+  static AnalysisRequest analysis(
+      String workflowId, ObservationResult observation, RequirementsResult requirements) {
+    return new AnalysisRequest(workflowId, observation, requirements);
+  }
+
+  static EvolutionRequest evolution(
+      String workflowId,
+      GenerationRequest request,
+      ObservationResult observation,
+      RequirementsResult requirements,
+      AnalysisResult analysis) {
+    String baseline = request.baselineWorkflowId();
+    return new EvolutionRequest(
+        workflowId,
+        request.url(),
+        observation,
+        requirements,
+        analysis,
+        request.loginCredentials(),
+        request.httpCredentials(),
+        baseline,
+        baseline == null ? null : ArtifactPaths.runDir(baseline) + "/suite.json",
+        request.effectiveMaxIterations(),
+        request.effectiveVerifyRuns());
+  }
+}

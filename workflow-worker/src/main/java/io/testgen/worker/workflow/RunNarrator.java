@@ -1,0 +1,296 @@
+package io.testgen.worker.workflow;
+
+import io.temporal.activity.LocalActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.Workflow;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.progress.ProgressEvent;
+import io.testgen.common.progress.ProgressEventType;
+import io.testgen.common.progress.RunEventActivities;
+import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.AgentState;
+import io.testgen.common.workflow.GenerationRequest;
+import io.testgen.common.workflow.RunStatus;
+import io.testgen.common.workflow.SearchAttributes;
+import io.testgen.common.workflow.WorkflowIds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells everyone watching where a run is: the queryable status ({@link RunStatusTracker}), the
+ * {@code Stage} search attribute, the Temporal UI's current details and activity summaries, and the
+ * run-level progress events. Workflow code: uses workflow time only, and emits its commands
+ * (search-attribute upserts, the events' local activity) in the order the orchestration calls it.
+ */
+final class RunNarrator {
+  /** Run-level progress events; the publisher never throws, so one quick attempt is plenty. */
+  static final LocalActivityOptions PUBLISH =
+      LocalActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(2).build())
+          .build();
+
+  private final RunEventActivities events =
+      Workflow.newLocalActivityStub(RunEventActivities.class, PUBLISH);
+  private final String workflowId;
+  private final Instant startedAt;
+  private final RunStatusTracker status;
+
+  /** Status exists from the first moment, so a query answers even if validation then fails. */
+  RunNarrator(GenerationRequest request) {
+    workflowId = Workflow.getInfo().getWorkflowId();
+    startedAt = now();
+    status =
+        new RunStatusTracker(
+            workflowId,
+            request == null ? null : request.url(),
+            request == null ? null : request.owner(),
+            startedAt);
+  }
+
+  String workflowId() {
+    return workflowId;
+  }
+
+  Instant startedAt() {
+    return startedAt;
+  }
+
+  RunStatus snapshot() {
+    return status.snapshot();
+  }
+
+  void started(GenerationRequest request) {
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributes.TARGET_HOST.valueSet(WorkflowIds.host(request.url())));
+    publish(
+        ProgressEventType.WORKFLOW_STARTED,
+        null,
+        0.0,
+        "Generating tests for " + request.url(),
+        Map.of());
+    for (Agent agent : Agent.values()) {
+      if (!request.runs(agent)) status.agentSkipped(agent);
+    }
+  }
+
+  // ---- entering a stage: status, Stage attribute, UI details; the activity's summary ----------
+
+  String observing(GenerationRequest request) {
+    enter(Agent.OBSERVATION, "Exploring " + request.url());
+    return "Observation: explore "
+        + request.url()
+        + " (depth "
+        + request.effectiveMaxDepth()
+        + ", up to "
+        + request.effectiveMaxPages()
+        + " pages)";
+  }
+
+  String deriving(ObservationResult observation) {
+    int forms = observation.forms() == null ? 0 : observation.forms().size();
+    enter(Agent.REQUIREMENTS, "Deriving scenarios from " + observation.stateCount() + " states");
+    return "Requirements: scenarios from "
+        + observation.stateCount()
+        + " states and "
+        + forms
+        + " forms";
+  }
+
+  String analysing(RequirementsResult requirements) {
+    enter(Agent.ANALYSIS, "Scoring " + requirements.scenarios().size() + " scenarios");
+    return "Analysis: FMEA risk of " + requirements.scenarios().size() + " scenarios";
+  }
+
+  String evolving(GenerationRequest request, RequirementsResult requirements) {
+    enter(Agent.EVOLUTION, "Generating and verifying tests");
+    String baseline = request.baselineWorkflowId();
+    return "Evolution: verify tests for "
+        + requirements.scenarios().size()
+        + " scenarios against "
+        + request.url()
+        + (baseline == null ? "" : " (baseline " + baseline + ")");
+  }
+
+  // ---- leaving a stage: its counts
+  // ---------------------------------------------------------------
+
+  void observed(ObservationResult observation) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put(
+        "pages",
+        observation.stats() == null
+            ? observation.stateCount()
+            : observation.stats().pagesVisited());
+    counts.put("states", observation.stateCount());
+    counts.put("forms", observation.forms() == null ? 0 : observation.forms().size());
+    counts.put("findings", observation.findings() == null ? 0 : observation.findings().size());
+    leave(
+        Agent.OBSERVATION,
+        "Found " + counts.get("states") + " states, " + counts.get("forms") + " forms",
+        counts);
+  }
+
+  void derived(RequirementsResult requirements) {
+    leave(
+        Agent.REQUIREMENTS,
+        requirements.scenarios().size() + " scenarios",
+        Map.of("scenarios", requirements.scenarios().size()));
+  }
+
+  void analysed(AnalysisResult analysis) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("scenarios", analysis.ranking().size());
+    if (analysis.levelCounts() != null) counts.putAll(analysis.levelCounts());
+    leave(Agent.ANALYSIS, "Ranked " + analysis.ranking().size() + " scenarios", counts);
+  }
+
+  void evolved(EvolutionResult evolution) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    counts.put("tests", evolution.testCount());
+    counts.put("flaky", evolution.flakyCount());
+    counts.put("repaired", evolution.repairedCount());
+    counts.put("failing", evolution.failing() == null ? 0 : evolution.failing().size());
+    leave(Agent.EVOLUTION, evolution.testCount() + " tests verified", counts);
+  }
+
+  // ---- the review gate -------------------------------------------------------------------------
+
+  void awaitingReview(int scenarios, Duration timeout) {
+    status.awaitingReview();
+    stage("awaiting_review");
+    Workflow.setCurrentDetails(
+        "**Awaiting review** of " + scenarios + " scenarios: approve or reject within " + timeout);
+    publish(
+        ProgressEventType.AWAITING_REVIEW,
+        Agent.REQUIREMENTS.wireName(),
+        Agent.REQUIREMENTS.bandEnd(),
+        "Waiting for review of " + scenarios + " scenarios",
+        Map.of("timeout_seconds", timeout.toSeconds()));
+  }
+
+  void reviewed() {
+    status.resumed();
+  }
+
+  // ---- the end ---------------------------------------------------------------------------------
+
+  /** Marks the run completed and returns the time it completed at. */
+  Instant completed(GenerationRequest request, EvolutionResult evolution) {
+    Instant completedAt = now();
+    status.completed(completedAt);
+    stage("completed");
+    int testCount = evolution == null ? 0 : evolution.testCount();
+    String stages = String.join(", ", ranStages(request));
+    Workflow.setCurrentDetails(
+        evolution == null
+            ? "**Completed**: " + stages
+            : "**Completed**: "
+                + testCount
+                + " verified tests, pass rate "
+                + Math.round(evolution.passRate() * 100)
+                + "%, "
+                + evolution.flakyCount()
+                + " flaky dropped");
+    publish(
+        ProgressEventType.WORKFLOW_COMPLETED,
+        null,
+        1.0,
+        evolution == null ? "Completed " + stages : "Generated " + testCount + " verified tests",
+        Map.of("test_count", testCount));
+    return completedAt;
+  }
+
+  void failed(TemporalFailure failure) {
+    String reason = describe(failure);
+    Agent agent = status.current();
+    if (agent != null) status.agentEnded(agent, AgentState.FAILED, reason, now());
+    status.failed(reason, now());
+    stage("failed");
+    Workflow.setCurrentDetails("**Failed**: " + reason);
+    publish(
+        ProgressEventType.WORKFLOW_FAILED,
+        agent == null ? null : agent.wireName(),
+        status.snapshot().totalProgress(),
+        reason,
+        Map.of());
+  }
+
+  void cancelled() {
+    Agent agent = status.current();
+    if (agent != null) status.agentEnded(agent, AgentState.CANCELLED, "cancelled", now());
+    status.cancelled(now());
+    stage("cancelled");
+    Workflow.setCurrentDetails("**Cancelled** by request");
+    publish(
+        ProgressEventType.WORKFLOW_CANCELLED,
+        agent == null ? null : agent.wireName(),
+        status.snapshot().totalProgress(),
+        "Run cancelled",
+        Map.of());
+  }
+
+  /** The innermost failure message: what actually went wrong, not the wrapping. */
+  static String describe(TemporalFailure failure) {
+    Throwable cause = failure;
+    String message = failure.getMessage();
+    while (cause != null) {
+      if (cause instanceof ApplicationFailure app) {
+        message = app.getOriginalMessage();
+      } else if (cause instanceof TemporalFailure temporal && !(cause instanceof ActivityFailure)) {
+        message = temporal.getOriginalMessage();
+      }
+      cause = cause.getCause();
+    }
+    return message;
+  }
+
+  static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  private void enter(Agent agent, String message) {
+    status.agentStarted(agent, message, now());
+    stage(agent.wireName());
+    Workflow.setCurrentDetails(
+        "**" + capitalised(agent.wireName()) + "** (" + (agent.ordinal() + 1) + "/4): " + message);
+  }
+
+  private void leave(Agent agent, String message, Map<String, Integer> counts) {
+    status.agentCompleted(agent, message, counts, now());
+  }
+
+  private void stage(String stage) {
+    Workflow.upsertTypedSearchAttributes(SearchAttributes.STAGE.valueSet(stage));
+  }
+
+  private void publish(
+      ProgressEventType type,
+      String agent,
+      double progress,
+      String message,
+      Map<String, Object> data) {
+    events.publishRunEvent(
+        new ProgressEvent(type, workflowId, agent, progress, message, data, now()));
+  }
+
+  private static List<String> ranStages(GenerationRequest request) {
+    List<String> ran = new ArrayList<>();
+    for (Agent agent : Agent.values()) if (request.runs(agent)) ran.add(agent.wireName());
+    return ran;
+  }
+
+  private static String capitalised(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+}
