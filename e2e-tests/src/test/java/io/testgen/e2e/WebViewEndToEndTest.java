@@ -47,6 +47,9 @@ class WebViewEndToEndTest {
   void start() {
     site = DemoSite.install(FixtureServer.start());
     stack = TestGenStack.start();
+    // A second worker: on a loaded machine a worker can log worker_started and still die on its
+    // first Temporal call (DEADLINE_EXCEEDED in WorkerFactory.start); the runs need one alive.
+    stack.startWorker();
     WebViewChecks.awaitReady(new GatewayHttp(stack.gatewayUrl(), null));
     playwright = WebViewChecks.playwright();
     browser = WebViewChecks.chromium(playwright);

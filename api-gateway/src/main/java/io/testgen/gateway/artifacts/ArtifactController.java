@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.testgen.common.artifacts.ArtifactPaths;
 import io.testgen.gateway.config.RunsProperties;
 import io.testgen.gateway.errors.NotFoundException;
-import io.testgen.gateway.runs.RunService;
+import io.testgen.gateway.runs.RunLookup;
 import io.testgen.gateway.security.Caller;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,10 +44,10 @@ class ArtifactController {
           "jpeg", MediaType.IMAGE_JPEG,
           "json", MediaType.APPLICATION_JSON);
 
-  private final RunService runs;
+  private final RunLookup runs;
   private final Path root;
 
-  ArtifactController(RunService runs, RunsProperties properties) {
+  ArtifactController(RunLookup runs, RunsProperties properties) {
     this.runs = runs;
     this.root = Path.of(properties.artifactsDir()).toAbsolutePath().normalize();
   }
