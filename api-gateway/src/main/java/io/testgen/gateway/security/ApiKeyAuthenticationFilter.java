@@ -19,12 +19,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Every endpoint but health needs {@code Authorization: Bearer <api key>}. The one exception is a
  * run's stream, which also accepts {@code ?token=} (a stream token for that run), because
- * EventSource cannot send headers. API keys are never accepted in a URL.
+ * EventSource cannot send headers. API keys are never accepted in a URL. The web view's page and
+ * its static assets ({@code /}, {@code /index.html}, {@code /web/<name>.js|css|svg}) hold no data
+ * and load without a key; the page then sends the key with every {@code /api} call.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   private static final Pattern STREAM_PATH = Pattern.compile("/api/v2/workflows/([^/]+)/stream");
+  // Exact names only: nothing with '..', ';', '%' or a second directory level can match.
+  private static final Pattern WEB_ASSET =
+      Pattern.compile("/|/index\\.html|/web/[a-z0-9][a-z0-9-]*\\.(?:js|css|svg)");
 
   private final ApiKeyRegistry keys;
   private final StreamTokens streamTokens;
@@ -40,6 +45,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+        && WEB_ASSET.matcher(path).matches()) {
+      return true;
+    }
     return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
   }
 
