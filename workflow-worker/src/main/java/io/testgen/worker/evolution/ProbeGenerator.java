@@ -1,0 +1,51 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.observation.FieldInfo;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.Map;
+
+/**
+ * Security probes, asserted: a script typed into a field does not run (and shows as text where it
+ * is echoed); overlong input is answered without a server error. The outcome is learned live.
+ */
+final class ProbeGenerator implements ScenarioGenerator {
+  private final ObservedApp app;
+  private final FormSteps forms;
+
+  ProbeGenerator(ObservedApp app, FormSteps forms) {
+    this.app = app;
+    this.forms = forms;
+  }
+
+  @Override
+  public boolean handles(Scenario s) {
+    return s.probe();
+  }
+
+  @Override
+  public TestDraft draft(Scenario s) {
+    FormInfo form = app.form(s);
+    boolean script = s.scenarioId().endsWith("-SCRIPT-ECHO");
+    if (!script && !s.scenarioId().endsWith("-OVERLONG"))
+      throw new ScenarioSkip(
+          "security probe of an unknown kind: reported by analysis, not asserted");
+    FieldInfo field = probed(form, data, script);
+    return TestDraft.live(
+        forms.live(
+            script ? LiveRun.Expect.SCRIPT_NOT_RUN : LiveRun.Expect.NO_SERVER_ERROR,
+            s,
+            form,
+            field));
+  }
+
+  /** The field whose data carries the probe. */
+  private static FieldInfo probed(FormInfo form, Map<String, String> data, boolean script) {
+    for (FieldInfo f : ObservedApp.nullSafe(form.fields())) {
+      String v = f.name() == null ? null : data.get(f.name());
+      if (v == null) continue;
+      if (script ? v.contains("<script") : v.length() >= 1000) return f;
+    }
+    throw new ScenarioSkip("the probe's field is not in the form");
+  }
+}

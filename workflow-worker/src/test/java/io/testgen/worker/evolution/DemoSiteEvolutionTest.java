@@ -1,0 +1,104 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.analysis.AnalysisRequest;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.observation.ObservationRequest;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsRequest;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.common.workflow.Agent;
+import io.testgen.testkit.sites.DemoSite;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.worker.analysis.AnalysisActivitiesImpl;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.observation.CrawlObserver;
+import io.testgen.worker.observation.CrawlSettings;
+import io.testgen.worker.observation.Crawler;
+import io.testgen.worker.progress.AgentProgressReporter;
+import io.testgen.worker.progress.ProgressPublisher;
+import io.testgen.worker.requirements.RequirementsActivitiesImpl;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline in-process on the demo app (Acme Tasks): how many scenarios become verified
+ * tests, and why the rest are skipped. Prints one line per scenario and the totals.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class DemoSiteEvolutionTest {
+  @TempDir Path dir;
+
+  @Test
+  void demoAppScenariosBecomeVerifiedTests() {
+    EvolutionResult result;
+    try (FixtureServer site = DemoSite.install(FixtureServer.start());
+        BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+      ArtifactStore artifacts = new ArtifactStore(dir);
+      ObservationResult observation =
+          new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
+              .crawl(
+                  new ObservationRequest("wf-demo", site.url("/"), 2, 15, null, null, null, false),
+                  null,
+                  CrawlObserver.NONE);
+      RequirementsResult requirements =
+          new RequirementsActivitiesImpl(ProgressPublisher.NONE)
+              .deriveRequirements(
+                  new RequirementsRequest(
+                      "wf-demo", observation, null, List.of(), 50, false, false));
+      AnalysisResult analysis =
+          new AnalysisActivitiesImpl(ProgressPublisher.NONE)
+              .analyse(new AnalysisRequest("wf-demo", observation, requirements));
+      result =
+          new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
+              .evolve(
+                  new EvolutionRequest(
+                      "wf-demo",
+                      site.url("/"),
+                      observation,
+                      requirements,
+                      analysis,
+                      null,
+                      null,
+                      null,
+                      null,
+                      1,
+                      2),
+                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-demo", Agent.EVOLUTION),
+                  SuiteEvolution.Heartbeat.NONE);
+    }
+    List<GeneratedTest> tests = result.tests();
+    for (GeneratedTest t : tests)
+      System.out.println(
+          "MEASURE "
+              + t.status()
+              + " "
+              + t.scenarioId()
+              + " | "
+              + t.title()
+              + (t.failure() == null ? "" : " | " + t.failure().error()));
+    long verified = tests.stream().filter(t -> SuiteModel.inSuite(t.status())).count();
+    long skipped = tests.stream().filter(t -> "skipped".equals(t.status())).count();
+    System.out.println(
+        "MEASURE scenarios="
+            + tests.size()
+            + " verified="
+            + verified
+            + " skipped="
+            + skipped
+            + " failed="
+            + result.failing().size());
+    assertThat(verified).isGreaterThan(0);
+  }
+}
