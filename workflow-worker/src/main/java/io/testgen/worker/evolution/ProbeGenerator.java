@@ -26,10 +26,12 @@ final class ProbeGenerator implements ScenarioGenerator {
   @Override
   public TestDraft draft(Scenario s) {
     FormInfo form = app.form(s);
-    boolean script = s.scenarioId().endsWith("-SCRIPT-ECHO");
-    if (!script && !s.scenarioId().endsWith("-OVERLONG"))
-      throw new ScenarioSkip(
-          "security probe of an unknown kind: reported by analysis, not asserted");
+    Map<String, String> data = ObservedApp.nullSafe(s.testData());
+    boolean script = data.values().stream().anyMatch(v -> v != null && v.contains("<script"));
+    if (!script
+        && data.values().stream()
+            .noneMatch(v -> v != null && TestData.expandRepeats(v).length() >= 1000))
+      throw new ScenarioSkip("security probe without a script or overlong value: not asserted");
     FieldInfo field = probed(form, data, script);
     return TestDraft.live(
         forms.live(
@@ -42,7 +44,7 @@ final class ProbeGenerator implements ScenarioGenerator {
   /** The field whose data carries the probe. */
   private static FieldInfo probed(FormInfo form, Map<String, String> data, boolean script) {
     for (FieldInfo f : ObservedApp.nullSafe(form.fields())) {
-      String v = f.name() == null ? null : data.get(f.name());
+      String v = f.name() == null ? null : TestData.expandRepeats(data.get(f.name()));
       if (v == null) continue;
       if (script ? v.contains("<script") : v.length() >= 1000) return f;
     }

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator.WaitForOptions;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -48,7 +49,23 @@ final class TestExecutor {
     this.settings = settings;
   }
 
+  /**
+   * Sees a run from the inside (live learning): the page as it opens, before each step, at the end.
+   */
+  interface RunWatcher {
+    void opened(Page page, String unique);
+
+    void beforeStep(Page page, int index);
+
+    void passed(Page page);
+  }
+
   RunOutcome run(GeneratedTest test, FailureInspector inspector, FailureCapture capture) {
+    return run(test, inspector, capture, null);
+  }
+
+  RunOutcome run(
+      GeneratedTest test, FailureInspector inspector, FailureCapture capture, RunWatcher watcher) {
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl);
     if (httpCredentials != null)
       options.setHttpCredentials(httpCredentials.username(), httpCredentials.password());
@@ -58,9 +75,11 @@ final class TestExecutor {
     try (ContextLease lease = pool.acquireContext(options)) {
       lease.context().setDefaultTimeout(settings.stepTimeout().toMillis());
       Page page = lease.context().newPage();
+      if (watcher != null) watcher.opened(page, unique);
       for (int i = 0; i < test.steps().size(); i++) {
         stop.check();
         try {
+          if (watcher != null) watcher.beforeStep(page, i);
           perform(page, test.steps().get(i), unique);
         } catch (RuntimeException | AssertionError e) {
           if (stop.requested()) throw new VerificationStop.Stopped();
@@ -70,6 +89,7 @@ final class TestExecutor {
           return new RunOutcome(false, i, error, millisSince(start));
         }
       }
+      if (watcher != null) watcher.passed(page);
       return RunOutcome.pass(millisSince(start));
     }
   }
@@ -85,6 +105,20 @@ final class TestExecutor {
     switch (step.action()) {
       case Steps.GOTO -> page.navigate(value);
       case Steps.CLICK -> element(page, step, unique).click();
+      case Steps.CLICK_EXPECT_OK -> {
+        com.microsoft.playwright.Locator target = element(page, step, unique);
+        Response response =
+            page.waitForResponse(
+                r -> r.request().isNavigationRequest() && r.request().frame().parentFrame() == null,
+                target::click);
+        if (response.status() >= 500)
+          throw new AssertionError("the page answered HTTP " + response.status());
+      }
+      case Steps.EXPECT_NOT_EXECUTED -> {
+        Object type = page.evaluate("name => typeof window[name]", value);
+        if (!"undefined".equals(type))
+          throw new AssertionError("the typed script ran: window." + value + " is set");
+      }
       case Steps.FILL ->
           element(page, step, unique)
               .fill(step.secret() != null ? TestData.secret(step.secret(), secrets) : value);

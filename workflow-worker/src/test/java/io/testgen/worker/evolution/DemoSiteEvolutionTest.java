@@ -87,7 +87,14 @@ class DemoSiteEvolutionTest {
               + t.scenarioId()
               + " | "
               + t.title()
-              + (t.failure() == null ? "" : " | " + t.failure().error()));
+              + (t.failure() == null ? "" : " | " + t.failure().error())
+              + "\n    "
+              + String.join(
+                  "\n    ",
+                  t.steps().stream()
+                      .map(Steps::describe)
+                      .map(d -> d.length() > 140 ? d.substring(0, 140) + "..." : d)
+                      .toList()));
     long verified = tests.stream().filter(t -> SuiteModel.inSuite(t.status())).count();
     long skipped = tests.stream().filter(t -> "skipped".equals(t.status())).count();
     System.out.println(
