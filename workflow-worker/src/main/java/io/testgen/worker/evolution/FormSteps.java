@@ -40,13 +40,23 @@ final class FormSteps {
 
   /** Open, fill {@code data} (nothing else but required fields), submit: a live run's actions. */
   LiveRun live(LiveRun.Expect expect, Scenario s, FormInfo form, FieldInfo field) {
+    return live(expect, nullSafe(s.testData()), form, field);
+  }
+
+  LiveRun live(
+      LiveRun.Expect expect, Map<String, String> scenarioData, FormInfo form, FieldInfo field) {
+    if (destructive(form))
+      throw new ScenarioSkip(
+          "destructive action not allowed: submitting "
+              + (form.submit() == null ? "the form" : ObservedApp.label(form.submit()))
+              + " was not allowed for this run, so it is neither run nor tested");
     List<TestStep> open = open(form);
     String formPath = ObservedApp.pathOnly(app.state(form.stateId()).url());
     return new LiveRun(
         expect,
         form,
         field,
-        Map.copyOf(nullSafe(s.testData())),
+        Map.copyOf(scenarioData),
         formPath,
         data -> {
           List<TestStep> steps = new ArrayList<>(open);
@@ -54,6 +64,30 @@ final class FormSteps {
           steps.add(submit(form));
           return steps;
         });
+  }
+
+  private static final java.util.regex.Pattern DESTRUCTIVE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(delete|remove|destroy|erase|purge|drop|deactivate|unsubscribe|close account)\\b");
+
+  /** Observation declined to submit it (a destructive control), or its words say it destroys. */
+  private boolean destructive(FormInfo form) {
+    String words =
+        form.submit() == null
+            ? ""
+            : String.valueOf(form.submit().name()) + " " + String.valueOf(form.submit().text());
+    if (DESTRUCTIVE.matcher(words).find()) return true;
+    String path =
+        app.findState(form.stateId()).map(st -> ObservedApp.pathOnly(st.url())).orElse(null);
+    return nullSafe(app.observation().findings()).stream()
+        .filter(f -> "skipped_destructive".equals(f.kind()))
+        .filter(f -> f.detail() != null && f.detail().startsWith("submit '"))
+        .anyMatch(
+            f ->
+                path != null
+                    && path.equals(ObservedApp.pathOnly(f.url()))
+                    && form.submit() != null
+                    && f.detail().contains(String.valueOf(form.submit().name())));
   }
 
   static TestStep submit(FormInfo form) {

@@ -243,6 +243,15 @@ final class JavaSuiteRenderer {
               + locator(step)
               + ".click()); org.junit.jupiter.api.Assertions.assertTrue(response.status() < 500,"
               + " \"HTTP \" + response.status()); }";
+      case Steps.EXPECT_TAB_REACHABLE ->
+          "for (int i = 0; i < "
+              + Integer.parseInt(value)
+              + " && !(Boolean) "
+              + locator(step)
+              + ".evaluate(\"e => e === document.activeElement\"); i++)"
+              + " page.keyboard().press(\"Tab\"); assertThat("
+              + locator(step)
+              + ").isFocused();";
       case Steps.EXPECT_NOT_EXECUTED ->
           "org.junit.jupiter.api.Assertions.assertEquals(\"undefined\", page.evaluate(\"name =>"
               + " typeof window[name]\", "

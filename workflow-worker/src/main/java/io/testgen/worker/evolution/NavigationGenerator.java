@@ -54,7 +54,9 @@ final class NavigationGenerator implements ScenarioGenerator {
     if (ObservedApp.nullSafe(element.locators()).isEmpty())
       throw new ScenarioSkip("element has no locator");
     List<TestStep> steps = new ArrayList<>(app.reach(from));
-    steps.add(Steps.click(element.locators(), ObservedApp.label(element)));
+    List<io.testgen.common.agents.observation.Locator> locators =
+        ObservedApp.preferred(from, element);
+    steps.add(Steps.click(locators, ObservedApp.what(locators, element)));
     int before = steps.size();
     String toPath = ObservedApp.pathOnly(to.url());
     if (toPath != null && !toPath.equals(ObservedApp.pathOnly(from.url())))

@@ -171,11 +171,45 @@ final class ObservedApp {
             .filter(e -> !nullSafe(e.locators()).isEmpty())
             .orElseThrow(
                 () -> new ScenarioSkip("the element of '" + t.label() + "' has no locator"));
+    List<Locator> locators = preferred(on, element);
     if ("press_enter".equals(t.action()))
       return List.of(
-          Steps.fill(element.locators(), "TestGen sample", null, label(element)),
-          Steps.press(element.locators(), "Enter", label(element)));
-    return List.of(Steps.click(element.locators(), label(element)));
+          Steps.fill(locators, "TestGen sample", null, what(locators, element)),
+          Steps.press(locators, "Enter", what(locators, element)));
+    return List.of(Steps.click(locators, what(locators, element)));
+  }
+
+  /**
+   * An element's locators in Playwright's order of preference. Observation counts role names by
+   * substring ("Tasks" also matches "Browse all tasks") while tests match them exactly: a role and
+   * name no other control on the state carries goes before a positional CSS path.
+   */
+  static List<Locator> preferred(StateInfo state, ElementInfo element) {
+    List<Locator> locators = nullSafe(element.locators());
+    if (locators.isEmpty() || !"css".equals(locators.get(0).strategy())) return locators;
+    Optional<Locator> role =
+        locators.stream().filter(l -> "role".equals(l.strategy()) && l.name() != null).findFirst();
+    if (role.isEmpty()) return locators;
+    long sameName =
+        Stream.of(state.links(), state.buttons(), state.inputs())
+            .flatMap(l -> nullSafe(l).stream())
+            .flatMap(e -> nullSafe(e.locators()).stream())
+            .filter(l -> "role".equals(l.strategy()))
+            .filter(l -> role.get().value().equals(l.value()) && role.get().name().equals(l.name()))
+            .count();
+    if (sameName != 1) return locators;
+    List<Locator> out = new ArrayList<>();
+    out.add(new Locator("role", role.get().value(), role.get().name(), true));
+    locators.stream().filter(l -> l != role.get()).forEach(out::add);
+    return out;
+  }
+
+  /** What a step says about its target; CSS targets say why no better locator was used. */
+  static String what(List<Locator> locators, ElementInfo e) {
+    String label = label(e);
+    return !locators.isEmpty() && "css".equals(locators.get(0).strategy())
+        ? label + " (by CSS: no unique role, label, placeholder, test id or text)"
+        : label;
   }
 
   /** A state's title and main heading, as expectations. */

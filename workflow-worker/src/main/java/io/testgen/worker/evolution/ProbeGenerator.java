@@ -18,6 +18,9 @@ final class ProbeGenerator implements ScenarioGenerator {
     this.forms = forms;
   }
 
+  static final String SCRIPT =
+      "<script>window." + OutcomeReader.PROBE_GLOBAL + "='" + TestData.UNIQUE + "'</script>";
+
   @Override
   public boolean handles(Scenario s) {
     return s.probe();
@@ -33,6 +36,13 @@ final class ProbeGenerator implements ScenarioGenerator {
             .noneMatch(v -> v != null && TestData.expandRepeats(v).length() >= 1000))
       throw new ScenarioSkip("security probe without a script or overlong value: not asserted");
     FieldInfo field = probed(form, data, script);
+    // Any script payload becomes ours: it sets a global the test can check, instead of opening a
+    // dialog (which Playwright would dismiss unseen).
+    if (script && !data.get(field.name()).contains(OutcomeReader.PROBE_GLOBAL)) {
+      Map<String, String> probe = new java.util.LinkedHashMap<>(data);
+      probe.put(field.name(), SCRIPT);
+      return TestDraft.live(forms.live(LiveRun.Expect.SCRIPT_NOT_RUN, probe, form, field));
+    }
     return TestDraft.live(
         forms.live(
             script ? LiveRun.Expect.SCRIPT_NOT_RUN : LiveRun.Expect.NO_SERVER_ERROR,

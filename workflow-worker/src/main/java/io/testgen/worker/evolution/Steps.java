@@ -24,6 +24,9 @@ final class Steps {
   /** Click and expect the page it loads to answer below 500 (value: null). */
   static final String CLICK_EXPECT_OK = "click_expect_ok";
 
+  /** Press Tab (at most value times) until the element has focus, then expect it focused. */
+  static final String EXPECT_TAB_REACHABLE = "expect_tab_reachable";
+
   /** Expect a script the test typed not to have run (value: the global it would set). */
   static final String EXPECT_NOT_EXECUTED = "expect_not_executed";
 
@@ -64,6 +67,15 @@ final class Steps {
   static TestStep clickExpectOk(List<Locator> locators, String what) {
     return new TestStep(
         CLICK_EXPECT_OK, locators, null, null, "Click " + what + " and expect no server error");
+  }
+
+  static TestStep expectTabReachable(List<Locator> locators, int maxPresses, String what) {
+    return new TestStep(
+        EXPECT_TAB_REACHABLE,
+        locators,
+        Integer.toString(maxPresses),
+        null,
+        "Expect Tab to reach " + what);
   }
 
   static TestStep expectNotExecuted(String global) {

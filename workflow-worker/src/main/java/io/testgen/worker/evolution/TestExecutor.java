@@ -114,6 +114,14 @@ final class TestExecutor {
         if (response.status() >= 500)
           throw new AssertionError("the page answered HTTP " + response.status());
       }
+      case Steps.EXPECT_TAB_REACHABLE -> {
+        com.microsoft.playwright.Locator target = element(page, step, unique);
+        int presses = Integer.parseInt(value);
+        for (int i = 0;
+            i < presses && !(Boolean) target.evaluate("e => e === document.activeElement");
+            i++) page.keyboard().press("Tab");
+        assertThat(target).isFocused(new LocatorAssertions.IsFocusedOptions().setTimeout(timeout));
+      }
       case Steps.EXPECT_NOT_EXECUTED -> {
         Object type = page.evaluate("name => typeof window[name]", value);
         if (!"undefined".equals(type))

@@ -55,7 +55,9 @@ final class TestModelBuilder {
     List<GeneratedTest> candidates = new ArrayList<>();
     List<GeneratedTest> skipped = new ArrayList<>();
     List<TestPlan.Pending> pending = new ArrayList<>();
-    for (Scenario scenario : scenarios) {
+    TestTitles titles = new TestTitles(app);
+    for (Scenario original : scenarios) {
+      Scenario scenario = retitled(original, titles.of(original));
       try {
         TestDraft draft = generator(scenario).draft(scenario);
         if (draft.live() != null)
@@ -67,6 +69,22 @@ final class TestModelBuilder {
     }
     return new TestPlan(
         candidates, skipped, pending, scenarios.stream().map(Scenario::scenarioId).toList());
+  }
+
+  private static Scenario retitled(Scenario s, String title) {
+    return new Scenario(
+        s.scenarioId(),
+        title,
+        s.given(),
+        s.when(),
+        s.then(),
+        s.priority(),
+        s.scenarioType(),
+        s.tags(),
+        s.testData(),
+        s.evidence(),
+        s.probe(),
+        s.source());
   }
 
   private ScenarioGenerator generator(Scenario s) {

@@ -158,6 +158,15 @@ final class TypeScriptSuiteRenderer {
               + " r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()), "
               + locator(step)
               + ".click()]); expect(response.status()).toBeLessThan(500); }";
+      case Steps.EXPECT_TAB_REACHABLE ->
+          "for (let i = 0; i < "
+              + Integer.parseInt(value)
+              + " && !(await "
+              + locator(step)
+              + ".evaluate((e) => e === document.activeElement)); i++) await"
+              + " page.keyboard.press('Tab'); await expect("
+              + locator(step)
+              + ").toBeFocused();";
       case Steps.EXPECT_NOT_EXECUTED ->
           "expect(await page.evaluate((name) => typeof (window as any)[name], "
               + str(value)
