@@ -7,6 +7,7 @@ import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -64,7 +65,8 @@ final class AccessibilityGenerator implements ScenarioGenerator {
             .flatMap(l -> ObservedApp.nullSafe(l).stream())
             .toList();
     List<TestStep> steps = new ArrayList<>();
-    for (List<ElementInfo> kind : List.of(state.links(), state.buttons(), state.inputs())) {
+    // Pages usually lead with links and put a form's button after its inputs: reach them so.
+    for (List<ElementInfo> kind : Arrays.asList(state.links(), state.inputs(), state.buttons())) {
       ObservedApp.nullSafe(kind).stream()
           .filter(e -> semantic(e) != null)
           .findFirst()
@@ -72,7 +74,7 @@ final class AccessibilityGenerator implements ScenarioGenerator {
               e ->
                   steps.add(
                       Steps.expectTabReachable(
-                          List.of(semantic(e)), all.size() + 5, ObservedApp.label(e))));
+                          List.of(semantic(e)), 2 * all.size() + 5, ObservedApp.label(e))));
       if (steps.size() >= MAX_CONTROLS) break;
     }
     return steps;

@@ -152,18 +152,18 @@ final class ObservedApp {
               .orElseThrow(
                   () -> new ScenarioSkip("the form of '" + t.label() + "' was not observed"));
       boolean empty = t.label() != null && t.label().endsWith("with required fields empty");
+      Optional<FormSubmission> observed =
+          nullSafe(form.submissions()).stream()
+              .filter(sub -> (empty ? "empty_required" : "valid").equals(sub.kind()))
+              .findFirst();
       Map<String, String> typed =
-          empty
-              ? Map.of()
-              : nullSafe(form.submissions()).stream()
-                  .filter(sub -> "valid".equals(sub.kind()))
-                  .map(FormSubmission::values)
-                  .filter(Objects::nonNull)
-                  .findFirst()
-                  .orElse(Map.of());
+          empty ? Map.of() : observed.map(FormSubmission::values).orElse(Map.of());
       List<TestStep> steps = new ArrayList<>();
-      if (!empty) steps.addAll(FieldFills.of(Map.of(), form, typed, null));
+      if (!empty)
+        steps.addAll(FieldFills.of(Map.of(), form, typed == null ? Map.of() : typed, null));
       steps.add(FormSteps.submit(form));
+      // Wait for the answer before acting on it: its message, a new text, or its URL.
+      observed.flatMap(ObservedApp::arrival).ifPresent(steps::add);
       return steps;
     }
     ElementInfo element =
@@ -176,7 +176,16 @@ final class ObservedApp {
       return List.of(
           Steps.fill(locators, "TestGen sample", null, what(locators, element)),
           Steps.press(locators, "Enter", what(locators, element)));
-    return List.of(Steps.click(locators, what(locators, element)));
+    List<TestStep> steps = new ArrayList<>();
+    steps.add(Steps.click(locators, what(locators, element)));
+    // Wait for the state the click leads to when its main heading tells it apart.
+    Optional<String> heading = findState(t.toStateId()).flatMap(ObservedApp::mainHeading);
+    if (heading.isPresent() && !heading.equals(mainHeading(on)))
+      steps.add(
+          Steps.expectVisible(
+              List.of(Locator.role("heading", heading.get(), false)),
+              "heading '" + heading.get() + "'"));
+    return steps;
   }
 
   /**
@@ -210,6 +219,28 @@ final class ObservedApp {
     return !locators.isEmpty() && "css".equals(locators.get(0).strategy())
         ? label + " (by CSS: no unique role, label, placeholder, test id or text)"
         : label;
+  }
+
+  /** What shows that an observed submission has been answered. */
+  private static Optional<TestStep> arrival(FormSubmission sub) {
+    Optional<String> text =
+        nullSafe(sub.validationMessages()).stream()
+            .filter(m -> "page".equals(m.source()) && m.text() != null && !m.text().isBlank())
+            .map(m -> m.text())
+            .findFirst()
+            .or(
+                () ->
+                    nullSafe(sub.newTexts()).stream()
+                        .filter(x -> x != null && !x.isBlank())
+                        .findFirst());
+    if (text.isPresent()
+        && (sub.values() == null
+            || sub.values().values().stream()
+                .noneMatch(v -> v != null && !v.isBlank() && text.get().contains(v))))
+      return Optional.of(
+          Steps.expectVisible(List.of(FormSteps.text(text.get())), "'" + text.get() + "'"));
+    String path = sub.urlChanged() ? pathOnly(sub.resultUrl()) : null;
+    return path == null ? Optional.empty() : Optional.of(Steps.expectUrl(path));
   }
 
   /** A state's title and main heading, as expectations. */

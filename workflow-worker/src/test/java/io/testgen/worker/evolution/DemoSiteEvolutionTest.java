@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole pipeline in-process on the demo app (Acme Tasks): how many scenarios become verified
  * tests, and why the rest are skipped. Prints one line per scenario and the totals.
  */
-@Timeout(value = 6, unit = TimeUnit.MINUTES)
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class DemoSiteEvolutionTest {
   @TempDir Path dir;
 
