@@ -26,6 +26,15 @@ public record FixtureResponse(
     return new FixtureResponse(303, "text/plain", new byte[0], Map.of("Location", location));
   }
 
+  /**
+   * Adds a {@code Set-Cookie} header line, keeping those already set (a header value holding
+   * several lines is sent as several headers).
+   */
+  public FixtureResponse withCookie(String setCookie) {
+    String earlier = headers.get("Set-Cookie");
+    return withHeader("Set-Cookie", earlier == null ? setCookie : earlier + "\n" + setCookie);
+  }
+
   public FixtureResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A small web server for fixture sites, on loopback and a free port. Routes are matched in the
- * order added: an exact path, or a prefix ending in {@code *}.
+ * order added: an exact path, or a prefix ending in {@code *}. Every answered request is kept in a
+ * log ({@link #requests()}), so tests can tell which features of an app a run exercised.
  */
 public final class FixtureServer implements AutoCloseable {
   private record Route(String method, String pattern, FixtureHandler handler) {
@@ -32,6 +34,7 @@ public final class FixtureServer implements AutoCloseable {
 
   private final HttpServer server;
   private final List<Route> routes = new ArrayList<>();
+  private final List<RecordedRequest> log = Collections.synchronizedList(new ArrayList<>());
   private volatile long latencyMillis;
 
   private FixtureServer(HttpServer server) {
@@ -85,6 +88,19 @@ public final class FixtureServer implements AutoCloseable {
     return this;
   }
 
+  /** Every request answered so far, oldest first (a copy). */
+  public List<RecordedRequest> requests() {
+    synchronized (log) {
+      return List.copyOf(log);
+    }
+  }
+
+  /** Forgets the requests answered so far. */
+  public FixtureServer clearRequests() {
+    log.clear();
+    return this;
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }
@@ -134,7 +150,13 @@ public final class FixtureServer implements AutoCloseable {
         response =
             FixtureResponse.html(500, "<!doctype html><title>Error</title><h1>Server error</h1>");
       }
-      response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      log.add(RecordedRequest.of(request, exchange.getRequestURI().getRawQuery(), response));
+      response
+          .headers()
+          .forEach(
+              (k, v) -> {
+                for (String line : v.split("\n")) exchange.getResponseHeaders().add(k, line);
+              });
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
       boolean head = "HEAD".equalsIgnoreCase(request.method());
       int length = response.body().length;

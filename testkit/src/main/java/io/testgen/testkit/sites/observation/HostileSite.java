@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A site that tries to trap a crawler: an endless calendar, an ever-growing query string, a slow
  * page, a huge page, an oversized document, a redirect loop, a redirect to another origin, a
- * redirect to the cloud metadata address, an image loaded from it, 404 and 500 pages, and "Log out"
- * / "Delete account" controls that a crawler must leave alone unless destructive actions are
- * allowed.
+ * redirect to the cloud metadata address, an image loaded from it, bare 404 and 500 pages and
+ * others inside the site's frame with links onwards (a profile answering 500, old news answering
+ * 404, both linking to a help page), and "Log out" / "Delete account" controls that a crawler must
+ * leave alone unless destructive actions are allowed.
  */
 public final class HostileSite {
   /** How long {@code /slow} takes to answer. */
@@ -46,6 +47,9 @@ public final class HostileSite {
             r ->
                 FixtureResponse.html(
                     500, "<!doctype html><title>Error</title><h1>Server error</h1>"))
+        .get("/help", r -> FixtureResponse.html(page("Help", HELP)))
+        .get("/members/profile", r -> FixtureResponse.html(500, page("Members", MEMBERS_ERROR)))
+        .get("/old-news", r -> FixtureResponse.html(404, page("Not found", OLD_NEWS_MISSING)))
         .get(
             "/logout",
             r -> {
@@ -61,6 +65,13 @@ public final class HostileSite {
     return site;
   }
 
+  /** Forgets what was counted so far. */
+  public void resetCounts() {
+    logouts.set(0);
+    deletes.set(0);
+    calendarHits.set(0);
+  }
+
   public int logouts() {
     return logouts.get();
   }
@@ -72,6 +83,24 @@ public final class HostileSite {
   public int calendarHits() {
     return calendarHits.get();
   }
+
+  // error pages as real apps render them: the site's frame, a message, links onwards
+  private static final String MEMBERS_ERROR =
+      """
+      <nav><a href="/">Home</a> <a href="/help">Help</a></nav>
+      <h1>Something went wrong</h1><p>We could not load your profile. Please try again later.</p>
+      <p><a href="/help">Get help</a></p>
+      """;
+  private static final String OLD_NEWS_MISSING =
+      """
+      <nav><a href="/">Home</a> <a href="/help">Help</a></nav>
+      <h1>Page not found</h1><p>This page has moved or never existed.</p>
+      """;
+  private static final String HELP =
+      """
+      <nav><a href="/">Home</a></nav>
+      <h1>Help</h1><p>Questions about your membership? Write to us.</p>
+      """;
 
   private static String page(String title, String body) {
     return "<!doctype html><html lang=\"en\"><head><title>"
@@ -98,6 +127,8 @@ public final class HostileSite {
           <li><a href="/metadata">Metadata</a></li>
           <li><a href="/missing">Missing</a></li>
           <li><a href="/broken">Broken</a></li>
+          <li><a href="/members/profile">Your profile</a></li>
+          <li><a href="/old-news">Old news</a></li>
           <li><a href="/logout">Log out</a></li>
           <li><a href="%s/offsite">Partner site</a></li>
         </ul>
