@@ -35,6 +35,11 @@ final class HappyPathGenerator implements ScenarioGenerator {
             .findFirst()
             .orElse(null);
     if (submission == null) return TestDraft.live(forms.live(LiveRun.Expect.ACCEPT, s, form, null));
-    return TestDraft.of(forms.submitAndExpect(s, form, submission));
+    try {
+      return TestDraft.of(forms.submitAndExpect(s, form, submission));
+    } catch (ScenarioSkip nothingSeen) {
+      // Observation's submission showed nothing (often a rejection nobody read): learn it live.
+      return TestDraft.live(forms.live(LiveRun.Expect.ACCEPT, s, form, null));
+    }
   }
 }

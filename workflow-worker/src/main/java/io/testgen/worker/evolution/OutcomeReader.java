@@ -52,7 +52,8 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
         }
         const seen = new Set();
         const sel = '[role=alert],.error,.errors,.invalid-feedback,.field-error,.error-message,'
-          + '.alert-danger,.text-danger,.form-error,[aria-live=assertive],.errorlist li,[id$=-error]';
+          + '.alert-danger,.text-danger,.form-error,[aria-live=assertive],.errorlist li,[id$=-error],'
+          + '.has-error .help-inline,.has-error .help-block,.is-invalid ~ .invalid-feedback';
         for (const el of document.querySelectorAll(sel)) {
           const text = clean(el.innerText);
           if (!text || seen.has(text) || !visible(el)) continue;

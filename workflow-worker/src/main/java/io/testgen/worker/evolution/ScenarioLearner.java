@@ -75,6 +75,9 @@ final class ScenarioLearner {
   private List<GeneratedTest> accepted(
       Scenario s, LiveRun run, Map<String, String> data, LiveOutcome outcome) {
     List<GeneratedTest> tests = new ArrayList<>();
+    boolean search =
+        "get".equalsIgnoreCase(run.form().method()) || "search".equals(run.form().purpose());
+    if (search) return List.of(searched(s, run, data, outcome));
     int tries = 0;
     while (outcome.rejected() && tries++ < MAX_ADJUSTMENTS) {
       Optional<Adjustment> adjusted = adjust(run, data, outcome);
@@ -91,12 +94,89 @@ final class ScenarioLearner {
               + ")");
     List<TestStep> expectations = new ArrayList<>();
     String path = ObservedApp.pathOnly(outcome.url());
-    if (path != null && !path.equals(run.formPath())) expectations.add(Steps.expectUrl(path));
-    boolean search = "get".equalsIgnoreCase(run.form().method());
-    texts(outcome, search).forEach(t -> expectations.add(visible(t)));
-    if (expectations.isEmpty()) throw new ScenarioSkip("the submission changed nothing observable");
+    // A created record's id differs on every run: its path segment matches any number.
+    if (path != null && !path.equals(run.formPath()))
+      expectations.add(Steps.expectUrl(UrlPattern.withIds(path)));
+    texts(outcome, false).forEach(t -> expectations.add(visible(t)));
+    if (expectations.isEmpty())
+      throw new ScenarioSkip(
+          "the submission changed nothing observable (still at "
+              + path
+              + ", new texts "
+              + outcome.newTexts().stream().limit(3).toList()
+              + ")");
     tests.add(0, TestModelBuilder.test(s, withSteps(run.actions(data), expectations)));
     return tests;
+  }
+
+  /**
+   * A search: what it shows is the outcome, a "not found" message included. A search meant to find
+   * something that found nothing is tried with an empty query and then with words of the records
+   * that lists, so the term comes from the app's own data.
+   */
+  private GeneratedTest searched(
+      Scenario s, LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    FieldInfo query =
+        ObservedApp.nullSafe(run.form().fields()).stream()
+            .filter(f -> f.name() != null && data.containsKey(f.name()))
+            .findFirst()
+            .orElse(null);
+    if (s.scenarioId().endsWith("-HIT") && query != null && nothingFound(outcome)) {
+      Map<String, String> all = new LinkedHashMap<>(data);
+      all.put(query.name(), "");
+      LiveOutcome listed = perform(s, run, all);
+      int tries = 0;
+      for (String word : words(listed)) {
+        if (tries++ >= 2 * MAX_ADJUSTMENTS) break;
+        Map<String, String> next = new LinkedHashMap<>(data);
+        next.put(query.name(), word);
+        LiveOutcome found = perform(s, run, next);
+        if (!nothingFound(found)) {
+          data.clear();
+          data.putAll(next);
+          outcome = found;
+          break;
+        }
+      }
+      if (nothingFound(outcome))
+        throw new ScenarioSkip(
+            "data that cannot be synthesised: no term from the listed records found anything");
+    }
+    List<TestStep> expectations = new ArrayList<>();
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null) expectations.add(Steps.expectUrl(path));
+    outcome.messages().stream()
+        .filter(m -> "page".equals(m.source()))
+        .findFirst()
+        .ifPresent(m -> expectations.add(visible(m.text())));
+    texts(outcome, true).forEach(t -> expectations.add(visible(t)));
+    if (expectations.size() == 1 && path != null && path.equals(run.formPath()))
+      throw new ScenarioSkip("the search changed nothing observable");
+    return TestModelBuilder.test(s, withSteps(run.actions(data), expectations));
+  }
+
+  private static boolean nothingFound(LiveOutcome outcome) {
+    return !outcome.messages().isEmpty() || outcome.newTexts().isEmpty();
+  }
+
+  /**
+   * Terms from listed records: the last word of each multi-word text first (a person's surname, a
+   * title's last word), then single words; headers tend to be single words.
+   */
+  private static List<String> words(LiveOutcome listed) {
+    List<String> words = new ArrayList<>();
+    List<String> singles = new ArrayList<>();
+    for (String text : listed.newTexts()) {
+      String[] parts = text.split("[^\\p{L}]+");
+      List<String> letters = java.util.Arrays.stream(parts).filter(w -> w.length() >= 3).toList();
+      if (letters.size() >= 2) {
+        String last = letters.get(letters.size() - 1);
+        if (!words.contains(last)) words.add(last);
+      } else if (letters.size() == 1 && !singles.contains(letters.get(0)))
+        singles.add(letters.get(0));
+    }
+    words.addAll(singles);
+    return words;
   }
 
   /** The first rejection of a happy path, kept as the evidence of a validation test. */

@@ -15,6 +15,7 @@ import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
@@ -33,8 +34,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline in-process on the demo app (Acme Tasks): how many scenarios become verified
- * tests, and why the rest are skipped. Prints one line per scenario and the totals.
+ * The whole pipeline in-process on the demo app (Acme Tasks) and the corpus' CRUD shop: how many
+ * scenarios become verified tests, and why the rest are skipped. Prints one line per scenario and
+ * the totals.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class DemoSiteEvolutionTest {
@@ -42,29 +44,45 @@ class DemoSiteEvolutionTest {
 
   @Test
   void demoAppScenariosBecomeVerifiedTests() {
+    try (FixtureServer site = DemoSite.install(FixtureServer.start())) {
+      assertThat(measure(site, "demo", 2, 15)).isGreaterThan(0);
+    }
+  }
+
+  /**
+   * The corpus' CRUD shop: same <title> on every page, server-side validation of phone and date.
+   */
+  @Test
+  void crudShopScenariosBecomeVerifiedTests() {
+    try (FixtureServer site = CorpusApps.create("crud-shop").install(FixtureServer.start())) {
+      assertThat(measure(site, "crud-shop", 3, 30)).isGreaterThan(0);
+    }
+  }
+
+  private long measure(FixtureServer site, String app, int depth, int pages) {
     EvolutionResult result;
-    try (FixtureServer site = DemoSite.install(FixtureServer.start());
-        BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
+    try (BrowserPool pool = new BrowserPool(BrowserSettings.fromEnvironment().withContexts(2))) {
       ArtifactStore artifacts = new ArtifactStore(dir);
       ObservationResult observation =
           new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
               .crawl(
-                  new ObservationRequest("wf-demo", site.url("/"), 2, 15, null, null, null, false),
+                  new ObservationRequest(
+                      "wf-" + app, site.url("/"), depth, pages, null, null, null, false),
                   null,
                   CrawlObserver.NONE);
       RequirementsResult requirements =
           new RequirementsActivitiesImpl(ProgressPublisher.NONE)
               .deriveRequirements(
                   new RequirementsRequest(
-                      "wf-demo", observation, null, List.of(), 50, false, false));
+                      "wf-" + app, observation, null, List.of(), 50, false, false));
       AnalysisResult analysis =
           new AnalysisActivitiesImpl(ProgressPublisher.NONE)
-              .analyse(new AnalysisRequest("wf-demo", observation, requirements));
+              .analyse(new AnalysisRequest("wf-" + app, observation, requirements));
       result =
           new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
               .evolve(
                   new EvolutionRequest(
-                      "wf-demo",
+                      "wf-" + app,
                       site.url("/"),
                       observation,
                       requirements,
@@ -75,13 +93,15 @@ class DemoSiteEvolutionTest {
                       null,
                       1,
                       2),
-                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-demo", Agent.EVOLUTION),
+                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-" + app, Agent.EVOLUTION),
                   SuiteEvolution.Heartbeat.NONE);
     }
     List<GeneratedTest> tests = result.tests();
     for (GeneratedTest t : tests)
       System.out.println(
           "MEASURE "
+              + app
+              + " "
               + t.status()
               + " "
               + t.scenarioId()
@@ -98,7 +118,9 @@ class DemoSiteEvolutionTest {
     long verified = tests.stream().filter(t -> SuiteModel.inSuite(t.status())).count();
     long skipped = tests.stream().filter(t -> "skipped".equals(t.status())).count();
     System.out.println(
-        "MEASURE scenarios="
+        "MEASURE "
+            + app
+            + " scenarios="
             + tests.size()
             + " verified="
             + verified
@@ -106,6 +128,6 @@ class DemoSiteEvolutionTest {
             + skipped
             + " failed="
             + result.failing().size());
-    assertThat(verified).isGreaterThan(0);
+    return verified;
   }
 }
