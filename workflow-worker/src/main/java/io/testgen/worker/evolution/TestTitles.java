@@ -27,7 +27,8 @@ final class TestTitles {
       StateInfo state = app.findState(id).orElse(null);
       if (state == null || state.title() == null || titleCounts.getOrDefault(state.title(), 0) < 2)
         continue;
-      title = title.replace(state.title(), name(state));
+      title =
+          title.replace("'" + state.title() + "'", name(state)).replace(state.title(), name(state));
     }
     if (s.scenarioId().endsWith("-HEADINGS"))
       title = title.replace(" are ordered", " start with a single h1");
