@@ -237,6 +237,26 @@ final class JavaSuiteRenderer {
     return switch (step.action()) {
       case Steps.GOTO -> "page.navigate(" + str(value) + ");";
       case Steps.CLICK -> locator(step) + ".click();";
+      case Steps.CLICK_EXPECT_OK ->
+          "{ com.microsoft.playwright.Response response = page.waitForResponse(r ->"
+              + " r.request().isNavigationRequest() && r.request().frame().parentFrame() == null, () -> "
+              + locator(step)
+              + ".click()); org.junit.jupiter.api.Assertions.assertTrue(response.status() < 500,"
+              + " \"HTTP \" + response.status()); }";
+      case Steps.EXPECT_TAB_REACHABLE ->
+          "for (int i = 0; i < "
+              + Integer.parseInt(value)
+              + " && !(Boolean) "
+              + locator(step)
+              + ".evaluate(\"e => e === document.activeElement\"); i++)"
+              + " page.keyboard().press(\"Tab\"); assertThat("
+              + locator(step)
+              + ").isFocused();";
+      case Steps.EXPECT_NOT_EXECUTED ->
+          "org.junit.jupiter.api.Assertions.assertEquals(\"undefined\", page.evaluate(\"name =>"
+              + " typeof window[name]\", "
+              + str(value)
+              + "), \"the typed script ran\");";
       case Steps.FILL ->
           locator(step)
               + ".fill("

@@ -28,6 +28,7 @@ final class StepRepairer {
   private static final Set<String> RELOCATABLE =
       Set.of(
           Steps.CLICK,
+          Steps.CLICK_EXPECT_OK,
           Steps.FILL,
           Steps.SELECT,
           Steps.CHECK,
@@ -181,7 +182,7 @@ final class StepRepairer {
       case Steps.FILL, Steps.PRESS -> List.of("textbox");
       case Steps.SELECT -> List.of("combobox");
       case Steps.CHECK -> List.of("checkbox");
-      case Steps.CLICK -> List.of("button", "link");
+      case Steps.CLICK, Steps.CLICK_EXPECT_OK -> List.of("button", "link");
       default -> List.of();
     };
   }

@@ -21,6 +21,15 @@ final class Steps {
   static final String EXPECT_COUNT = "expect_count";
   static final String EXPECT_VALUE = "expect_value";
 
+  /** Click and expect the page it loads to answer below 500 (value: null). */
+  static final String CLICK_EXPECT_OK = "click_expect_ok";
+
+  /** Press Tab (at most value times) until the element has focus, then expect it focused. */
+  static final String EXPECT_TAB_REACHABLE = "expect_tab_reachable";
+
+  /** Expect a script the test typed not to have run (value: the global it would set). */
+  static final String EXPECT_NOT_EXECUTED = "expect_not_executed";
+
   private Steps() {}
 
   static TestStep goTo(String path) {
@@ -53,6 +62,25 @@ final class Steps {
 
   static TestStep expectVisible(List<Locator> locators, String what) {
     return new TestStep(EXPECT_VISIBLE, locators, null, null, "Expect " + what + " visible");
+  }
+
+  static TestStep clickExpectOk(List<Locator> locators, String what) {
+    return new TestStep(
+        CLICK_EXPECT_OK, locators, null, null, "Click " + what + " and expect no server error");
+  }
+
+  static TestStep expectTabReachable(List<Locator> locators, int maxPresses, String what) {
+    return new TestStep(
+        EXPECT_TAB_REACHABLE,
+        locators,
+        Integer.toString(maxPresses),
+        null,
+        "Expect Tab to reach " + what);
+  }
+
+  static TestStep expectNotExecuted(String global) {
+    return new TestStep(
+        EXPECT_NOT_EXECUTED, List.of(), global, null, "Expect the typed script not to have run");
   }
 
   static TestStep expectUrl(String path) {

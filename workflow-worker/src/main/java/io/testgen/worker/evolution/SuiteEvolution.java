@@ -79,11 +79,6 @@ public final class SuiteEvolution {
             : request.requirements();
     TestPlan plan =
         new TestModelBuilder(request.observation()).build(requirements, request.analysis());
-    progress.progress(
-        0.05,
-        "Generated " + plan.candidates().size() + " candidate tests",
-        Map.of("tests_generated", plan.candidates().size(), "skipped", plan.skipped().size()));
-
     Map<String, String> secrets = new HashMap<>();
     if (request.loginCredentials() != null) {
       secrets.put(USERNAME_ENV, request.loginCredentials().username());
@@ -96,6 +91,11 @@ public final class SuiteEvolution {
     SuiteVerifier verifier =
         new SuiteVerifier(pool, executor, artifacts, request.workflowId(), settings, stop);
     int verifyRuns = request.verifyRuns() > 0 ? request.verifyRuns() : settings.verifyRuns();
+    plan = learn(plan, executor, progress, heartbeat);
+    progress.progress(
+        0.05,
+        "Generated " + plan.candidates().size() + " candidate tests",
+        Map.of("tests_generated", plan.candidates().size(), "skipped", plan.skipped().size()));
 
     SuiteModel baseline = loadBaseline(request);
     List<GeneratedTest> toVerify = new ArrayList<>();
@@ -185,6 +185,36 @@ public final class SuiteEvolution {
         result.failing().size(),
         plan.skipped().size());
     return result;
+  }
+
+  /**
+   * Scenarios without observed evidence run live first; what the app did becomes their assertions
+   * (or the reason they cannot be tests). The learning runs on this thread, whose browser
+   * connection is released afterwards.
+   */
+  private TestPlan learn(
+      TestPlan plan, TestExecutor executor, AgentProgressReporter progress, Heartbeat heartbeat) {
+    if (plan.pending().isEmpty()) return plan;
+    int total = plan.pending().size();
+    ScenarioLearner.Learned learned;
+    try {
+      learned =
+          new ScenarioLearner(executor)
+              .learnAll(
+                  plan.pending(),
+                  done -> {
+                    heartbeat.beat(0, total);
+                    progress.progress(
+                        0.02 + 0.03 * done / total,
+                        "Learning scenarios live: " + done + "/" + total,
+                        Map.of("scenarios_learned", done, "scenarios_to_learn", total));
+                  });
+    } finally {
+      pool.releaseThread();
+    }
+    List<GeneratedTest> skipped = new ArrayList<>(plan.skipped());
+    skipped.addAll(learned.skipped());
+    return new TestPlan(plan.ranked(learned.tests()), skipped, List.of(), plan.order());
   }
 
   private static SuiteVerifier.Ticker ticker(

@@ -15,6 +15,23 @@ final class TestData {
 
   private TestData() {}
 
+  private static final Pattern REPEAT = Pattern.compile("\\{\\{repeat:(.):(\\d{1,5})}}");
+
+  /**
+   * A value with its {@code {{repeat:c:n}}} placeholders (long probe values kept small in
+   * scenarios) written out, so tests and both renderings type the same characters.
+   */
+  static String expandRepeats(String value) {
+    if (value == null || !value.contains("{{repeat:")) return value;
+    Matcher m = REPEAT.matcher(value);
+    StringBuilder out = new StringBuilder();
+    while (m.find())
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
+    m.appendTail(out);
+    return out.toString();
+  }
+
   /** The environment variable a value refers to, or null for a literal. */
   static String environmentVariable(String value) {
     if (value == null) return null;

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator.WaitForOptions;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -109,6 +110,28 @@ final class TestExecutor {
     switch (step.action()) {
       case Steps.GOTO -> page.navigate(SameOriginUrl.resolve(baseUrl, value));
       case Steps.CLICK -> element(page, step, unique).click();
+      case Steps.CLICK_EXPECT_OK -> {
+        com.microsoft.playwright.Locator target = element(page, step, unique);
+        Response response =
+            page.waitForResponse(
+                r -> r.request().isNavigationRequest() && r.request().frame().parentFrame() == null,
+                target::click);
+        if (response.status() >= 500)
+          throw new AssertionError("the page answered HTTP " + response.status());
+      }
+      case Steps.EXPECT_TAB_REACHABLE -> {
+        com.microsoft.playwright.Locator target = element(page, step, unique);
+        int presses = Integer.parseInt(value);
+        for (int i = 0;
+            i < presses && !(Boolean) target.evaluate("e => e === document.activeElement");
+            i++) page.keyboard().press("Tab");
+        assertThat(target).isFocused(new LocatorAssertions.IsFocusedOptions().setTimeout(timeout));
+      }
+      case Steps.EXPECT_NOT_EXECUTED -> {
+        Object type = page.evaluate("name => typeof window[name]", value);
+        if (!"undefined".equals(type))
+          throw new AssertionError("the typed script ran: window." + value + " is set");
+      }
       case Steps.FILL ->
           element(page, step, unique)
               .fill(step.secret() != null ? TestData.secret(step.secret(), secrets) : value);

@@ -153,6 +153,24 @@ final class TypeScriptSuiteRenderer {
     return switch (step.action()) {
       case Steps.GOTO -> "await page.goto(" + str(value) + ");";
       case Steps.CLICK -> "await " + locator(step) + ".click();";
+      case Steps.CLICK_EXPECT_OK ->
+          "{ const [response] = await Promise.all([page.waitForResponse((r) =>"
+              + " r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()), "
+              + locator(step)
+              + ".click()]); expect(response.status()).toBeLessThan(500); }";
+      case Steps.EXPECT_TAB_REACHABLE ->
+          "for (let i = 0; i < "
+              + Integer.parseInt(value)
+              + " && !(await "
+              + locator(step)
+              + ".evaluate((e) => e === document.activeElement)); i++) await"
+              + " page.keyboard.press('Tab'); await expect("
+              + locator(step)
+              + ").toBeFocused();";
+      case Steps.EXPECT_NOT_EXECUTED ->
+          "expect(await page.evaluate((name) => typeof (window as any)[name], "
+              + str(value)
+              + ")).toBe('undefined');";
       case Steps.FILL ->
           "await "
               + locator(step)

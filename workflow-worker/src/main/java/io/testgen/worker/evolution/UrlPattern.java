@@ -12,7 +12,21 @@ final class UrlPattern {
    * BASE_URL}), exactly this path, any query or fragment.
    */
   static String forPath(String path) {
-    return "^[a-z]+:\\/\\/[^\\/]+" + literal(path) + "(?:[?#].*)?$";
+    StringBuilder regex = new StringBuilder();
+    String[] parts = path.split(java.util.regex.Pattern.quote(ID), -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) regex.append("[0-9]+");
+      regex.append(literal(parts[i]));
+    }
+    return "^[a-z]+:\\/\\/[^\\/]+" + regex + "(?:[?#].*)?$";
+  }
+
+  /** A path segment that is the id of a record the test created: any number matches. */
+  static final String ID = "{{id}}";
+
+  /** A path with its numeric segments as {@link #ID}. */
+  static String withIds(String path) {
+    return path == null ? null : path.replaceAll("(?<=/)[0-9]+(?=/|$)", ID);
   }
 
   /**

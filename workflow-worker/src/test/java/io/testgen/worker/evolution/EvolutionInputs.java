@@ -325,6 +325,23 @@ final class EvolutionInputs {
             "rules"));
   }
 
+  /** A probe of the note form's title with 5000 characters (kept small as a placeholder). */
+  static Scenario overlongProbe() {
+    return new Scenario(
+        "REQ-PROBE-note-OVERLONG",
+        "Probe: overlong 'Title' is handled",
+        List.of(),
+        List.of(),
+        List.of(),
+        "medium",
+        "security",
+        List.of("probe", "overlong"),
+        Map.of("title", "{{repeat:x:5000}}", "body", "Long title"),
+        new Evidence(List.of("notes"), List.of("note"), List.of()),
+        true,
+        "rules");
+  }
+
   // --- ChangingSite ----------------------------------------------------------------------
 
   /** What a crawl of v1 or v2 sees; the settings button's locators are those of that version. */

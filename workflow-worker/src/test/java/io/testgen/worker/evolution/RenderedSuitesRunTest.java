@@ -59,9 +59,12 @@ class RenderedSuitesRunTest {
     artifacts = new ArtifactStore(dir.resolve("artifacts"));
     String b = generatedAgainst.baseUrl();
     List<Scenario> scenarios =
-        EvolutionInputs.notesScenarios().stream()
-            .filter(s -> !s.scenarioId().equals("REQ-RENDER-stats"))
-            .toList();
+        new java.util.ArrayList<>(
+            EvolutionInputs.notesScenarios().stream()
+                .filter(s -> !s.scenarioId().equals("REQ-RENDER-stats"))
+                .toList());
+    // Learned live, rendered with click_expect_ok (no server error on overlong input).
+    scenarios.add(EvolutionInputs.overlongProbe());
     try (BrowserPool pool =
         new BrowserPool(
             BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback())) {
@@ -73,7 +76,7 @@ class RenderedSuitesRunTest {
                   new AgentProgressReporter(ProgressPublisher.NONE, "wf-rendered", Agent.EVOLUTION),
                   SuiteEvolution.Heartbeat.NONE);
     }
-    assertThat(result.testCount()).isEqualTo(7);
+    assertThat(result.testCount()).isEqualTo(9);
   }
 
   @AfterAll
@@ -98,7 +101,7 @@ class RenderedSuitesRunTest {
       Outcome outcome =
           run(project, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
       assertThat(outcome.exitCode()).as("run %d:\n%s", run, outcome.output()).isZero();
-      assertThat(outcome.output()).as("run %d", run).contains("7 passed");
+      assertThat(outcome.output()).as("run %d", run).contains("9 passed");
     }
   }
 
@@ -120,7 +123,7 @@ class RenderedSuitesRunTest {
             project.resolve(
                 "target/surefire-reports/TEST-io.testgen.generated.GeneratedSuiteTest.xml"));
     assertThat(report)
-        .contains("tests=\"7\"")
+        .contains("tests=\"9\"")
         .contains("failures=\"0\"")
         .contains("errors=\"0\"")
         .contains("skipped=\"0\"");

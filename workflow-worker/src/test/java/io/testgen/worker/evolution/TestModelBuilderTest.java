@@ -87,14 +87,14 @@ class TestModelBuilderTest {
   }
 
   @Test
-  void securityProbesAreSkippedWithTheReasonAndRankingOrdersTheRest() {
+  void securityProbesWaitForTheirLiveRunAndNothingIsSkipped() {
     TestPlan plan = plan();
-    assertThat(plan.skipped())
-        .extracting(GeneratedTest::testId)
+    assertThat(plan.skipped()).isEmpty();
+    assertThat(plan.pending())
+        .extracting(p -> p.scenario().scenarioId())
         .containsExactly("REQ-SEC-note-XSS");
-    assertThat(plan.skipped().get(0).status()).isEqualTo("skipped");
-    assertThat(plan.skipped().get(0).failure().error())
-        .isEqualTo("security probe: reported by analysis, not asserted as a test");
+    assertThat(plan.pending().get(0).run().expect()).isEqualTo(LiveRun.Expect.SCRIPT_NOT_RUN);
+    assertThat(plan.pending().get(0).run().field().name()).isEqualTo("title");
     assertThat(plan.candidates()).hasSize(8);
   }
 

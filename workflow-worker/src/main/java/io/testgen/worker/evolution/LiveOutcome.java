@@ -1,0 +1,33 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.observation.ValidationMessage;
+import java.util.List;
+
+/**
+ * What the app did when a scenario ran live, with this run's unique suffix put back as {@code
+ * {{unique}}} so the texts can be asserted by any later run.
+ *
+ * @param passed whether every action could be performed
+ * @param error the first line of the error when an action failed
+ * @param status the highest HTTP status of a page load after the submit (null: no page load)
+ * @param newTexts short texts that appeared after the submit, in page order
+ * @param messages validation messages, with the field they belong to where known
+ * @param dialogs messages of dialogs the page opened (dismissed)
+ * @param scriptRan whether a typed probe script set its global
+ */
+record LiveOutcome(
+    boolean passed,
+    String error,
+    String url,
+    String title,
+    Integer status,
+    List<String> newTexts,
+    List<ValidationMessage> messages,
+    List<String> dialogs,
+    boolean scriptRan,
+    String heading) {
+
+  boolean rejected() {
+    return !messages.isEmpty() || (status != null && status >= 400);
+  }
+}

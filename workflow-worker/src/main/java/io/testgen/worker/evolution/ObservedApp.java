@@ -1,0 +1,305 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.ElementInfo;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.FormSubmission;
+import io.testgen.common.agents.observation.Heading;
+import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
+import io.testgen.common.agents.requirements.Scenario;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What Observation recorded, looked up the way generators need it: states, forms and elements by
+ * id, how to reach a state (its URL, or its URL and the recorded actions replayed), and what a
+ * state shows that a test can assert.
+ */
+final class ObservedApp {
+  private final ObservationResult observation;
+  private final Map<String, StateInfo> states = new HashMap<>();
+  private final Map<String, FormInfo> forms = new HashMap<>();
+
+  ObservedApp(ObservationResult observation) {
+    this.observation = observation;
+    nullSafe(observation.states()).forEach(s -> states.put(s.stateId(), s));
+    nullSafe(observation.forms()).forEach(f -> forms.put(f.formId(), f));
+  }
+
+  ObservationResult observation() {
+    return observation;
+  }
+
+  List<FormInfo> forms() {
+    return nullSafe(observation.forms());
+  }
+
+  List<StateInfo> states() {
+    return nullSafe(observation.states());
+  }
+
+  StateInfo state(String id) {
+    StateInfo state = id == null ? null : states.get(id);
+    if (state == null) throw new ScenarioSkip("state " + id + " was not observed");
+    return state;
+  }
+
+  Optional<StateInfo> findState(String id) {
+    return Optional.ofNullable(id == null ? null : states.get(id));
+  }
+
+  Optional<StateInfo> firstState(Scenario s) {
+    return evidence(s, Evidence.STATES).stream()
+        .map(states::get)
+        .filter(Objects::nonNull)
+        .findFirst();
+  }
+
+  FormInfo form(Scenario s) {
+    List<String> ids = evidence(s, Evidence.FORMS);
+    if (ids.isEmpty()) {
+      // Ids carry the form: REQ-FORM-<formId>-..., REQ-SEARCH-<formId>-...
+      for (FormInfo f : forms.values())
+        if (s.scenarioId().contains("-" + f.formId() + "-")) return f;
+      throw new ScenarioSkip("scenario names no form");
+    }
+    FormInfo form = forms.get(ids.get(0));
+    if (form == null) throw new ScenarioSkip("form " + ids.get(0) + " was not observed");
+    return form;
+  }
+
+  enum Evidence {
+    STATES,
+    FORMS,
+    ELEMENTS
+  }
+
+  static List<String> evidence(Scenario s, Evidence kind) {
+    if (s.evidence() == null) return List.of();
+    return nullSafe(
+        switch (kind) {
+          case STATES -> s.evidence().stateIds();
+          case FORMS -> s.evidence().formIds();
+          case ELEMENTS -> s.evidence().elementIds();
+        });
+  }
+
+  List<Transition> transitions() {
+    return nullSafe(observation.transitions());
+  }
+
+  static Optional<ElementInfo> element(StateInfo state, String elementId) {
+    return Stream.of(state.links(), state.buttons(), state.inputs())
+        .flatMap(l -> nullSafe(l).stream())
+        .filter(e -> elementId != null && elementId.equals(e.elementId()))
+        .findFirst();
+  }
+
+  /**
+   * The steps that open a state: its URL, then, for a state reached by actions, those actions
+   * replayed one by one from the transitions the crawl recorded.
+   */
+  List<TestStep> reach(StateInfo state) {
+    String path = pathWithQuery(state.url());
+    if (path == null) throw new ScenarioSkip("state " + state.stateId() + " has no URL");
+    List<TestStep> steps = new ArrayList<>();
+    steps.add(Steps.goTo(path));
+    if (nullSafe(state.path()).isEmpty()) return steps;
+    StateInfo current =
+        states().stream()
+            .filter(s -> nullSafe(s.path()).isEmpty())
+            .filter(s -> path.equals(pathWithQuery(s.url())) || instanceAt(s, path))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new ScenarioSkip(
+                        "the page " + path + " that starts the path was not observed"));
+    for (String label : state.path()) {
+      String from = current.stateId();
+      Transition t =
+          transitions().stream()
+              .filter(x -> from.equals(x.fromStateId()) && label.equals(x.label()))
+              .findFirst()
+              .orElseThrow(() -> new ScenarioSkip("no recorded transition for '" + label + "'"));
+      steps.addAll(replay(current, t));
+      current = state(t.toStateId());
+    }
+    return steps;
+  }
+
+  private static boolean instanceAt(StateInfo s, String path) {
+    return nullSafe(s.instanceUrls()).stream().anyMatch(u -> path.equals(pathWithQuery(u)));
+  }
+
+  private List<TestStep> replay(StateInfo on, Transition t) {
+    if ("submit".equals(t.action())) {
+      FormInfo form =
+          forms().stream()
+              .filter(f -> on.stateId().equals(f.stateId()))
+              .filter(
+                  f -> f.submit() == null || Objects.equals(f.submit().elementId(), t.elementId()))
+              .findFirst()
+              .orElseThrow(
+                  () -> new ScenarioSkip("the form of '" + t.label() + "' was not observed"));
+      boolean empty = t.label() != null && t.label().endsWith("with required fields empty");
+      Optional<FormSubmission> observed =
+          nullSafe(form.submissions()).stream()
+              .filter(sub -> (empty ? "empty_required" : "valid").equals(sub.kind()))
+              .findFirst();
+      Map<String, String> typed =
+          empty ? Map.of() : observed.map(FormSubmission::values).orElse(Map.of());
+      List<TestStep> steps = new ArrayList<>();
+      if (!empty)
+        steps.addAll(FieldFills.of(Map.of(), form, typed == null ? Map.of() : typed, null));
+      steps.add(FormSteps.submit(form));
+      // Wait for the answer before acting on it: its message, a new text, or its URL.
+      observed.flatMap(ObservedApp::arrival).ifPresent(steps::add);
+      return steps;
+    }
+    ElementInfo element =
+        element(on, t.elementId())
+            .filter(e -> !nullSafe(e.locators()).isEmpty())
+            .orElseThrow(
+                () -> new ScenarioSkip("the element of '" + t.label() + "' has no locator"));
+    List<Locator> locators = preferred(on, element);
+    if ("press_enter".equals(t.action()))
+      return List.of(
+          Steps.fill(locators, "TestGen sample", null, what(locators, element)),
+          Steps.press(locators, "Enter", what(locators, element)));
+    List<TestStep> steps = new ArrayList<>();
+    steps.add(Steps.click(locators, what(locators, element)));
+    // Wait for the state the click leads to when its main heading tells it apart.
+    Optional<String> heading = findState(t.toStateId()).flatMap(ObservedApp::mainHeading);
+    if (heading.isPresent() && !heading.equals(mainHeading(on)))
+      steps.add(
+          Steps.expectVisible(
+              List.of(Locator.role("heading", heading.get(), false)),
+              "heading '" + heading.get() + "'"));
+    return steps;
+  }
+
+  /**
+   * An element's locators in Playwright's order of preference. Observation counts role names by
+   * substring ("Tasks" also matches "Browse all tasks") while tests match them exactly: a role and
+   * name no other control on the state carries goes before a positional CSS path.
+   */
+  static List<Locator> preferred(StateInfo state, ElementInfo element) {
+    List<Locator> locators = nullSafe(element.locators());
+    if (locators.isEmpty() || !"css".equals(locators.get(0).strategy())) return locators;
+    Optional<Locator> role =
+        locators.stream().filter(l -> "role".equals(l.strategy()) && l.name() != null).findFirst();
+    if (role.isEmpty()) return locators;
+    long sameName =
+        Stream.of(state.links(), state.buttons(), state.inputs())
+            .flatMap(l -> nullSafe(l).stream())
+            .flatMap(e -> nullSafe(e.locators()).stream())
+            .filter(l -> "role".equals(l.strategy()))
+            .filter(l -> role.get().value().equals(l.value()) && role.get().name().equals(l.name()))
+            .count();
+    if (sameName != 1) return locators;
+    List<Locator> out = new ArrayList<>();
+    out.add(new Locator("role", role.get().value(), role.get().name(), true));
+    locators.stream().filter(l -> l != role.get()).forEach(out::add);
+    return out;
+  }
+
+  /** What a step says about its target; CSS targets say why no better locator was used. */
+  static String what(List<Locator> locators, ElementInfo e) {
+    String label = label(e);
+    return !locators.isEmpty() && "css".equals(locators.get(0).strategy())
+        ? label + " (by CSS: no unique role, label, placeholder, test id or text)"
+        : label;
+  }
+
+  /** What shows that an observed submission has been answered. */
+  private static Optional<TestStep> arrival(FormSubmission sub) {
+    Optional<String> text =
+        nullSafe(sub.validationMessages()).stream()
+            .filter(m -> "page".equals(m.source()) && m.text() != null && !m.text().isBlank())
+            .map(m -> m.text())
+            .findFirst()
+            .or(
+                () ->
+                    nullSafe(sub.newTexts()).stream()
+                        .filter(x -> x != null && !x.isBlank())
+                        .findFirst());
+    if (text.isPresent()
+        && (sub.values() == null
+            || sub.values().values().stream()
+                .noneMatch(v -> v != null && !v.isBlank() && text.get().contains(v))))
+      return Optional.of(
+          Steps.expectVisible(List.of(FormSteps.text(text.get())), "'" + text.get() + "'"));
+    String path = sub.urlChanged() ? pathOnly(sub.resultUrl()) : null;
+    return path == null ? Optional.empty() : Optional.of(Steps.expectUrl(path));
+  }
+
+  /** A state's title and main heading, as expectations. */
+  static List<TestStep> expectations(StateInfo state) {
+    List<TestStep> steps = new ArrayList<>();
+    if (state.title() != null && !state.title().isBlank())
+      steps.add(Steps.expectTitle(state.title()));
+    mainHeading(state)
+        .ifPresent(
+            h ->
+                steps.add(
+                    Steps.expectVisible(
+                        List.of(Locator.role("heading", h, false)), "heading '" + h + "'")));
+    return steps;
+  }
+
+  static Optional<String> mainHeading(StateInfo state) {
+    return nullSafe(state.headings()).stream()
+        .filter(h -> h.text() != null && !h.text().isBlank())
+        .min(Comparator.comparingInt(Heading::level))
+        .map(Heading::text);
+  }
+
+  static String label(ElementInfo e) {
+    String text = e.name() != null && !e.name().isBlank() ? e.name() : e.text();
+    return text == null || text.isBlank() ? e.elementId() : "'" + text.trim() + "'";
+  }
+
+  static String pathOnly(String url) {
+    if (url == null) return null;
+    try {
+      String path = URI.create(url).getRawPath();
+      return path == null || path.isEmpty() ? "/" : path;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** What a goto opens: path, query and a hash route, relative to the origin. */
+  static String pathWithQuery(String url) {
+    if (url == null) return null;
+    try {
+      URI uri = URI.create(url);
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
+      // Hash-routed apps (#/active) are different states at one path: keep the route.
+      if (uri.getRawFragment() != null && uri.getRawFragment().startsWith("/"))
+        path += "#" + uri.getRawFragment();
+      return path;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  static <T> List<T> nullSafe(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  static <K, V> Map<K, V> nullSafe(Map<K, V> map) {
+    return map == null ? Map.of() : map;
+  }
+}

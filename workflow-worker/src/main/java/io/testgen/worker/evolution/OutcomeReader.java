@@ -1,0 +1,210 @@
+package io.testgen.worker.evolution;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.LoadState;
+import io.testgen.common.agents.observation.ValidationMessage;
+import io.testgen.common.json.JsonMapperFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Watches one live run and reads the outcome of its last action (the submit): texts before and
+ * after, validation messages next to fields, page-load statuses, dialogs, and whether the probe
+ * script ran. One reader per run; Playwright calls its listeners on the run's thread.
+ */
+final class OutcomeReader implements TestExecutor.RunWatcher {
+  static final String PROBE_GLOBAL = "__testgen_probe";
+  private static final int MAX_TEXTS = 12;
+
+  private static final String TEXTS_SCRIPT =
+      """
+      () => {
+        const out = [];
+        const seen = new Set();
+        const sel = 'h1,h2,h3,h4,p,li,td,th,dd,dt,label,[role=status],[role=alert],span,strong,em,a,button,caption,legend,output';
+        for (const el of document.body.querySelectorAll(sel)) {
+          if (el.closest('nav,footer,script,style,template')) continue;
+          if (el.checkVisibility && !el.checkVisibility()) continue;
+          const text = (el.innerText || '').replace(/\\s+/g, ' ').trim();
+          if (!text || text.length > 120 || seen.has(text)) continue;
+          seen.add(text);
+          out.push(text);
+        }
+        return out;
+      }
+      """;
+
+  private static final String MESSAGES_SCRIPT =
+      """
+      (navigated) => {
+        const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, 160);
+        const visible = (el) => el.checkVisibility ? el.checkVisibility() : true;
+        const out = [];
+        // After a page load every empty required field of the new page is "invalid": not ours.
+        for (const form of navigated ? [] : document.forms) {
+          for (const el of form.elements) {
+            if (el.willValidate && !el.validity.valid)
+              out.push({ field: el.name || el.id || '', text: clean(el.validationMessage), source: 'native' });
+          }
+        }
+        const seen = new Set();
+        const sel = '[role=alert],.error,.errors,.invalid-feedback,.field-error,.error-message,'
+          + '.alert-danger,.text-danger,.form-error,[aria-live=assertive],.errorlist li,[id$=-error],'
+          + '.has-error .help-inline,.has-error .help-block,.is-invalid ~ .invalid-feedback';
+        for (const el of document.querySelectorAll(sel)) {
+          const text = clean(el.innerText);
+          if (!text || seen.has(text) || !visible(el)) continue;
+          seen.add(text);
+          let field = '';
+          if (el.id) {
+            const owner = document.querySelector('[aria-describedby~="' + el.id + '"],[aria-errormessage="' + el.id + '"]');
+            if (owner) field = owner.name || owner.id;
+            else if (/-error$/.test(el.id)) field = el.id.replace(/-error$/, '');
+          }
+          if (!field) {
+            let prev = el.previousElementSibling;
+            while (prev && !/^(INPUT|SELECT|TEXTAREA)$/.test(prev.tagName)) prev = prev.previousElementSibling;
+            if (prev) field = prev.name || prev.id;
+          }
+          if (!field) {
+            const group = el.closest('.field,.form-group,.form-field,fieldset,p,div');
+            const input = group && group.querySelector('input,select,textarea');
+            if (input) field = input.name || input.id;
+          }
+          out.push({ field: field || null, text, source: 'page' });
+          if (out.length >= 20) break;
+        }
+        return out;
+      }
+      """;
+
+  private final int lastStep;
+  private String unique = "";
+  private Set<String> before = Set.of();
+  private boolean submitted;
+  private boolean navigated;
+  private Integer status;
+  private final List<String> dialogs = new ArrayList<>();
+  private LiveOutcome outcome;
+
+  /**
+   * @param lastStep index of the action whose outcome is read (the submit)
+   */
+  OutcomeReader(int lastStep) {
+    this.lastStep = lastStep;
+  }
+
+  @Override
+  public void opened(Page page, String unique) {
+    this.unique = unique;
+    page.onDialog(
+        d -> {
+          dialogs.add(d.message());
+          d.dismiss();
+        });
+    page.onFrameNavigated(
+        f -> {
+          if (submitted && f.parentFrame() == null) navigated = true;
+        });
+    page.onResponse(
+        r -> {
+          if (!submitted || !r.request().isNavigationRequest()) return;
+          if (r.request().frame().parentFrame() != null) return;
+          status = status == null ? r.status() : Math.max(status, r.status());
+        });
+  }
+
+  @Override
+  public void beforeStep(Page page, int index) {
+    if (index != lastStep) return;
+    before = new LinkedHashSet<>(texts(page));
+    submitted = true;
+  }
+
+  @Override
+  public void passed(Page page) {
+    settle(page);
+    List<String> after = texts(page);
+    List<String> fresh = new ArrayList<>();
+    for (String t : after) if (!before.contains(t)) fresh.add(generic(t));
+    List<ValidationMessage> messages = messages(page);
+    boolean ran = !"undefined".equals(evaluate(page, "name => typeof window[name]", PROBE_GLOBAL));
+    String heading = null;
+    try {
+      var h1 = page.locator("h1");
+      if (h1.count() == 1) heading = h1.innerText().strip();
+    } catch (PlaywrightException ignored) {
+      // no heading to read
+    }
+    outcome =
+        new LiveOutcome(
+            true,
+            null,
+            page.url(),
+            page.title(),
+            status,
+            fresh.stream().limit(MAX_TEXTS).toList(),
+            messages,
+            List.copyOf(dialogs),
+            ran || !dialogs.isEmpty(),
+            heading == null ? null : generic(heading));
+  }
+
+  LiveOutcome outcome(RunOutcome run) {
+    if (outcome != null && run.passed()) return outcome;
+    return new LiveOutcome(
+        false,
+        run.error(),
+        null,
+        null,
+        status,
+        List.of(),
+        List.of(),
+        List.copyOf(dialogs),
+        false,
+        null);
+  }
+
+  /** This run's values back as the token, so a later run's values match. */
+  private String generic(String text) {
+    return unique.isEmpty() ? text : text.replace(unique, TestData.UNIQUE);
+  }
+
+  private static void settle(Page page) {
+    try {
+      page.waitForLoadState(LoadState.LOAD);
+      page.waitForLoadState(
+          LoadState.NETWORKIDLE, new Page.WaitForLoadStateOptions().setTimeout(3_000));
+    } catch (PlaywrightException ignored) {
+      // a page that keeps the network busy: read it as it is
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> texts(Page page) {
+    Object raw = evaluate(page, TEXTS_SCRIPT, null);
+    return raw instanceof List<?> list ? (List<String>) list : List.of();
+  }
+
+  private List<ValidationMessage> messages(Page page) {
+    Object raw = evaluate(page, MESSAGES_SCRIPT, navigated);
+    List<ValidationMessage> out = new ArrayList<>();
+    if (raw instanceof List<?> list)
+      for (Object o : list) {
+        ValidationMessage m = JsonMapperFactory.shared().convertValue(o, ValidationMessage.class);
+        out.add(new ValidationMessage(m.field(), generic(m.text()), m.source()));
+      }
+    return out;
+  }
+
+  private static Object evaluate(Page page, String script, Object arg) {
+    try {
+      return arg == null ? page.evaluate(script) : page.evaluate(script, arg);
+    } catch (PlaywrightException e) {
+      return null;
+    }
+  }
+}

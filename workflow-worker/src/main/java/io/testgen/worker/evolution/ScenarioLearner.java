@@ -1,0 +1,357 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.FieldInfo;
+import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.ValidationMessage;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs form scenarios that have no observed outcome live, each in a fresh context opened the way
+ * every test run opens one, reads what the app did, and turns the stable part into assertions. A
+ * happy path the app rejects gets its values adjusted from the app's own messages within a small
+ * budget; the rejection is kept as a validation test of its own. Verification follows as for any
+ * test.
+ */
+final class ScenarioLearner {
+  private static final int MAX_ADJUSTMENTS = 3;
+  private static final int MAX_TEXTS = 2;
+
+  /** The tests learned and the scenarios that could not be, with the reason. */
+  record Learned(List<GeneratedTest> tests, List<GeneratedTest> skipped) {}
+
+  private final TestExecutor executor;
+
+  ScenarioLearner(TestExecutor executor) {
+    this.executor = executor;
+  }
+
+  Learned learnAll(List<TestPlan.Pending> pending, IntConsumer onEach) {
+    List<GeneratedTest> tests = new ArrayList<>();
+    List<GeneratedTest> skipped = new ArrayList<>();
+    int done = 0;
+    for (TestPlan.Pending p : pending) {
+      try {
+        tests.addAll(learn(p.scenario(), p.run()));
+      } catch (ScenarioSkip skip) {
+        skipped.add(TestModelBuilder.skipped(p.scenario(), skip.getMessage()));
+      }
+      onEach.accept(++done);
+    }
+    return new Learned(tests, skipped);
+  }
+
+  List<GeneratedTest> learn(Scenario s, LiveRun run) {
+    Map<String, String> data = new LinkedHashMap<>(run.data());
+    LiveOutcome outcome = perform(s, run, data);
+    return switch (run.expect()) {
+      case ACCEPT -> accepted(s, run, data, outcome);
+      case REJECT ->
+          List.of(
+              TestModelBuilder.test(
+                  s, withSteps(run.actions(data), rejection(run, run.field(), outcome))));
+      case SCRIPT_NOT_RUN -> List.of(TestModelBuilder.test(s, scriptNotRun(run, data, outcome)));
+      case NO_SERVER_ERROR -> List.of(TestModelBuilder.test(s, noServerError(run, data, outcome)));
+    };
+  }
+
+  private LiveOutcome perform(Scenario s, LiveRun run, Map<String, String> data) {
+    List<TestStep> steps = run.actions(data);
+    OutcomeReader reader = new OutcomeReader(steps.size() - 1);
+    RunOutcome result = executor.run(TestModelBuilder.test(s, steps), null, null, reader);
+    LiveOutcome outcome = reader.outcome(result);
+    if (!outcome.passed())
+      throw new ScenarioSkip("the live run could not perform its actions: " + outcome.error());
+    return outcome;
+  }
+
+  private List<GeneratedTest> accepted(
+      Scenario s, LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    List<GeneratedTest> tests = new ArrayList<>();
+    boolean search =
+        "get".equalsIgnoreCase(run.form().method()) || "search".equals(run.form().purpose());
+    if (search) return List.of(searched(s, run, data, outcome));
+    int tries = 0;
+    while (outcome.rejected() && tries++ < MAX_ADJUSTMENTS) {
+      Optional<Adjustment> adjusted = adjust(run, data, outcome);
+      if (adjusted.isEmpty()) break;
+      Adjustment a = adjusted.get();
+      if (tries == 1) rejectionTest(s, run, a.field(), data, outcome).ifPresent(tests::add);
+      data.put(a.field().name(), a.value());
+      outcome = perform(s, run, data);
+    }
+    if (outcome.rejected())
+      throw new ScenarioSkip(
+          "data that cannot be synthesised: the app rejected every value tried ("
+              + messages(outcome)
+              + ")");
+    List<TestStep> expectations = new ArrayList<>();
+    String path = ObservedApp.pathOnly(outcome.url());
+    // A created record's id differs on every run: its path segment matches any number.
+    if (path != null && !path.equals(run.formPath()))
+      expectations.add(Steps.expectUrl(UrlPattern.withIds(path)));
+    texts(outcome, false).forEach(t -> expectations.add(visible(t)));
+    if (expectations.isEmpty())
+      throw new ScenarioSkip(
+          "the submission changed nothing observable (still at "
+              + path
+              + ", new texts "
+              + outcome.newTexts().stream().limit(3).toList()
+              + ")");
+    tests.add(0, TestModelBuilder.test(s, withSteps(run.actions(data), expectations)));
+    return tests;
+  }
+
+  /**
+   * A search: what it shows is the outcome, a "not found" message included. A search meant to find
+   * something that found nothing is tried with an empty query and then with words of the records
+   * that lists, so the term comes from the app's own data.
+   */
+  private GeneratedTest searched(
+      Scenario s, LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    FieldInfo query =
+        ObservedApp.nullSafe(run.form().fields()).stream()
+            .filter(f -> f.name() != null && data.containsKey(f.name()))
+            .findFirst()
+            .orElse(null);
+    if (s.scenarioId().endsWith("-HIT") && query != null && nothingFound(outcome)) {
+      Map<String, String> all = new LinkedHashMap<>(data);
+      all.put(query.name(), "");
+      LiveOutcome listed = perform(s, run, all);
+      int tries = 0;
+      for (String word : words(listed)) {
+        if (tries++ >= 2 * MAX_ADJUSTMENTS) break;
+        Map<String, String> next = new LinkedHashMap<>(data);
+        next.put(query.name(), word);
+        LiveOutcome found = perform(s, run, next);
+        if (!nothingFound(found)) {
+          data.clear();
+          data.putAll(next);
+          outcome = found;
+          break;
+        }
+      }
+      if (nothingFound(outcome))
+        throw new ScenarioSkip(
+            "data that cannot be synthesised: no term from the listed records found anything");
+    }
+    List<TestStep> expectations = new ArrayList<>();
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null) expectations.add(Steps.expectUrl(path));
+    outcome.messages().stream()
+        .filter(m -> "page".equals(m.source()))
+        .findFirst()
+        .ifPresent(m -> expectations.add(visible(m.text())));
+    texts(outcome, true).forEach(t -> expectations.add(visible(t)));
+    if (expectations.size() == 1 && path != null && path.equals(run.formPath()))
+      throw new ScenarioSkip("the search changed nothing observable");
+    return TestModelBuilder.test(s, withSteps(run.actions(data), expectations));
+  }
+
+  private static boolean nothingFound(LiveOutcome outcome) {
+    return !outcome.messages().isEmpty() || outcome.newTexts().isEmpty();
+  }
+
+  /**
+   * Terms from listed records: the last word of each multi-word text first (a person's surname, a
+   * title's last word), then single words; headers tend to be single words.
+   */
+  private static List<String> words(LiveOutcome listed) {
+    List<String> words = new ArrayList<>();
+    List<String> singles = new ArrayList<>();
+    for (String text : listed.newTexts()) {
+      String[] parts = text.split("[^\\p{L}]+");
+      List<String> letters = java.util.Arrays.stream(parts).filter(w -> w.length() >= 3).toList();
+      if (letters.size() >= 2) {
+        String last = letters.get(letters.size() - 1);
+        if (!words.contains(last)) words.add(last);
+      } else if (letters.size() == 1 && !singles.contains(letters.get(0)))
+        singles.add(letters.get(0));
+    }
+    words.addAll(singles);
+    return words;
+  }
+
+  /** The first rejection of a happy path, kept as the evidence of a validation test. */
+  private Optional<GeneratedTest> rejectionTest(
+      Scenario s, LiveRun run, FieldInfo field, Map<String, String> data, LiveOutcome outcome) {
+    try {
+      List<TestStep> steps = withSteps(run.actions(data), rejection(run, field, outcome));
+      String label = field.label() != null ? field.label() : field.name();
+      Scenario rejected =
+          new Scenario(
+              s.scenarioId() + "-REJECTS-" + field.name(),
+              shorten(
+                  s.title().replace(" accepts valid input", "")
+                      + " rejects '"
+                      + data.get(field.name())
+                      + "' in '"
+                      + label
+                      + "'"),
+              s.given(),
+              s.when(),
+              List.of("the field's message is shown"),
+              "medium",
+              "form_validation",
+              s.tags(),
+              Map.copyOf(data),
+              s.evidence(),
+              false,
+              s.source());
+      return Optional.of(TestModelBuilder.test(rejected, steps));
+    } catch (ScenarioSkip skip) {
+      return Optional.empty();
+    }
+  }
+
+  private record Adjustment(FieldInfo field, String value) {}
+
+  /** A new value for the first rejected field whose message tells how to fix it. */
+  private static Optional<Adjustment> adjust(
+      LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    for (ValidationMessage m : outcome.messages()) {
+      for (FieldInfo f : ObservedApp.nullSafe(run.form().fields())) {
+        boolean named =
+            m.field() != null && (m.field().equals(f.name()) || m.field().equals(f.elementId()));
+        boolean mentioned =
+            m.field() == null
+                && f.label() != null
+                && m.text() != null
+                && m.text().toLowerCase().contains(f.label().toLowerCase());
+        if (!named && !mentioned || f.name() == null) continue;
+        String current = data.getOrDefault(f.name(), ValidValues.of(f));
+        String next = ValueAdjuster.adjust(f, current, m.text());
+        if (next != null) return Optional.of(new Adjustment(f, next));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The app rejected: the field's message shows (or the field is invalid), on the form's page. */
+  private static List<TestStep> rejection(LiveRun run, FieldInfo field, LiveOutcome outcome) {
+    List<TestStep> steps = new ArrayList<>();
+    List<ValidationMessage> mine =
+        outcome.messages().stream()
+            .filter(
+                m ->
+                    m.field() != null
+                        && (m.field().equals(field.name()) || m.field().equals(field.elementId())))
+            .toList();
+    Optional<ValidationMessage> page =
+        mine.stream()
+            .filter(m -> "page".equals(m.source()))
+            .findFirst()
+            .or(
+                () ->
+                    outcome.messages().stream()
+                        .filter(m -> m.field() == null && "page".equals(m.source()))
+                        .findFirst());
+    if (page.isPresent()) steps.add(visible(page.get().text()));
+    else if (mine.stream().anyMatch(m -> "native".equals(m.source())) && field.name() != null)
+      steps.add(
+          Steps.expectCount(
+              List.of(Locator.css("[name=\"" + field.name() + "\"]:invalid", false)),
+              1,
+              "invalid field " + field.name()));
+    else
+      throw new ScenarioSkip(
+          "the app accepted the value of '"
+              + (field.label() != null ? field.label() : field.name())
+              + "' without a message: reported as a finding, no rejection to assert");
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null && path.equals(run.formPath())) steps.add(Steps.expectUrl(path));
+    return steps;
+  }
+
+  private static List<TestStep> scriptNotRun(
+      LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    String label = run.field().label() != null ? run.field().label() : run.field().name();
+    if (outcome.scriptRan())
+      throw new ScenarioSkip(
+          "security finding: the script typed into '"
+              + label
+              + "' ran; reported, not shipped as a failing test");
+    List<TestStep> steps = new ArrayList<>(run.actions(data));
+    String payload = data.get(run.field().name());
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null) steps.add(Steps.expectUrl(path));
+    // Wait for the answer to the submit before checking: its echo, a new text or a message.
+    if (payload != null && outcome.newTexts().stream().anyMatch(t -> t.contains(payload)))
+      steps.add(visible(payload));
+    else if (!outcome.messages().isEmpty() && "page".equals(outcome.messages().get(0).source()))
+      steps.add(visible(outcome.messages().get(0).text()));
+    else texts(outcome, false).stream().findFirst().ifPresent(t -> steps.add(visible(t)));
+    steps.add(Steps.expectNotExecuted(OutcomeReader.PROBE_GLOBAL));
+    return steps;
+  }
+
+  private static List<TestStep> noServerError(
+      LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    String label = run.field().label() != null ? run.field().label() : run.field().name();
+    if (outcome.status() != null && outcome.status() >= 500)
+      throw new ScenarioSkip(
+          "security finding: overlong '"
+              + label
+              + "' was answered with HTTP "
+              + outcome.status()
+              + "; reported, not shipped as a failing test");
+    List<TestStep> steps = new ArrayList<>(run.actions(data));
+    TestStep submit = steps.get(steps.size() - 1);
+    if (outcome.status() != null && Steps.CLICK.equals(submit.action())) {
+      steps.set(
+          steps.size() - 1,
+          Steps.clickExpectOk(submit.locators(), submit.description().substring(6)));
+    } else if (Steps.usesElement(submit)) {
+      // No page load: the form is still there and usable.
+      steps.add(Steps.expectVisible(submit.locators(), "the form's control"));
+    }
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null) steps.add(Steps.expectUrl(path));
+    return steps;
+  }
+
+  /** New texts worth asserting: echoes of this run's values first; counts only for searches. */
+  private static List<String> texts(LiveOutcome outcome, boolean countsAllowed) {
+    List<String> messages = outcome.messages().stream().map(ValidationMessage::text).toList();
+    List<String> candidates =
+        outcome.newTexts().stream()
+            .filter(t -> t.length() <= 80 && !messages.contains(t))
+            .filter(t -> countsAllowed || !t.replace(TestData.UNIQUE, "").matches(".*\\d.*"))
+            .toList();
+    List<String> picked = new ArrayList<>();
+    candidates.stream().filter(t -> t.contains(TestData.UNIQUE)).limit(1).forEach(picked::add);
+    for (String t : candidates) {
+      if (picked.size() >= MAX_TEXTS) break;
+      if (!picked.contains(t) && picked.stream().noneMatch(p -> p.contains(t) || t.contains(p)))
+        picked.add(t);
+    }
+    return picked;
+  }
+
+  private static TestStep visible(String text) {
+    return Steps.expectVisible(List.of(FormSteps.text(text)), "'" + text + "'");
+  }
+
+  private static List<TestStep> withSteps(List<TestStep> actions, List<TestStep> expectations) {
+    List<TestStep> all = new ArrayList<>(actions);
+    all.addAll(expectations);
+    return all;
+  }
+
+  private static String messages(LiveOutcome outcome) {
+    List<String> texts =
+        outcome.messages().stream().map(ValidationMessage::text).distinct().limit(3).toList();
+    return texts.isEmpty() ? "HTTP " + outcome.status() : String.join("; ", texts);
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+  }
+}
