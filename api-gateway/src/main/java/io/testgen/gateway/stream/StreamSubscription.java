@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -38,6 +39,7 @@ final class StreamSubscription {
   private StreamEntryID cursor;
   private Executor drainer;
   private int capacity;
+  private Consumer<String> onDrop = reason -> {};
   private boolean draining;
   private boolean ending;
   private volatile boolean closed;
@@ -55,10 +57,14 @@ final class StreamSubscription {
   /** An event to send; {@code event == null} ends the response without one (overflow). */
   private record Outbound(SseEmitter.SseEventBuilder event, boolean terminal, boolean keepalive) {}
 
-  /** From now on, events are queued (at most {@code capacity}) and sent by {@code drainer}. */
-  synchronized void follow(Executor drainer, int capacity) {
+  /**
+   * From now on, events are queued (at most {@code capacity}) and sent by {@code drainer}; {@code
+   * onDrop} hears the reason when the client is dropped.
+   */
+  synchronized void follow(Executor drainer, int capacity, Consumer<String> onDrop) {
     this.drainer = drainer;
     this.capacity = capacity;
+    this.onDrop = onDrop;
   }
 
   String workflowId() {
@@ -138,6 +144,7 @@ final class StreamSubscription {
     ending = true;
     queue.clear();
     queue.add(new Outbound(null, true, false));
+    onDrop.accept("stalled_write");
   }
 
   /** Drops a client that lags too far behind; its response ends after the write in progress. */
@@ -150,6 +157,7 @@ final class StreamSubscription {
     ending = true;
     queue.clear();
     queue.add(new Outbound(null, true, false));
+    onDrop.accept("slow_client");
     startDrain();
   }
 
