@@ -67,6 +67,18 @@ class BadInputTest extends GatewayIntegrationTest {
   }
 
   @Test
+  void aMultipartBodyIsUnsupportedNotAServerError() {
+    // Found by schemathesis: multipart/form-data without a boundary answered 500.
+    for (String path :
+        List.of("/api/v2/generate-tests", "/api/v2/analysis", "/api/v2/evolution")) {
+      assertProblem(
+          as("alice").post(path, "{}", "Content-Type", "multipart/form-data"),
+          415,
+          "UNSUPPORTED_MEDIA_TYPE");
+    }
+  }
+
+  @Test
   void malformedOrMissingJson() {
     assertProblem(as("alice").post("/api/v2/generate-tests", "{\"url\":"), 400, "MALFORMED_JSON");
     assertProblem(as("alice").post("/api/v2/generate-tests", "[1,2"), 400, "MALFORMED_JSON");

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * Bounded: the documented examples, then at most {@value #MAX_EXAMPLES} generated examples per
  * operation with a fixed seed, within a budget of {@value #MAX_SECONDS} s (the coverage phase does
  * not fit it on a loaded 2-core machine); the process is killed after {@value
- * #PROCESS_TIMEOUT_SECONDS} s. Skipped only outside CI when
- * schemathesis is not installed.
+ * #PROCESS_TIMEOUT_SECONDS} s. Skipped only outside CI when schemathesis is not installed.
  */
 @Tag("schemathesis")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)

@@ -63,6 +63,9 @@ class ProgressStreamHub implements SmartLifecycle {
   private final MeterRegistry meters;
   private final Map<String, Set<StreamSubscription>> watchers = new ConcurrentHashMap<>();
   private final Object wakeup = new Object();
+
+  /** Followed clients until their last write ends (watched for stalls even after removal). */
+  private final Set<StreamSubscription> followed = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -153,6 +156,7 @@ class ProgressStreamHub implements SmartLifecycle {
       return emitter;
     }
     subscription.follow(senders, properties.effectiveClientQueue(), this::countDrop);
+    followed.add(subscription);
     watchers.computeIfAbsent(workflowId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
     synchronized (wakeup) {
       wakeup.notifyAll();
@@ -285,10 +289,9 @@ class ProgressStreamHub implements SmartLifecycle {
   }
 
   private void dropStalled() {
-    for (Set<StreamSubscription> set : watchers.values()) {
-      for (StreamSubscription subscription : set) {
-        subscription.dropIfStalled(properties.effectiveClientStall());
-      }
+    for (StreamSubscription subscription : followed) {
+      subscription.dropIfStalled(properties.effectiveClientStall());
+      if (subscription.settled()) followed.remove(subscription);
     }
   }
 
@@ -364,6 +367,7 @@ class ProgressStreamHub implements SmartLifecycle {
     if (reader != null) reader.interrupt();
     for (Set<StreamSubscription> set : watchers.values()) set.forEach(StreamSubscription::fail);
     watchers.clear();
+    followed.clear();
   }
 
   @Override

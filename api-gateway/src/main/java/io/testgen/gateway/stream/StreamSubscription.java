@@ -43,6 +43,7 @@ final class StreamSubscription {
   private boolean draining;
   private boolean ending;
   private volatile boolean closed;
+  private boolean dropped;
   private volatile long sendStartedNanos;
   private volatile Instant lastActivity = Instant.now();
 
@@ -81,6 +82,15 @@ final class StreamSubscription {
 
   boolean closed() {
     return closed;
+  }
+
+  /** Over, and no write to the client in progress: nothing left to watch for a stall. */
+  boolean settled() {
+    return closed && sendStartedNanos == 0 && !draining();
+  }
+
+  private synchronized boolean draining() {
+    return draining;
   }
 
   Instant lastActivity() {
@@ -138,7 +148,9 @@ final class StreamSubscription {
   /** Drops the client when a write to it has been blocked longer than {@code stall}. */
   synchronized void dropIfStalled(Duration stall) {
     long started = sendStartedNanos;
-    if (closed || started == 0 || System.nanoTime() - started < stall.toNanos()) return;
+    // Also when already closed (run ended, or removed as a watcher) with a write still blocked.
+    if (dropped || started == 0 || System.nanoTime() - started < stall.toNanos()) return;
+    dropped = true;
     log.info("event=stream_client_dropped workflow_id={} reason=stalled_write", workflowId);
     closed = true;
     ending = true;
