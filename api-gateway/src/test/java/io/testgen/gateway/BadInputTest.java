@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,8 +70,7 @@ class BadInputTest extends GatewayIntegrationTest {
   @Test
   void aMultipartBodyIsUnsupportedNotAServerError() {
     // Found by schemathesis: multipart/form-data without a boundary answered 500.
-    for (String path :
-        List.of("/api/v2/generate-tests", "/api/v2/analysis", "/api/v2/evolution")) {
+    for (String path : List.of("/api/v2/generate-tests", "/api/v2/analysis", "/api/v2/evolution")) {
       assertProblem(
           as("alice").post(path, "{}", "Content-Type", "multipart/form-data"),
           415,

@@ -50,7 +50,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     return ProblemResponses.entity(
         ProblemResponses.problem(
-            status, ProblemResponses.codeFor(status), ProblemResponses.detailFor(status), null, null),
+            status,
+            ProblemResponses.codeFor(status),
+            ProblemResponses.detailFor(status),
+            null,
+            null),
         null);
   }
 

@@ -66,6 +66,7 @@ class ProgressStreamHub implements SmartLifecycle {
 
   /** Followed clients until their last write ends (watched for stalls even after removal). */
   private final Set<StreamSubscription> followed = ConcurrentHashMap.newKeySet();
+
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
