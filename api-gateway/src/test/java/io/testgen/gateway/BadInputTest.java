@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,6 +65,17 @@ class BadInputTest extends GatewayIntegrationTest {
     assertThat(json.get("status").asInt()).isEqualTo(400);
     assertThat(json.get("errors").get(0).get("field").asText()).isEqualTo(field);
     assertThat(json.get("errors").get(0).get("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void aMultipartBodyIsUnsupportedNotAServerError() {
+    // Found by schemathesis: multipart/form-data without a boundary answered 500.
+    for (String path : List.of("/api/v2/generate-tests", "/api/v2/analysis", "/api/v2/evolution")) {
+      assertProblem(
+          as("alice").post(path, "{}", "Content-Type", "multipart/form-data"),
+          415,
+          "UNSUPPORTED_MEDIA_TYPE");
+    }
   }
 
   @Test

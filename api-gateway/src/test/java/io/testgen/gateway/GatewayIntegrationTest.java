@@ -53,7 +53,8 @@ abstract class GatewayIntegrationTest {
           "idem",
           "reuser",
           "carol",
-          "secret");
+          "secret",
+          "fuzzer");
   static final int MAX_CONCURRENT_RUNS = 3;
   static final Path ARTIFACTS = tempDir();
   static final String TARGET = "http://127.0.0.1:9/app";

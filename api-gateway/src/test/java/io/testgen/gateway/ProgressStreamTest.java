@@ -249,6 +249,7 @@ class ProgressStreamTest extends GatewayIntegrationTest {
       while (!slowBytes.toString(StandardCharsets.UTF_8).contains("id:" + first)) {
         slowBytes.write(slowIn.read());
       }
+      long droppedBefore = stalledDrops();
       try (SseClient normal = open(id)) {
         assertThat(normal.nextEvent(WAIT).id()).isEqualTo(first);
         // Far more than socket buffers hold (20 MB in 100 events): the slow client's write blocks.
@@ -262,16 +263,19 @@ class ProgressStreamTest extends GatewayIntegrationTest {
             .extracting(SseClient.Message::id)
             .containsExactlyElementsOf(published.subList(1, published.size()));
 
-        // Past the stall limit (2 s, checked every keepalive tick of 1 s) a blocked client is
-        // dropped; reading on, it gets a gapless prefix, and resuming gets exactly the rest.
-        System.out.printf("slow_client_unread_bytes_before_stall_wait=%d%n", slowIn.available());
-        Thread.sleep(4000);
+        // A write blocked past the stall limit (2 s) drops the client: wait for the drop itself
+        // (counted by reason), then read on. The client gets a gapless prefix of whole events,
+        // ending when the blocked write returns, and resuming gets exactly the rest.
+        System.out.printf("slow_client_unread_bytes_before_drop=%d%n", slowIn.available());
+        await(
+            Duration.ofSeconds(20),
+            () -> stalledDrops() > droppedBefore,
+            () -> "the client that stopped reading was never dropped");
         byte[] buffer = new byte[65536];
         for (int n; (n = slowIn.read(buffer)) >= 0; ) slowBytes.write(buffer, 0, n);
-        List<String> slowIds = new ArrayList<>();
-        for (String line : slowBytes.toString(StandardCharsets.UTF_8).split("\n")) {
-          if (line.startsWith("id:")) slowIds.add(line.substring(3).trim());
-        }
+        List<String> slowIds = completeEventIds(slowBytes.toString(StandardCharsets.UTF_8));
+        System.out.printf(
+            "slow_client_events_before_drop=%d of %d%n", slowIds.size(), published.size());
         assertThat(slowIds).containsExactlyElementsOf(published.subList(0, slowIds.size()));
         // It was dropped: 20 MB cannot all have been written to a client that stopped reading.
         assertThat(slowIds.size()).isLessThan(published.size());
@@ -304,6 +308,34 @@ class ProgressStreamTest extends GatewayIntegrationTest {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Clients the gateway dropped for a stalled write so far (its Prometheus counter). */
+  private long stalledDrops() {
+    Http.Response scrape = as("streamer").get("/actuator/prometheus");
+    assertThat(scrape.status()).isEqualTo(200);
+    return scrape
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("testgen_stream_clients_dropped_total{"))
+        .filter(line -> line.contains("reason=\"stalled_write\""))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  /** Ids of the events an EventSource would dispatch: only those ended by a blank line. */
+  private static List<String> completeEventIds(String raw) {
+    List<String> ids = new ArrayList<>();
+    String id = null;
+    for (String line : raw.replace("\r\n", "\n").split("\n", -1)) {
+      if (line.startsWith("id:")) {
+        id = line.substring(3).trim();
+      } else if (line.isEmpty() && id != null) {
+        ids.add(id);
+        id = null;
+      }
+    }
+    return ids;
   }
 
   /** Connections to Redis other than this test's own. */

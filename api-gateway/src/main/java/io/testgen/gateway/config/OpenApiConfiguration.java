@@ -80,6 +80,12 @@ class OpenApiConfiguration {
                 (path, item) ->
                     item.readOperationsMap().forEach((method, op) -> addProblems(method, op)));
       }
+      // springdoc drops the bean's unreferenced schemas before customizers add the references.
+      if (openApi.getComponents() == null) openApi.setComponents(new Components());
+      if (openApi.getComponents().getSchemas() == null
+          || !openApi.getComponents().getSchemas().containsKey(PROBLEM)) {
+        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+      }
       if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
         openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::nullables);
       }

@@ -44,6 +44,20 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     return ProblemResponses.entity(e);
   }
 
+  /** A multipart body (no boundary, or any other): every operation takes JSON only. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(Exception e) {
+    HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    return ProblemResponses.entity(
+        ProblemResponses.problem(
+            status,
+            ProblemResponses.codeFor(status),
+            ProblemResponses.detailFor(status),
+            null,
+            null),
+        null);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
     StatusRuntimeException grpc = find(e, StatusRuntimeException.class);

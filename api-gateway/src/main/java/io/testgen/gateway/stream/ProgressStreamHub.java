@@ -1,6 +1,8 @@
 package io.testgen.gateway.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.gateway.config.RedisConnectionFactory;
 import io.testgen.gateway.config.StreamProperties;
@@ -42,6 +44,10 @@ import redis.clients.jedis.resps.StreamEntry;
  * already closed, in which case it gets the synthesised terminal event. A watcher idle for {@code
  * closed-check-after} asks Temporal whether the run closed without its terminal event reaching the
  * stream (expired or lost), and if so ends with a synthesised terminal event.
+ *
+ * <p>Stalled writes are checked on a thread of their own, several times per stall limit, so slow
+ * Temporal checks on the keepalive tick never delay a drop; drops are counted in {@code
+ * testgen.stream.clients.dropped} by reason.
  */
 @Component
 class ProgressStreamHub implements SmartLifecycle {
@@ -54,12 +60,25 @@ class ProgressStreamHub implements SmartLifecycle {
   private final StreamProperties properties;
   private final RunQueries runs;
   private final ObjectMapper mapper;
+  private final MeterRegistry meters;
   private final Map<String, Set<StreamSubscription>> watchers = new ConcurrentHashMap<>();
   private final Object wakeup = new Object();
+
+  /** Followed clients until their last write ends (watched for stalls even after removal). */
+  private final Set<StreamSubscription> followed = ConcurrentHashMap.newKeySet();
+
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
             Thread thread = new Thread(runnable, "sse-keepalive");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  private final ScheduledExecutorService stallWatch =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "sse-stall-watch");
             thread.setDaemon(true);
             return thread;
           });
@@ -89,7 +108,9 @@ class ProgressStreamHub implements SmartLifecycle {
       RedisConnectionFactory connections,
       StreamProperties properties,
       RunQueries runs,
-      ObjectMapper mapper) {
+      ObjectMapper mapper,
+      MeterRegistry meters) {
+    this.meters = meters;
     this.redis = redis;
     this.connections = connections;
     this.properties = properties;
@@ -135,7 +156,8 @@ class ProgressStreamHub implements SmartLifecycle {
       }
       return emitter;
     }
-    subscription.follow(senders, properties.effectiveClientQueue());
+    subscription.follow(senders, properties.effectiveClientQueue(), this::countDrop);
+    followed.add(subscription);
     watchers.computeIfAbsent(workflowId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
     synchronized (wakeup) {
       wakeup.notifyAll();
@@ -254,11 +276,25 @@ class ProgressStreamHub implements SmartLifecycle {
     return key.substring("testgen:run:".length(), key.length() - ":events".length());
   }
 
+  private void countDrop(String reason) {
+    Counter.builder("testgen.stream.clients.dropped")
+        .description("SSE clients dropped (they resume with Last-Event-ID)")
+        .tag("reason", reason)
+        .register(meters)
+        .increment();
+  }
+
+  private void dropStalled() {
+    for (StreamSubscription subscription : followed) {
+      subscription.dropIfStalled(properties.effectiveClientStall());
+      if (subscription.settled()) followed.remove(subscription);
+    }
+  }
+
   private void tick() {
     Instant idleSince = Instant.now().minus(properties.closedCheckAfter());
     for (Set<StreamSubscription> set : watchers.values()) {
       for (StreamSubscription subscription : set) {
-        subscription.dropIfStalled(properties.effectiveClientStall());
         subscription.keepalive();
         if (subscription.closed()) {
           remove(subscription);
@@ -297,6 +333,17 @@ class ProgressStreamHub implements SmartLifecycle {
     reader.start();
     long every = properties.keepalive().toMillis();
     ticker.scheduleWithFixedDelay(this::tickSafely, every, every, TimeUnit.MILLISECONDS);
+    long stallEvery = Math.max(50, properties.effectiveClientStall().toMillis() / 4);
+    stallWatch.scheduleAtFixedRate(
+        this::dropStalledSafely, stallEvery, stallEvery, TimeUnit.MILLISECONDS);
+  }
+
+  private void dropStalledSafely() {
+    try {
+      dropStalled();
+    } catch (RuntimeException e) {
+      log.error("event=stall_watch_failed", e);
+    }
   }
 
   private void tickSafely() {
@@ -311,10 +358,12 @@ class ProgressStreamHub implements SmartLifecycle {
   public void stop() {
     running = false;
     ticker.shutdownNow();
+    stallWatch.shutdownNow();
     senders.shutdownNow();
     if (reader != null) reader.interrupt();
     for (Set<StreamSubscription> set : watchers.values()) set.forEach(StreamSubscription::fail);
     watchers.clear();
+    followed.clear();
   }
 
   @Override

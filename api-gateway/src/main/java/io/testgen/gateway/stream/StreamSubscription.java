@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -38,9 +39,11 @@ final class StreamSubscription {
   private StreamEntryID cursor;
   private Executor drainer;
   private int capacity;
+  private Consumer<String> onDrop = reason -> {};
   private boolean draining;
   private boolean ending;
   private volatile boolean closed;
+  private boolean dropped;
   private volatile long sendStartedNanos;
   private volatile Instant lastActivity = Instant.now();
 
@@ -55,10 +58,14 @@ final class StreamSubscription {
   /** An event to send; {@code event == null} ends the response without one (overflow). */
   private record Outbound(SseEmitter.SseEventBuilder event, boolean terminal, boolean keepalive) {}
 
-  /** From now on, events are queued (at most {@code capacity}) and sent by {@code drainer}. */
-  synchronized void follow(Executor drainer, int capacity) {
+  /**
+   * From now on, events are queued (at most {@code capacity}) and sent by {@code drainer}; {@code
+   * onDrop} hears the reason when the client is dropped.
+   */
+  synchronized void follow(Executor drainer, int capacity, Consumer<String> onDrop) {
     this.drainer = drainer;
     this.capacity = capacity;
+    this.onDrop = onDrop;
   }
 
   String workflowId() {
@@ -75,6 +82,15 @@ final class StreamSubscription {
 
   boolean closed() {
     return closed;
+  }
+
+  /** Over, and no write to the client in progress: nothing left to watch for a stall. */
+  boolean settled() {
+    return closed && sendStartedNanos == 0 && !draining();
+  }
+
+  private synchronized boolean draining() {
+    return draining;
   }
 
   Instant lastActivity() {
@@ -132,12 +148,15 @@ final class StreamSubscription {
   /** Drops the client when a write to it has been blocked longer than {@code stall}. */
   synchronized void dropIfStalled(Duration stall) {
     long started = sendStartedNanos;
-    if (closed || started == 0 || System.nanoTime() - started < stall.toNanos()) return;
+    // Also when already closed (run ended, or removed as a watcher) with a write still blocked.
+    if (dropped || started == 0 || System.nanoTime() - started < stall.toNanos()) return;
+    dropped = true;
     log.info("event=stream_client_dropped workflow_id={} reason=stalled_write", workflowId);
     closed = true;
     ending = true;
     queue.clear();
     queue.add(new Outbound(null, true, false));
+    onDrop.accept("stalled_write");
   }
 
   /** Drops a client that lags too far behind; its response ends after the write in progress. */
@@ -150,6 +169,7 @@ final class StreamSubscription {
     ending = true;
     queue.clear();
     queue.add(new Outbound(null, true, false));
+    onDrop.accept("slow_client");
     startDrain();
   }
 
