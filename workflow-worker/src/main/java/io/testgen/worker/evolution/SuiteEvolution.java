@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Evolution agent without Temporal, in order: builds tests from scenarios, verifies them
  * against the live app (repair, flakiness filter), has {@link BaselineEvolution} evolve a baseline
- * suite when one is given and {@link SuiteStore} write the test model and both rendered suites,
- * and summarises.
+ * suite when one is given and {@link SuiteStore} write the test model and both rendered suites, and
+ * summarises.
  */
 public final class SuiteEvolution {
   private static final Logger log = LoggerFactory.getLogger(SuiteEvolution.class);

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * Chooses the faults of a run from what Observation saw: the headings, links, lists and detail
- * fields of each state, and the labels, submit button, messages and POST of each form (from
- * {@link FormFaults}), several per state and form. States and forms take turns, so a cap keeps
- * faults spread over the app.
+ * fields of each state, and the labels, submit button, messages and POST of each form (from {@link
+ * FormFaults}), several per state and form. States and forms take turns, so a cap keeps faults
+ * spread over the app.
  */
 final class FaultCatalog {
   static final String LINK_MISSING = "link_missing";
