@@ -29,20 +29,18 @@ final class SuiteStore {
     String wf = model.workflowId();
     Map<String, String> suites = new LinkedHashMap<>();
     List<GeneratedTest> suite = model.suiteTests();
-    suites.put(
+    writeSuite(
+        suites,
+        wf,
         ArtifactPaths.FORMAT_TYPESCRIPT,
-        artifacts.write(
-            ArtifactPaths.suiteZip(wf, ArtifactPaths.FORMAT_TYPESCRIPT),
-            SuiteArchive.zip(
-                "testgen-suite-playwright-ts",
-                TypeScriptSuiteRenderer.render(model.baseUrl(), suite))));
-    suites.put(
+        "testgen-suite-playwright-ts",
+        TypeScriptSuiteRenderer.render(model.baseUrl(), suite));
+    writeSuite(
+        suites,
+        wf,
         ArtifactPaths.FORMAT_JAVA,
-        artifacts.write(
-            ArtifactPaths.suiteZip(wf, ArtifactPaths.FORMAT_JAVA),
-            SuiteArchive.zip(
-                "testgen-suite-playwright-java",
-                JavaSuiteRenderer.render(model.baseUrl(), suite))));
+        "testgen-suite-playwright-java",
+        JavaSuiteRenderer.render(model.baseUrl(), suite));
     try {
       suites.put(
           ArtifactPaths.FORMAT_MODEL,
@@ -52,6 +50,19 @@ final class SuiteStore {
       throw new IllegalStateException("cannot write the suite model", e);
     }
     return suites;
+  }
+
+  /** Zips one rendered suite into the artifact store and notes its ref under its format. */
+  private void writeSuite(
+      Map<String, String> suites,
+      String workflowId,
+      String format,
+      String folder,
+      Map<String, String> files) {
+    suites.put(
+        format,
+        artifacts.write(
+            ArtifactPaths.suiteZip(workflowId, format), SuiteArchive.zip(folder, files)));
   }
 
   /** Where a run's test model lives: {@code runs/<wf>/suite.json}. */
