@@ -3,7 +3,6 @@ package io.testgen.worker.evolution;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.FormInfo;
-import io.testgen.common.agents.observation.FormSubmission;
 import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationResult;
@@ -110,82 +109,7 @@ final class ObservedApp {
    * replayed one by one from the transitions the crawl recorded.
    */
   List<TestStep> reach(StateInfo state) {
-    String path = pathWithQuery(state.url());
-    if (path == null) throw new ScenarioSkip("state " + state.stateId() + " has no URL");
-    List<TestStep> steps = new ArrayList<>();
-    steps.add(Steps.goTo(path));
-    if (nullSafe(state.path()).isEmpty()) return steps;
-    StateInfo current =
-        states().stream()
-            .filter(s -> nullSafe(s.path()).isEmpty())
-            .filter(s -> path.equals(pathWithQuery(s.url())) || instanceAt(s, path))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new ScenarioSkip(
-                        "the page " + path + " that starts the path was not observed"));
-    for (String label : state.path()) {
-      String from = current.stateId();
-      Transition t =
-          transitions().stream()
-              .filter(x -> from.equals(x.fromStateId()) && label.equals(x.label()))
-              .findFirst()
-              .orElseThrow(() -> new ScenarioSkip("no recorded transition for '" + label + "'"));
-      steps.addAll(replay(current, t));
-      current = state(t.toStateId());
-    }
-    return steps;
-  }
-
-  private static boolean instanceAt(StateInfo s, String path) {
-    return nullSafe(s.instanceUrls()).stream().anyMatch(u -> path.equals(pathWithQuery(u)));
-  }
-
-  private List<TestStep> replay(StateInfo on, Transition t) {
-    if ("submit".equals(t.action())) {
-      FormInfo form =
-          forms().stream()
-              .filter(f -> on.stateId().equals(f.stateId()))
-              .filter(
-                  f -> f.submit() == null || Objects.equals(f.submit().elementId(), t.elementId()))
-              .findFirst()
-              .orElseThrow(
-                  () -> new ScenarioSkip("the form of '" + t.label() + "' was not observed"));
-      boolean empty = t.label() != null && t.label().endsWith("with required fields empty");
-      Optional<FormSubmission> observed =
-          nullSafe(form.submissions()).stream()
-              .filter(sub -> (empty ? "empty_required" : "valid").equals(sub.kind()))
-              .findFirst();
-      Map<String, String> typed =
-          empty ? Map.of() : observed.map(FormSubmission::values).orElse(Map.of());
-      List<TestStep> steps = new ArrayList<>();
-      if (!empty)
-        steps.addAll(FieldFills.of(Map.of(), form, typed == null ? Map.of() : typed, null));
-      steps.add(FormSteps.submit(form));
-      // Wait for the answer before acting on it: its message, a new text, or its URL.
-      observed.flatMap(ObservedApp::arrival).ifPresent(steps::add);
-      return steps;
-    }
-    ElementInfo element =
-        element(on, t.elementId())
-            .filter(e -> !nullSafe(e.locators()).isEmpty())
-            .orElseThrow(
-                () -> new ScenarioSkip("the element of '" + t.label() + "' has no locator"));
-    List<Locator> locators = preferred(on, element);
-    if ("press_enter".equals(t.action()))
-      return List.of(
-          Steps.fill(locators, "TestGen sample", null, what(locators, element)),
-          Steps.press(locators, "Enter", what(locators, element)));
-    List<TestStep> steps = new ArrayList<>();
-    steps.add(Steps.click(locators, what(locators, element)));
-    // Wait for the state the click leads to when its main heading tells it apart.
-    Optional<String> heading = findState(t.toStateId()).flatMap(ObservedApp::mainHeading);
-    if (heading.isPresent() && !heading.equals(mainHeading(on)))
-      steps.add(
-          Steps.expectVisible(
-              List.of(Locator.role("heading", heading.get(), false)),
-              "heading '" + heading.get() + "'"));
-    return steps;
+    return new StatePath(this).reach(state);
   }
 
   /**
@@ -219,28 +143,6 @@ final class ObservedApp {
     return !locators.isEmpty() && "css".equals(locators.get(0).strategy())
         ? label + " (by CSS: no unique role, label, placeholder, test id or text)"
         : label;
-  }
-
-  /** What shows that an observed submission has been answered. */
-  private static Optional<TestStep> arrival(FormSubmission sub) {
-    Optional<String> text =
-        nullSafe(sub.validationMessages()).stream()
-            .filter(m -> "page".equals(m.source()) && m.text() != null && !m.text().isBlank())
-            .map(m -> m.text())
-            .findFirst()
-            .or(
-                () ->
-                    nullSafe(sub.newTexts()).stream()
-                        .filter(x -> x != null && !x.isBlank())
-                        .findFirst());
-    if (text.isPresent()
-        && (sub.values() == null
-            || sub.values().values().stream()
-                .noneMatch(v -> v != null && !v.isBlank() && text.get().contains(v))))
-      return Optional.of(
-          Steps.expectVisible(List.of(FormSteps.text(text.get())), "'" + text.get() + "'"));
-    String path = sub.urlChanged() ? pathOnly(sub.resultUrl()) : null;
-    return path == null ? Optional.empty() : Optional.of(Steps.expectUrl(path));
   }
 
   /** A state's title and main heading, as expectations. */

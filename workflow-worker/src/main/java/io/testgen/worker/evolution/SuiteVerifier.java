@@ -1,16 +1,13 @@
 package io.testgen.worker.evolution;
 
-import com.microsoft.playwright.Page;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.TestFailure;
-import io.testgen.common.artifacts.ArtifactPaths;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies tests against the live app in parallel browser contexts: run, repair what fails, then
- * re-run every kept test N times and call it flaky unless it passes every time. A test that still
- * fails keeps its failing step, error and screenshot.
+ * Verifies tests against the live app in parallel browser contexts: spreads them over worker
+ * threads (each test verified by {@link TestVerifier}), takes over results of an earlier attempt,
+ * ticks the caller and stops the threads on cancellation.
  */
 final class SuiteVerifier {
   private static final Logger log = LoggerFactory.getLogger(SuiteVerifier.class);
@@ -34,8 +31,7 @@ final class SuiteVerifier {
   }
 
   private final BrowserPool pool;
-  private final TestExecutor executor;
-  private final ArtifactStore artifacts;
+  private final TestVerifier testVerifier;
   private final String workflowId;
   private final EvolutionSettings settings;
   private final VerificationStop stop;
@@ -49,8 +45,7 @@ final class SuiteVerifier {
       VerificationStop stop) {
     this.stop = stop;
     this.pool = pool;
-    this.executor = executor;
-    this.artifacts = artifacts;
+    this.testVerifier = new TestVerifier(executor, artifacts, workflowId, settings);
     this.workflowId = workflowId;
     this.settings = settings;
   }
@@ -93,7 +88,7 @@ final class SuiteVerifier {
                 try {
                   Integer next;
                   while (!stop.requested() && (next = queue.poll()) != null) {
-                    GeneratedTest result = verifyOne(tests.get(next), verifyRuns);
+                    GeneratedTest result = testVerifier.verifyOne(tests.get(next), verifyRuns);
                     results.set(next, result);
                     onVerified.accept(result);
                     if (SuiteModel.inSuite(result.status())) passed.incrementAndGet();
@@ -142,149 +137,6 @@ final class SuiteVerifier {
     }
   }
 
-  /** Verifies one test on the calling thread. */
-  GeneratedTest verifyOne(GeneratedTest test, int verifyRuns) {
-    try {
-      return verify(test, verifyRuns);
-    } catch (VerificationStop.Stopped stopped) {
-      throw stopped;
-    } catch (RuntimeException e) {
-      log.warn(
-          "event=verify_error workflow_id={} test_id={} error={}",
-          workflowId,
-          test.testId(),
-          TestExecutor.firstLine(e.getMessage()));
-      return with(
-          test,
-          test.steps(),
-          "failed",
-          0,
-          0,
-          0,
-          List.of(),
-          new TestFailure(-1, null, TestExecutor.firstLine(e.getMessage()), null));
-    }
-  }
-
-  private GeneratedTest verify(GeneratedTest test, int verifyRuns) {
-    StepRepairer repairer = new StepRepairer();
-    GeneratedTest current = test;
-    List<Repair> repairs = new ArrayList<>();
-    ProposalHolder holder = new ProposalHolder();
-    int runs = 0;
-    int passes = 0;
-    long passMillis = 0;
-
-    // The first run proposes no repair: the repairer remembers what it proposed, and the second
-    // (unchanged) run must still be able to propose it.
-    RunOutcome outcome = executor.run(current, null, this::screenshot);
-    runs++;
-    if (!outcome.passed()) {
-      // Does it pass unchanged on a second try? Then it passed and failed as the same code: flaky.
-      holder.clear();
-      RunOutcome again =
-          executor.run(current, holder.inspector(repairer, current), this::screenshot);
-      runs++;
-      if (again.passed()) {
-        log.info(
-            "event=test_flaky workflow_id={} test_id={} runs={} passes=1",
-            workflowId,
-            test.testId(),
-            runs);
-        return with(
-            current,
-            current.steps(),
-            "flaky",
-            runs,
-            1,
-            again.durationMillis(),
-            repairs,
-            failure(current, outcome));
-      }
-      RunOutcome original = outcome;
-      outcome = again;
-      int rounds = 0;
-      while (!outcome.passed()
-          && holder.proposal.isPresent()
-          && rounds < settings.maxRepairsPerTest()) {
-        rounds++;
-        StepRepairer.Proposal proposal = holder.proposal.get();
-        current =
-            with(current, proposal.steps(), current.status(), 0, 0, 0, current.repairs(), null);
-        repairs.add(proposal.repair());
-        holder.clear();
-        outcome = executor.run(current, holder.inspector(repairer, current), this::screenshot);
-        runs++;
-        log.info(
-            "event=test_repair workflow_id={} test_id={} method={} step={} passed={}",
-            workflowId,
-            test.testId(),
-            proposal.repair().method(),
-            proposal.repair().stepIndex(),
-            outcome.passed());
-      }
-      if (!outcome.passed()) {
-        // Report the test as generated, failing where it first failed; the repairs were tries.
-        return with(test, test.steps(), "failed", runs, 0, 0, List.of(), failure(test, original));
-      }
-    }
-    passes++;
-    passMillis += outcome.durationMillis();
-    RunOutcome firstFailure = null;
-    for (int i = 0; i < verifyRuns; i++) {
-      RunOutcome rerun = executor.run(current, null, this::screenshot);
-      runs++;
-      if (rerun.passed()) {
-        passes++;
-        passMillis += rerun.durationMillis();
-      } else if (firstFailure == null) {
-        firstFailure = rerun;
-      }
-    }
-    String status = firstFailure != null ? "flaky" : repairs.isEmpty() ? "passed" : "repaired";
-    log.info(
-        "event=test_verified workflow_id={} test_id={} status={} runs={} passes={}",
-        workflowId,
-        test.testId(),
-        status,
-        runs,
-        passes);
-    return with(
-        current,
-        current.steps(),
-        status,
-        runs,
-        passes,
-        passMillis / passes,
-        repairs,
-        firstFailure == null ? null : failure(current, firstFailure));
-  }
-
-  private TestFailure failure(GeneratedTest test, RunOutcome outcome) {
-    String step =
-        outcome.failedStep() >= 0 && outcome.failedStep() < test.steps().size()
-            ? Steps.describe(test.steps().get(outcome.failedStep()))
-            : null;
-    String ref = screenshotRef(test);
-    return new TestFailure(
-        outcome.failedStep(), step, outcome.error(), artifacts.exists(ref) ? ref : null);
-  }
-
-  private String screenshotRef(GeneratedTest test) {
-    return ArtifactPaths.runDir(workflowId)
-        + "/failures/"
-        + test.testId().replaceAll("[^A-Za-z0-9_.-]", "_")
-        + ".png";
-  }
-
-  private void screenshot(Page page, GeneratedTest test) {
-    try {
-      artifacts.write(screenshotRef(test), page.screenshot());
-    } catch (RuntimeException e) {
-      log.warn("event=screenshot_failed workflow_id={} test_id={}", workflowId, test.testId());
-    }
-  }
-
   static GeneratedTest with(
       GeneratedTest t,
       List<io.testgen.common.agents.evolution.TestStep> steps,
@@ -306,18 +158,5 @@ final class SuiteVerifier {
         millis,
         List.copyOf(repairs),
         failure);
-  }
-
-  /** Carries a repair proposal out of the failing run, where the page was still open. */
-  private static final class ProposalHolder {
-    Optional<StepRepairer.Proposal> proposal = Optional.empty();
-
-    void clear() {
-      proposal = Optional.empty();
-    }
-
-    TestExecutor.FailureInspector inspector(StepRepairer repairer, GeneratedTest test) {
-      return (page, index, unique) -> proposal = repairer.propose(test, index, page, unique);
-    }
   }
 }

@@ -1,0 +1,115 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.Locator;
+
+/**
+ * Writes one test step as a Playwright Java statement of the generated suite (locators, actions,
+ * assertions); test data with the run's unique suffix goes through {@code data(...)}.
+ */
+final class JavaStepStatements {
+  private JavaStepStatements() {}
+
+  private static String str(String s) {
+    return s != null && s.contains(TestData.UNIQUE)
+        ? "data(" + SourceText.java(s) + ")"
+        : SourceText.java(s);
+  }
+
+  static String statement(TestStep step) {
+    String value = step.value();
+    return switch (step.action()) {
+      case Steps.GOTO -> "page.navigate(" + str(value) + ");";
+      case Steps.CLICK -> locator(step) + ".click();";
+      case Steps.CLICK_EXPECT_OK ->
+          "{ com.microsoft.playwright.Response response = page.waitForResponse(r ->"
+              + " r.request().isNavigationRequest() && r.request().frame().parentFrame() == null, () -> "
+              + locator(step)
+              + ".click()); org.junit.jupiter.api.Assertions.assertTrue(response.status() < 500,"
+              + " \"HTTP \" + response.status()); }";
+      case Steps.EXPECT_TAB_REACHABLE ->
+          "for (int i = 0; i < "
+              + Integer.parseInt(value)
+              + " && !(Boolean) "
+              + locator(step)
+              + ".evaluate(\"e => e === document.activeElement\"); i++)"
+              + " page.keyboard().press(\"Tab\"); assertThat("
+              + locator(step)
+              + ").isFocused();";
+      case Steps.EXPECT_NOT_EXECUTED ->
+          "org.junit.jupiter.api.Assertions.assertEquals(\"undefined\", page.evaluate(\"name =>"
+              + " typeof window[name]\", "
+              + str(value)
+              + "), \"the typed script ran\");";
+      case Steps.FILL ->
+          locator(step)
+              + ".fill("
+              + (step.secret() != null
+                  ? "secret(" + SourceText.java(step.secret()) + ")"
+                  : str(value))
+              + ");";
+      case Steps.SELECT -> locator(step) + ".selectOption(" + str(value) + ");";
+      case Steps.CHECK -> locator(step) + ".check();";
+      case Steps.PRESS ->
+          step.locators().isEmpty()
+              ? "page.keyboard().press(" + str(value) + ");"
+              : locator(step) + ".press(" + str(value) + ");";
+      case Steps.WAIT_FOR ->
+          locator(step)
+              + ".waitFor(new com.microsoft.playwright.Locator.WaitForOptions()"
+              + ".setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE).setTimeout(15_000));";
+      case Steps.EXPECT_VISIBLE -> "assertThat(" + locator(step) + ").isVisible();";
+      case Steps.EXPECT_HIDDEN -> "assertThat(" + locator(step) + ").isHidden();";
+      case Steps.EXPECT_TEXT ->
+          "assertThat(" + locator(step) + ").containsText(" + str(value) + ");";
+      case Steps.EXPECT_VALUE -> "assertThat(" + locator(step) + ").hasValue(" + str(value) + ");";
+      case Steps.EXPECT_COUNT ->
+          "assertThat("
+              + locator(step.locators().get(0), true)
+              + ").hasCount("
+              + Integer.parseInt(value)
+              + ");";
+      case Steps.EXPECT_URL ->
+          "assertThat(page).hasURL(Pattern.compile("
+              + SourceText.java(UrlPattern.forPath(value))
+              + "));";
+      case Steps.EXPECT_TITLE -> "assertThat(page).hasTitle(" + str(value) + ");";
+      default -> throw new IllegalArgumentException("unknown action " + step.action());
+    };
+  }
+
+  private static String locator(TestStep step) {
+    return locator(step.locators().get(0), false);
+  }
+
+  static String locator(Locator l, boolean all) {
+    String value = str(l.value());
+    String base =
+        switch (l.strategy()) {
+          case "role" ->
+              "page.getByRole(AriaRole."
+                  + PageLocators.ariaRoleConstant(l.value())
+                  + (l.name() == null
+                      ? ""
+                      : ", new Page.GetByRoleOptions().setName("
+                          + str(l.name())
+                          + ").setExact(true)")
+                  + ")";
+          case "label" ->
+              "page.getByLabel(" + value + ", new Page.GetByLabelOptions().setExact(true))";
+          case Locator.HINT_TEXT ->
+              "page.getByPlaceholder("
+                  + value
+                  + ", new Page.GetByPlaceholderOptions().setExact(true))";
+          case "test_id" -> "page.getByTestId(" + value + ")";
+          case "text" -> "page.getByText(" + value + ")";
+          case "alt" ->
+              "page.getByAltText(" + value + ", new Page.GetByAltTextOptions().setExact(true))";
+          case "title" ->
+              "page.getByTitle(" + value + ", new Page.GetByTitleOptions().setExact(true))";
+          case "css" -> "page.locator(" + value + ")";
+          default -> throw new IllegalArgumentException("unknown locator strategy " + l.strategy());
+        };
+    return l.unique() || all ? base : base + ".first()";
+  }
+}

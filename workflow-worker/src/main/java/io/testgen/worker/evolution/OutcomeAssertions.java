@@ -1,0 +1,136 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.FieldInfo;
+import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.ValidationMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns what a live run of a scenario showed into the steps that assert it: the app's rejection, a
+ * typed script that did not run, a submit without a server error, and the new texts worth checking.
+ * Throws {@link ScenarioSkip} where the outcome cannot become a test.
+ */
+final class OutcomeAssertions {
+  private static final int MAX_TEXTS = 2;
+
+  private OutcomeAssertions() {}
+
+  /** The app rejected: the field's message shows (or the field is invalid), on the form's page. */
+  static List<TestStep> rejection(LiveRun run, FieldInfo field, LiveOutcome outcome) {
+    List<TestStep> steps = new ArrayList<>();
+    List<ValidationMessage> mine =
+        outcome.messages().stream()
+            .filter(
+                m ->
+                    m.field() != null
+                        && (m.field().equals(field.name()) || m.field().equals(field.elementId())))
+            .toList();
+    Optional<ValidationMessage> page =
+        mine.stream()
+            .filter(m -> "page".equals(m.source()))
+            .findFirst()
+            .or(
+                () ->
+                    outcome.messages().stream()
+                        .filter(m -> m.field() == null && "page".equals(m.source()))
+                        .findFirst());
+    if (page.isPresent()) steps.add(visible(page.get().text()));
+    else if (mine.stream().anyMatch(m -> "native".equals(m.source())) && field.name() != null)
+      steps.add(
+          Steps.expectCount(
+              List.of(Locator.css("[name=\"" + field.name() + "\"]:invalid", false)),
+              1,
+              "invalid field " + field.name()));
+    else
+      throw new ScenarioSkip(
+          "the app accepted the value of '"
+              + (field.label() != null ? field.label() : field.name())
+              + "' without a message: reported as a finding, no rejection to assert");
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null && path.equals(run.formPath())) steps.add(Steps.expectUrl(path));
+    return steps;
+  }
+
+  static List<TestStep> scriptNotRun(LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    String label = run.field().label() != null ? run.field().label() : run.field().name();
+    if (outcome.scriptRan())
+      throw new ScenarioSkip(
+          "security finding: the script typed into '"
+              + label
+              + "' ran; reported, not shipped as a failing test");
+    List<TestStep> steps = new ArrayList<>(run.actions(data));
+    String payload = data.get(run.field().name());
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null) steps.add(Steps.expectUrl(path));
+    // Wait for the answer to the submit before checking: its echo, a new text or a message.
+    if (payload != null && outcome.newTexts().stream().anyMatch(t -> t.contains(payload)))
+      steps.add(visible(payload));
+    else if (!outcome.messages().isEmpty() && "page".equals(outcome.messages().get(0).source()))
+      steps.add(visible(outcome.messages().get(0).text()));
+    else texts(outcome, false).stream().findFirst().ifPresent(t -> steps.add(visible(t)));
+    steps.add(Steps.expectNotExecuted(OutcomeReader.PROBE_GLOBAL));
+    return steps;
+  }
+
+  static List<TestStep> noServerError(LiveRun run, Map<String, String> data, LiveOutcome outcome) {
+    String label = run.field().label() != null ? run.field().label() : run.field().name();
+    if (outcome.status() != null && outcome.status() >= 500)
+      throw new ScenarioSkip(
+          "security finding: overlong '"
+              + label
+              + "' was answered with HTTP "
+              + outcome.status()
+              + "; reported, not shipped as a failing test");
+    List<TestStep> steps = new ArrayList<>(run.actions(data));
+    TestStep submit = steps.get(steps.size() - 1);
+    if (outcome.status() != null && Steps.CLICK.equals(submit.action())) {
+      steps.set(
+          steps.size() - 1,
+          Steps.clickExpectOk(submit.locators(), submit.description().substring(6)));
+    } else if (Steps.usesElement(submit)) {
+      // No page load: the form is still there and usable.
+      steps.add(Steps.expectVisible(submit.locators(), "the form's control"));
+    }
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null) steps.add(Steps.expectUrl(path));
+    return steps;
+  }
+
+  /** New texts worth asserting: echoes of this run's values first; counts only for searches. */
+  static List<String> texts(LiveOutcome outcome, boolean countsAllowed) {
+    List<String> messages = outcome.messages().stream().map(ValidationMessage::text).toList();
+    List<String> candidates =
+        outcome.newTexts().stream()
+            .filter(t -> t.length() <= 80 && !messages.contains(t))
+            .filter(t -> countsAllowed || !t.replace(TestData.UNIQUE, "").matches(".*\\d.*"))
+            .toList();
+    List<String> picked = new ArrayList<>();
+    candidates.stream().filter(t -> t.contains(TestData.UNIQUE)).limit(1).forEach(picked::add);
+    for (String t : candidates) {
+      if (picked.size() >= MAX_TEXTS) break;
+      if (!picked.contains(t) && picked.stream().noneMatch(p -> p.contains(t) || t.contains(p)))
+        picked.add(t);
+    }
+    return picked;
+  }
+
+  static TestStep visible(String text) {
+    return Steps.expectVisible(List.of(FormSteps.text(text)), "'" + text + "'");
+  }
+
+  static List<TestStep> withSteps(List<TestStep> actions, List<TestStep> expectations) {
+    List<TestStep> all = new ArrayList<>(actions);
+    all.addAll(expectations);
+    return all;
+  }
+
+  static String messages(LiveOutcome outcome) {
+    List<String> texts =
+        outcome.messages().stream().map(ValidationMessage::text).distinct().limit(3).toList();
+    return texts.isEmpty() ? "HTTP " + outcome.status() : String.join("; ", texts);
+  }
+}
