@@ -139,9 +139,15 @@ final class CrawlModel {
     return forms.containsKey(formId);
   }
 
-  /** Adds a form unless one with its id is known (the same form seen on another state). */
+  /**
+   * Adds a form unless one with its id is known (the same form seen on another state). Two threads
+   * may meet the same form at once: the one that probed it may finish last, so the probed copy
+   * (with its submissions, made on its own state) replaces a copy without.
+   */
   synchronized void addForm(FormInfo form) {
-    if (forms.putIfAbsent(form.formId(), form) != null) return;
+    FormInfo known = forms.get(form.formId());
+    if (known != null && (!known.submissions().isEmpty() || form.submissions().isEmpty())) return;
+    forms.put(form.formId(), form);
     StateInfo s = states.get(form.stateId());
     if (s != null && !s.formIds().contains(form.formId())) {
       // a form first seen on another instance of the state (an edit page of a "new" template)
