@@ -31,6 +31,7 @@ public final class QualityBenchmark {
       int forms,
       int scenarios,
       int verifiedTests,
+      String mutationScore,
       PlaywrightTestRun.Outcome suiteRun,
       List<String> exercised,
       List<String> missed,
@@ -116,12 +117,24 @@ public final class QualityBenchmark {
           observation.path("forms").size(),
           results.path("requirements_result").path("scenarios").size(),
           results.path("test_count").asInt(),
+          mutationScore(results.path("evolution_result").path("mutation")),
           run,
           exercised,
           missed,
           truth.forbiddenSent(requests),
           seconds);
     }
+  }
+
+  private static String mutationScore(JsonNode mutation) {
+    if (mutation.isMissingNode() || mutation.isNull() || mutation.path("score").isNull())
+      return "off";
+    return String.format(
+        Locale.ROOT,
+        "%.0f %% (%d/%d)",
+        100 * mutation.path("score").asDouble(),
+        mutation.path("killed").asInt(),
+        mutation.path("injected").asInt() - mutation.path("discarded").asInt());
   }
 
   private static void print(Row row) {
@@ -142,14 +155,14 @@ public final class QualityBenchmark {
     StringBuilder out = new StringBuilder();
     out.append(
         "| app | states | forms | scenarios | verified tests | suite run (passed/total) | pass rate"
-            + " | feature coverage | pipeline time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | feature coverage | mutation score | pipeline time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       PlaywrightTestRun.Outcome run = r.suiteRun();
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %d | %d | %d/%d | %.0f %% | %d/%d = %.0f %% | %.0f s |%n",
+              "| %s | %d | %d | %d | %d | %d/%d | %.0f %% | %d/%d = %.0f %% | %s | %.0f s |%n",
               r.app(),
               r.states(),
               r.forms(),
@@ -161,6 +174,7 @@ public final class QualityBenchmark {
               r.exercised().size(),
               r.exercised().size() + r.missed().size(),
               100 * r.coverage(),
+              r.mutationScore(),
               r.pipelineSeconds()));
     }
     return out.toString();
