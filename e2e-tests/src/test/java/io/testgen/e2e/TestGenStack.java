@@ -53,8 +53,13 @@ final class TestGenStack implements AutoCloseable {
 
   static TestGenStack start() {
     TestGenStack stack = new TestGenStack();
-    stack.startWorker();
-    stack.startGateway();
+    try {
+      stack.startWorker();
+      stack.startGateway();
+    } catch (RuntimeException | Error e) {
+      stack.close(); // nothing started so far outlives a failed start
+      throw e;
+    }
     return stack;
   }
 

@@ -135,7 +135,8 @@ final class EvolutionInputs {
         baselineWf,
         baselineWf == null ? null : SuiteEvolution.modelRef(baselineWf),
         5,
-        verifyRuns);
+        verifyRuns,
+        0); // mutation analysis off: these tests are about verification (see the mutation tests)
   }
 
   // --- NotesSite -------------------------------------------------------------------------
