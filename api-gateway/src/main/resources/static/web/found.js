@@ -50,6 +50,9 @@ export function renderFound(id, result) {
         figure('Scenarios', scenarios.length),
         figure('Tests in the suite', result.test_count),
         figure('Pass rate', percent(evolution.pass_rate)),
+        figure('Mutation score', evolution.mutation && evolution.mutation.score != null
+          ? `${percent(evolution.mutation.score)} (${evolution.mutation.killed} of `
+            + `${evolution.mutation.injected - evolution.mutation.discarded} faults caught)` : '–'),
         figure('Duration', formatDuration(result.total_duration_seconds))),
       h('div', {class: 'actions'},
         download('playwright-ts', 'Download Playwright TypeScript suite'),
@@ -80,7 +83,23 @@ export function renderFound(id, result) {
         {label: 'Runs passed', value: (t) => (t.runs ? t.passes / t.runs : -1), num: true,
           show: (t) => `${t.passes ?? 0} / ${t.runs ?? 0}`},
         {label: 'Why', value: (t) => reason(t), show: (t) => whyCell(t, screenshot)},
-      ], tests, null)));
+      ], tests, null)),
+    killMatrix(evolution.mutation, tests));
+}
+
+/** Which injected fault each test caught, and the faults no test caught (oracle strength). */
+function killMatrix(mutation, tests) {
+  if (!mutation || !(mutation.faults || []).length) return [];
+  const titles = new Map(tests.map((t) => [t.test_id, t.title]));
+  return h('section', {class: 'card', 'aria-labelledby': 'faults-title'},
+    h('h2', {id: 'faults-title'}, 'Injected faults (kill matrix)'),
+    sortableTable('faults-table', 'Faults injected through the browser and the tests that caught them', [
+      {label: 'Fault', value: (f) => f.description || f.fault_id, show: (f) => f.description || f.fault_id},
+      {label: 'Operator', value: (f) => f.operator, show: (f) => (f.operator || '').replace(/_/g, ' ')},
+      {label: 'Status', value: (f) => f.status, show: (f) => badge(f.status)},
+      {label: 'Caught by', value: (f) => (f.killed_by || []).length, num: true,
+        show: (f) => (f.killed_by || []).map((id) => titles.get(id) || id).join('; ') || (f.reason || '–')},
+    ], mutation.faults, null));
 }
 
 function figure(label, value) {

@@ -1,11 +1,11 @@
-// "My runs": GET /workflows paged and filtered by status; tests and pass rate of completed runs
+// "My runs": GET /workflows paged and filtered by status; tests, pass rate and mutation score of completed runs
 // come from their results (fetched once per run and kept for the tab's life: they never change).
 import {runs} from './api.js';
 import {badge, formatDate, formatDuration, h, percent, replace} from './dom.js';
 
 const STATUSES = ['pending', 'running', 'awaiting_review', 'completed', 'failed', 'cancelled'];
 const PAGE_SIZE = 10;
-const resultFigures = new Map(); // workflow id → {tests, passRate}
+const resultFigures = new Map(); // workflow id → {tests, passRate, mutation}
 
 export function renderRuns() {
   const filter = h('select', {id: 'status-filter', name: 'status'},
@@ -61,7 +61,7 @@ export function renderRuns() {
       h('table', {id: 'runs-table'},
         h('caption', {class: 'visually-hidden'}, 'Your runs, newest first'),
         h('thead', {}, h('tr', {},
-          ['Status', 'Target', 'Started', 'Duration', 'Tests', 'Pass rate']
+          ['Status', 'Target', 'Started', 'Duration', 'Tests', 'Pass rate', 'Mutation score']
             .map((t, i) => h('th', {scope: 'col', class: i >= 4 ? 'num' : undefined}, t)))),
         body)),
     note,
@@ -79,7 +79,8 @@ function row(run) {
     h('td', {}, formatDate(run.started_at)),
     h('td', {}, formatDuration(seconds)),
     h('td', {class: 'num', dataset: {col: 'tests'}}, '–'),
-    h('td', {class: 'num', dataset: {col: 'pass-rate'}}, '–'));
+    h('td', {class: 'num', dataset: {col: 'pass-rate'}}, '–'),
+    h('td', {class: 'num', dataset: {col: 'mutation-score'}}, '–'));
 }
 
 async function fillFigures(run) {
@@ -88,7 +89,8 @@ async function fillFigures(run) {
     try {
       const result = await runs.results(run.workflow_id);
       const evolution = result.evolution_result || {};
-      figures = {tests: result.test_count, passRate: evolution.pass_rate};
+      figures = {tests: result.test_count, passRate: evolution.pass_rate,
+        mutation: evolution.mutation ? evolution.mutation.score : null};
       resultFigures.set(run.workflow_id, figures);
     } catch {
       return;
@@ -98,4 +100,6 @@ async function fillFigures(run) {
   if (!tr) return;
   tr.querySelector('[data-col="tests"]').textContent = String(figures.tests ?? '–');
   tr.querySelector('[data-col="pass-rate"]').textContent = percent(figures.passRate);
+  tr.querySelector('[data-col="mutation-score"]').textContent =
+    figures.mutation == null ? '–' : percent(figures.mutation);
 }

@@ -288,7 +288,8 @@ class WebViewEndToEndTest {
 
   private static com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions
       longWait() {
+    // Evolution learns scenarios live and measures oracle strength: give it room on 2 cores.
     return new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
-        .setTimeout(300_000);
+        .setTimeout(480_000);
   }
 }
