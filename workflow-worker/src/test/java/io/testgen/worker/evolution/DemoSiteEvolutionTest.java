@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the totals.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.Tag("measurement") // prints figures; not in ./testgen test (see README)
 class DemoSiteEvolutionTest {
   @TempDir Path dir;
 
