@@ -54,6 +54,7 @@ public final class QualityBenchmark {
         if (!only.isEmpty() && !only.contains(name)) continue;
         rows.add(measure(http, CorpusApps.create(name)));
         print(rows.get(rows.size() - 1));
+        System.out.print(table(rows.subList(rows.size() - 1, rows.size()))); // the row at once
       }
     }
     System.out.println();
