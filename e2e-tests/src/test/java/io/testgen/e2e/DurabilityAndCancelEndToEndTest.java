@@ -20,7 +20,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** Faults: a worker killed with SIGKILL mid-crawl, and a run cancelled mid-crawl. */
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // evolution learns live and runs fault injection
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DurabilityAndCancelEndToEndTest {
   TestGenStack stack;

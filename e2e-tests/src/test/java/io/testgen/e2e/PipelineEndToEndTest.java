@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * One run as a user makes it: {@code POST /generate-tests} against the demo app, the SSE stream to
  * the end, {@code /results}, both {@code /suite} zips, and a stream resumed by Last-Event-ID.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES)
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // evolution learns live and runs fault injection
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndTest {
   TestGenStack stack;

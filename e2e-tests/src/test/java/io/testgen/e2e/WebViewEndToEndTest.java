@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * map, sort scenarios, download the suite, list the runs, at desktop and phone width, with an
  * axe-core scan of every page. Screenshots go to {@code target/web-screenshots}.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebViewEndToEndTest {
   private static final Pattern RUN_HASH = Pattern.compile("#/run/([A-Za-z0-9._:-]+)$");
@@ -290,6 +290,6 @@ class WebViewEndToEndTest {
       longWait() {
     // Evolution learns scenarios live and measures oracle strength: give it room on 2 cores.
     return new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
-        .setTimeout(480_000);
+        .setTimeout(900_000);
   }
 }
