@@ -36,8 +36,8 @@ final class FieldFills {
   }
 
   /** One field set to one value; an empty value clears a text field. */
-  static List<TestStep> fill(FieldInfo field, String placeholder) {
-    String value = TestData.expandRepeats(placeholder);
+  static List<TestStep> fill(FieldInfo field, String template) {
+    String value = TestData.expandRepeats(template);
     if (ObservedApp.nullSafe(field.locators()).isEmpty())
       throw new ScenarioSkip("field " + field.name() + " has no locator");
     String what = field.label() != null ? "'" + field.label() + "'" : field.name();

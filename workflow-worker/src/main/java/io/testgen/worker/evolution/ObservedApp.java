@@ -141,7 +141,7 @@ final class ObservedApp {
   static String what(List<Locator> locators, ElementInfo e) {
     String label = label(e);
     return !locators.isEmpty() && "css".equals(locators.get(0).strategy())
-        ? label + " (by CSS: no unique role, label, placeholder, test id or text)"
+        ? label + " (by CSS: no unique role, label, hint text, test id or text)"
         : label;
   }
 

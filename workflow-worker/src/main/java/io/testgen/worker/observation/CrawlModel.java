@@ -140,9 +140,7 @@ final class CrawlModel {
   }
 
   /**
-   * Adds a form unless one with its id is known (the same form seen on another state). Two threads
-   * may meet the same form at once: the one that probed it may finish last, so the probed copy
-   * (with its submissions, made on its own state) replaces a copy without.
+   * Adds a form once per id; a probed copy (with submissions) replaces one another thread added.
    */
   synchronized void addForm(FormInfo form) {
     FormInfo known = forms.get(form.formId());
