@@ -186,7 +186,10 @@ class ObservationActivitiesImplTest {
   @Test
   void aRetriedAttemptResumesFromTheLastCheckpoint() {
     try (FixtureServer server = FixtureServer.start()) {
-      CountingSite site = CountingSite.install(server, 4, 3, 300);
+      // slow enough that the crawl is still running at the tick after the fourth state (ticks
+      // come every second; 24 pages of 500 ms on two threads take six): a fast machine must not
+      // finish the whole crawl between two heartbeats
+      CountingSite site = CountingSite.install(server, 4, 6, 500);
       // attempt 1: stopped on purpose once it has found a few states
       AtomicReference<CrawlCheckpoint> last = new AtomicReference<>();
       env.setActivityHeartbeatListener(
