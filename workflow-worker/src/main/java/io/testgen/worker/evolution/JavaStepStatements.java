@@ -21,6 +21,8 @@ final class JavaStepStatements {
     return switch (step.action()) {
       case Steps.GOTO -> "page.navigate(" + str(value) + ");";
       case Steps.CLICK -> locator(step) + ".click();";
+      case Steps.DBLCLICK -> locator(step) + ".dblclick();";
+      case Steps.HOVER -> locator(step) + ".hover();";
       case Steps.CLICK_EXPECT_OK ->
           "{ com.microsoft.playwright.Response response = page.waitForResponse(r ->"
               + " r.request().isNavigationRequest() && r.request().frame().parentFrame() == null, () -> "

@@ -11,6 +11,7 @@ import java.util.List;
  * @param error the first line of the error when an action failed
  * @param status the highest HTTP status of a page load after the submit (null: no page load)
  * @param newTexts short texts that appeared after the submit, in page order
+ * @param removedTexts short texts that were shown before the submit and are gone after it
  * @param messages validation messages, with the field they belong to where known
  * @param dialogs messages of dialogs the page opened (dismissed)
  * @param scriptRan whether a typed probe script set its global
@@ -22,6 +23,7 @@ record LiveOutcome(
     String title,
     Integer status,
     List<String> newTexts,
+    List<String> removedTexts,
     List<ValidationMessage> messages,
     List<String> dialogs,
     boolean scriptRan,

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A form scenario to perform live before asserting: the actions (sign in, open, replay the path,
- * fill {@code data}, submit) are rebuilt from the data, so rejected values can be adjusted.
+ * A scenario to perform live before asserting. For a form: the actions (sign in, open, replay the
+ * path, fill {@code data}, submit) are rebuilt from the data, so rejected values can be adjusted;
+ * for an in-page action, its steps as they are.
  *
  * @param expect what the scenario claims the app does
  * @param field the field the scenario is about (required, invalid, probed), null for happy paths
@@ -32,7 +33,15 @@ record LiveRun(
     /** A script typed into the field does not run. */
     SCRIPT_NOT_RUN,
     /** Overlong input is answered without a server error. */
-    NO_SERVER_ERROR
+    NO_SERVER_ERROR,
+    /** An in-page action (not a form) changes what the page shows. */
+    ACTION
+  }
+
+  /** An in-page action on the page at {@code path}: no form, no values to adjust. */
+  static LiveRun action(String path, List<TestStep> steps) {
+    List<TestStep> fixed = List.copyOf(steps);
+    return new LiveRun(Expect.ACTION, null, null, Map.of(), path, values -> fixed);
   }
 
   /** The actions with these values. */

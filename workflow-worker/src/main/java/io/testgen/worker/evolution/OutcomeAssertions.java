@@ -100,6 +100,36 @@ final class OutcomeAssertions {
     return steps;
   }
 
+  /**
+   * An in-page action: the page it leads to (when it moved), the texts it showed and the texts it
+   * took away (a deleted item, a cleared list).
+   */
+  static List<TestStep> acted(LiveRun run, LiveOutcome outcome) {
+    List<TestStep> expectations = new ArrayList<>();
+    String path = ObservedApp.pathOnly(outcome.url());
+    if (path != null && !path.equals(run.formPath()))
+      expectations.add(Steps.expectUrl(UrlPattern.withIds(path)));
+    texts(outcome, false).forEach(t -> expectations.add(visible(t)));
+    List<TestStep> actions = run.actions(Map.of());
+    // what the test typed itself (the item it made) says more than a control that went with it
+    List<String> typed =
+        actions.stream()
+            .filter(a -> Steps.FILL.equals(a.action()) && a.value() != null)
+            .map(TestStep::value)
+            .toList();
+    outcome.removedTexts().stream()
+        .filter(t -> t.length() <= 80 && !t.replace(TestData.UNIQUE, "").matches(".*\\d.*"))
+        .filter(t -> outcome.newTexts().stream().noneMatch(n -> n.contains(t)))
+        .sorted(java.util.Comparator.comparing(t -> !typed.contains(t)))
+        .limit(1)
+        .forEach(
+            t -> expectations.add(Steps.expectHidden(List.of(FormSteps.text(t)), "'" + t + "'")));
+    if (expectations.isEmpty())
+      throw new ScenarioSkip(
+          "the action changed nothing observable (still at " + path + ", no text came or went)");
+    return withSteps(actions, expectations);
+  }
+
   /** New texts worth asserting: echoes of this run's values first; counts only for searches. */
   static List<String> texts(LiveOutcome outcome, boolean countsAllowed) {
     List<String> messages = outcome.messages().stream().map(ValidationMessage::text).toList();

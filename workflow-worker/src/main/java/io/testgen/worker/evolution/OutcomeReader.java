@@ -25,14 +25,19 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
         const out = [];
         const seen = new Set();
         const sel = 'h1,h2,h3,h4,p,li,td,th,dd,dt,label,[role=status],[role=alert],span,strong,em,a,button,caption,legend,output';
-        for (const el of document.body.querySelectorAll(sel)) {
-          if (el.closest('nav,footer,script,style,template')) continue;
-          if (el.checkVisibility && !el.checkVisibility()) continue;
-          const text = (el.innerText || '').replace(/\\s+/g, ' ').trim();
-          if (!text || text.length > 120 || seen.has(text)) continue;
-          seen.add(text);
-          out.push(text);
-        }
+        // open shadow roots too: web-component apps keep their lists inside them
+        const roots = [document.body];
+        for (let i = 0; i < roots.length && i < 200; i++)
+          for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+        for (const root of roots)
+          for (const el of root.querySelectorAll(sel)) {
+            if (el.closest('nav,footer,script,style,template')) continue;
+            if (el.checkVisibility && !el.checkVisibility()) continue;
+            const text = (el.innerText || '').replace(/\\s+/g, ' ').trim();
+            if (!text || text.length > 120 || seen.has(text)) continue;
+            seen.add(text);
+            out.push(text);
+          }
         return out;
       }
       """;
@@ -130,6 +135,9 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     List<String> after = texts(page);
     List<String> fresh = new ArrayList<>();
     for (String t : after) if (!before.contains(t)) fresh.add(generic(t));
+    Set<String> still = new LinkedHashSet<>(after);
+    List<String> gone = new ArrayList<>();
+    for (String t : before) if (!still.contains(t)) gone.add(generic(t));
     List<ValidationMessage> messages = messages(page);
     boolean ran = !"undefined".equals(evaluate(page, "name => typeof window[name]", PROBE_GLOBAL));
     String heading = null;
@@ -147,6 +155,7 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
             page.title(),
             status,
             fresh.stream().limit(MAX_TEXTS).toList(),
+            gone.stream().limit(MAX_TEXTS).toList(),
             messages,
             List.copyOf(dialogs),
             ran || !dialogs.isEmpty(),
@@ -161,6 +170,7 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
         null,
         null,
         status,
+        List.of(),
         List.of(),
         List.of(),
         List.copyOf(dialogs),

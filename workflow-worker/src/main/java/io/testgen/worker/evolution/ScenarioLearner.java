@@ -65,6 +65,7 @@ final class ScenarioLearner {
                   s, withSteps(run.actions(data), rejection(run, run.field(), outcome))));
       case SCRIPT_NOT_RUN -> List.of(TestModelBuilder.test(s, scriptNotRun(run, data, outcome)));
       case NO_SERVER_ERROR -> List.of(TestModelBuilder.test(s, noServerError(run, data, outcome)));
+      case ACTION -> List.of(TestModelBuilder.test(s, OutcomeAssertions.acted(run, outcome)));
     };
   }
 

@@ -38,11 +38,29 @@ final class StatePath {
    * replayed one by one from the transitions the crawl recorded.
    */
   List<TestStep> reach(StateInfo state) {
+    return walk(state).steps();
+  }
+
+  /**
+   * The steps that open {@code t}'s source state, then {@code t} itself; a press of Enter types
+   * {@code type}, and a list item is found by the text the test typed on the way, if it did.
+   */
+  List<TestStep> reachAndAct(Transition t, String type) {
+    StateInfo from = app.state(t.fromStateId());
+    Walked walked = walk(from);
+    List<TestStep> steps = new ArrayList<>(walked.steps());
+    steps.addAll(replay(from, t, walked.typed(), type));
+    return steps;
+  }
+
+  private record Walked(List<TestStep> steps, String typed) {}
+
+  private Walked walk(StateInfo state) {
     String path = pathWithQuery(state.url());
     if (path == null) throw new ScenarioSkip("state " + state.stateId() + " has no URL");
     List<TestStep> steps = new ArrayList<>();
     steps.add(Steps.goTo(path));
-    if (nullSafe(state.path()).isEmpty()) return steps;
+    if (nullSafe(state.path()).isEmpty()) return new Walked(steps, null);
     StateInfo current =
         app.states().stream()
             .filter(s -> nullSafe(s.path()).isEmpty())
@@ -52,6 +70,7 @@ final class StatePath {
                 () ->
                     new ScenarioSkip(
                         "the page " + path + " that starts the path was not observed"));
+    String typed = null;
     for (String label : state.path()) {
       String from = current.stateId();
       Transition t =
@@ -59,10 +78,70 @@ final class StatePath {
               .filter(x -> from.equals(x.fromStateId()) && label.equals(x.label()))
               .findFirst()
               .orElseThrow(() -> new ScenarioSkip("no recorded transition for '" + label + "'"));
-      steps.addAll(replay(current, t));
+      steps.addAll(replay(current, t, typed, SAMPLE));
+      if ("press_enter".equals(t.action())) typed = SAMPLE;
       current = app.state(t.toStateId());
     }
-    return steps;
+    return new Walked(steps, typed);
+  }
+
+  /** What replays type into a loose input (a new item's text). */
+  static final String SAMPLE = "TestGen sample";
+
+  /**
+   * The steps of one recorded action on {@code on}: {@code typed} is the text an earlier step of
+   * the test typed into the page (a new item's text, preferred for finding that item), {@code type}
+   * what this action types if it presses Enter in an input.
+   */
+  List<TestStep> replay(StateInfo on, Transition t, String typed, String type) {
+    if ("submit".equals(t.action())) return replay(on, t);
+    if ("dblclick".equals(t.action())) {
+      List<Locator> item = itemLocators(t.locators(), typed);
+      if (item.isEmpty()) throw new ScenarioSkip("the item of '" + t.label() + "' has no locator");
+      return List.of(Steps.dblclick(item, itemWhat(item)));
+    }
+    List<TestStep> steps = new ArrayList<>();
+    if (!t.hover().isEmpty()) {
+      List<Locator> item = itemLocators(t.hover(), typed);
+      steps.add(Steps.hover(item, itemWhat(item)));
+      Optional<ElementInfo> listed = element(on, t.elementId());
+      List<Locator> target =
+          listed.isPresent() && !nullSafe(listed.get().locators()).isEmpty()
+              ? preferred(on, listed.get())
+              : t.locators();
+      if (target.isEmpty())
+        throw new ScenarioSkip("the control of '" + t.label() + "' has no locator");
+      String what = listed.map(e -> what(target, e)).orElse(Steps.describe(target.get(0)));
+      steps.add(Steps.click(target, what));
+      return steps;
+    }
+    if ("press_enter".equals(t.action()) && !SAMPLE.equals(type)) {
+      ElementInfo element =
+          element(on, t.elementId())
+              .filter(e -> !nullSafe(e.locators()).isEmpty())
+              .orElseThrow(
+                  () -> new ScenarioSkip("the element of '" + t.label() + "' has no locator"));
+      List<Locator> locators = preferred(on, element);
+      return List.of(
+          Steps.fill(locators, type, null, what(locators, element)),
+          Steps.press(locators, "Enter", what(locators, element)));
+    }
+    return replay(on, t);
+  }
+
+  /** A list item: by the text this test typed when it made the item, else as the crawl found it. */
+  private static List<Locator> itemLocators(List<Locator> recorded, String typed) {
+    List<Locator> out = new ArrayList<>();
+    if (typed != null) out.add(new Locator("text", typed, null, false));
+    for (Locator l : recorded) if (typed == null || !"text".equals(l.strategy())) out.add(l);
+    return out;
+  }
+
+  private static String itemWhat(List<Locator> item) {
+    Locator first = item.get(0);
+    return "text".equals(first.strategy())
+        ? "the item '" + first.value() + "'"
+        : "the first item (by CSS: the crawl saw no stable text)";
   }
 
   private static boolean instanceAt(StateInfo s, String path) {
@@ -102,7 +181,7 @@ final class StatePath {
     List<Locator> locators = preferred(on, element);
     if ("press_enter".equals(t.action()))
       return List.of(
-          Steps.fill(locators, "TestGen sample", null, what(locators, element)),
+          Steps.fill(locators, SAMPLE, null, what(locators, element)),
           Steps.press(locators, "Enter", what(locators, element)));
     List<TestStep> steps = new ArrayList<>();
     steps.add(Steps.click(locators, what(locators, element)));

@@ -28,6 +28,8 @@ final class StepRepairer {
   private static final Set<String> RELOCATABLE =
       Set.of(
           Steps.CLICK,
+          Steps.DBLCLICK,
+          Steps.HOVER,
           Steps.CLICK_EXPECT_OK,
           Steps.FILL,
           Steps.SELECT,

@@ -8,6 +8,8 @@ import java.util.List;
 final class Steps {
   static final String GOTO = "goto";
   static final String CLICK = "click";
+  static final String DBLCLICK = "dblclick";
+  static final String HOVER = "hover";
   static final String FILL = "fill";
   static final String SELECT = "select";
   static final String CHECK = "check";
@@ -40,6 +42,14 @@ final class Steps {
     return new TestStep(CLICK, locators, null, null, "Click " + what);
   }
 
+  static TestStep dblclick(List<Locator> locators, String what) {
+    return new TestStep(DBLCLICK, locators, null, null, "Double-click " + what);
+  }
+
+  static TestStep hover(List<Locator> locators, String what) {
+    return new TestStep(HOVER, locators, null, null, "Hover " + what);
+  }
+
   static TestStep fill(List<Locator> locators, String value, String secret, String what) {
     return new TestStep(FILL, locators, value, secret, "Fill " + what);
   }
@@ -67,6 +77,10 @@ final class Steps {
   static TestStep clickExpectOk(List<Locator> locators, String what) {
     return new TestStep(
         CLICK_EXPECT_OK, locators, null, null, "Click " + what + " and expect no server error");
+  }
+
+  static TestStep expectHidden(List<Locator> locators, String what) {
+    return new TestStep(EXPECT_HIDDEN, locators, null, null, "Expect " + what + " hidden");
   }
 
   static TestStep expectTabReachable(List<Locator> locators, int maxPresses, String what) {

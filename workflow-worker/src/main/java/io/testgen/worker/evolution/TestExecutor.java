@@ -110,6 +110,8 @@ final class TestExecutor {
     switch (step.action()) {
       case Steps.GOTO -> page.navigate(SameOriginUrl.resolve(baseUrl, value));
       case Steps.CLICK -> element(page, step, unique).click();
+      case Steps.DBLCLICK -> element(page, step, unique).dblclick();
+      case Steps.HOVER -> element(page, step, unique).hover();
       case Steps.CLICK_EXPECT_OK -> {
         com.microsoft.playwright.Locator target = element(page, step, unique);
         Response response =

@@ -33,6 +33,7 @@ final class TestModelBuilder {
             new ProbeGenerator(app, forms),
             new RenderGenerator(app),
             new NavigationGenerator(app),
+            new ActionGenerator(app),
             new RequiredFieldGenerator(app, forms),
             new InvalidValueGenerator(app, forms),
             new HappyPathGenerator(app, forms),

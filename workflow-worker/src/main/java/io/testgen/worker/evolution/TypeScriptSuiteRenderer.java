@@ -153,6 +153,8 @@ final class TypeScriptSuiteRenderer {
     return switch (step.action()) {
       case Steps.GOTO -> "await page.goto(" + str(value) + ");";
       case Steps.CLICK -> "await " + locator(step) + ".click();";
+      case Steps.DBLCLICK -> "await " + locator(step) + ".dblclick();";
+      case Steps.HOVER -> "await " + locator(step) + ".hover();";
       case Steps.CLICK_EXPECT_OK ->
           "{ const [response] = await Promise.all([page.waitForResponse((r) =>"
               + " r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()), "

@@ -31,8 +31,24 @@ final class ActionExplorer {
     this.replayer = replayer;
   }
 
-  /** One action to try: its step, the element it acts on, and steps that must come first. */
-  private record Try(PathStep step, String elementId, List<PathStep> before) {}
+  /**
+   * One action to try: its step, the element it acts on, and steps that must come first; for a
+   * target the state does not list, where tests find it and what they hover first.
+   */
+  private record Try(
+      PathStep step,
+      String elementId,
+      List<PathStep> before,
+      List<io.testgen.common.agents.observation.Locator> locators,
+      List<io.testgen.common.agents.observation.Locator> hover) {
+    Try(PathStep step, String elementId, List<PathStep> before) {
+      this(step, elementId, before, List.of(), List.of());
+    }
+
+    StateRecorder.Target target() {
+      return new StateRecorder.Target(elementId, locators, hover);
+    }
+  }
 
   void explore(
       PageSettler settler, PageSnapshot snap, String fp, String id, CrawlTask task, long deadline) {
@@ -72,9 +88,9 @@ final class ActionExplorer {
       if (!t.before().isEmpty()) {
         // replays need the hover first: record both as one path
         CrawlTask via = withSteps(task, t.before());
-        recorder.discover(via, id, t.elementId(), step, out, after, true);
+        recorder.discover(via, id, t.target(), step, out, after, true);
       } else {
-        recorder.discover(task, id, t.elementId(), step, out, after, true);
+        recorder.discover(task, id, t.target(), step, out, after, true);
       }
     }
     return !changed || replayer.loadAndReplay(settler, task) != null;
@@ -167,6 +183,8 @@ final class ActionExplorer {
                 new PathStep(
                     "dblclick", label, null, null, Map.of(), "double-click the first item's text"),
                 null,
+                List.of(),
+                itemLocators(page.locator(label), "li label"),
                 List.of()));
       Locator items = page.locator(ITEM_VISIBLE);
       int n = Math.min(items.count(), 5);
@@ -193,7 +211,9 @@ final class ActionExplorer {
                   new PathStep(
                       "click", e.css(), null, null, Map.of(), "hover the item, click " + words),
                   StateRecorder.elementId(id, e),
-                  List.of(hover)));
+                  List.of(hover),
+                  LocatorRanker.rank(e),
+                  itemLocators(item, "li:has(button)")));
           if (tries.size() >= 3) break;
         }
         break;
@@ -202,6 +222,20 @@ final class ActionExplorer {
       // the page changed under us: no item tries
     }
     return tries;
+  }
+
+  /**
+   * Where a test finds a list item (or its text) that the state does not list: by its text as the
+   * crawl saw it, then by a CSS fallback; tests prefer the text they typed themselves.
+   */
+  private static List<io.testgen.common.agents.observation.Locator> itemLocators(
+      Locator item, String css) {
+    List<io.testgen.common.agents.observation.Locator> out = new ArrayList<>();
+    String text = item.innerText().strip().split("\\R", 2)[0].strip();
+    if (!text.isEmpty() && text.length() <= 80)
+      out.add(new io.testgen.common.agents.observation.Locator("text", text, null, false));
+    out.add(io.testgen.common.agents.observation.Locator.css(css, false));
+    return out;
   }
 
   /** "click 'Save'", or for an element without words "click the checkbox" (a todo's toggle). */

@@ -62,6 +62,27 @@ final class StateRecorder {
       PageSettler.Outcome out,
       PageSnapshot after,
       boolean success) {
+    return discover(
+        task, fromId, new Target(elementId, List.of(), List.of()), step, out, after, success);
+  }
+
+  /**
+   * What an action acted on: an element of the state, or (for targets the state does not list)
+   * where tests find it and what they hover first.
+   */
+  record Target(
+      String elementId,
+      List<io.testgen.common.agents.observation.Locator> locators,
+      List<io.testgen.common.agents.observation.Locator> hover) {}
+
+  String discover(
+      CrawlTask task,
+      String fromId,
+      Target target,
+      PathStep step,
+      PageSettler.Outcome out,
+      PageSnapshot after,
+      boolean success) {
     if (out.status() != null && out.status() >= 500) {
       ctx.finding("http_error", after.url(), out.status(), "after " + step.label());
       return null;
@@ -70,7 +91,15 @@ final class StateRecorder {
     String fp2 = StateFingerprint.of(after.structure());
     String id2 = StateFingerprint.stateId(fp2);
     CrawlModel model = ctx.model();
-    model.addTransition(new Transition(fromId, id2, step.action(), elementId, step.label()));
+    model.addTransition(
+        new Transition(
+            fromId,
+            id2,
+            step.action(),
+            target.elementId(),
+            step.label(),
+            target.locators(),
+            target.hover()));
     boolean realNavigation = out.status() != null;
     if (realNavigation && !id2.equals(fromId))
       model.addTransition(new Transition(id2, fromId, "back", null, "go back"));

@@ -33,7 +33,11 @@ final class NavigationRule implements ScenarioRule {
   @Override
   public List<Scenario> derive(RuleInput input) {
     ObservationIndex index = input.index();
-    String start = input.startStateId();
+    return tree(index, input.startStateId()).stream().map(t -> navigation(index, t)).toList();
+  }
+
+  /** The transitions of the breadth-first click tree from {@code start}, one into each state. */
+  static List<Transition> tree(ObservationIndex index, String start) {
     if (start == null) {
       return List.of();
     }
@@ -48,7 +52,7 @@ final class NavigationRule implements ScenarioRule {
         outgoing.computeIfAbsent(t.fromStateId(), k -> new ArrayList<>()).add(t);
       }
     }
-    List<Scenario> scenarios = new ArrayList<>();
+    List<Transition> tree = new ArrayList<>();
     Set<String> reached = new LinkedHashSet<>(List.of(start));
     Deque<String> queue = new ArrayDeque<>(List.of(start));
     while (!queue.isEmpty()) {
@@ -56,11 +60,11 @@ final class NavigationRule implements ScenarioRule {
       for (Transition t : outgoing.getOrDefault(from, List.of())) {
         if (reached.add(t.toStateId())) {
           queue.addLast(t.toStateId());
-          scenarios.add(navigation(index, t));
+          tree.add(t);
         }
       }
     }
-    return scenarios;
+    return tree;
   }
 
   private static Scenario navigation(ObservationIndex index, Transition t) {

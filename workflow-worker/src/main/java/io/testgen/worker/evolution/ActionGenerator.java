@@ -1,0 +1,44 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.List;
+
+/**
+ * REQ-ACT-: an in-page action the crawl performed (Enter in an input, a click that changes the page
+ * in place, a double-click on an item, a control a hover reveals) is replayed from its source state
+ * and its outcome learned live: the texts it shows and the ones it takes away.
+ */
+final class ActionGenerator implements ScenarioGenerator {
+  /** What a replayed Enter types: this run's own text, so the test can find what it made. */
+  static final String TYPED = "TestGen " + TestData.UNIQUE;
+
+  private final ObservedApp app;
+
+  ActionGenerator(ObservedApp app) {
+    this.app = app;
+  }
+
+  @Override
+  public boolean handles(Scenario s) {
+    return s.scenarioId().startsWith("REQ-ACT-");
+  }
+
+  @Override
+  public TestDraft draft(Scenario s) {
+    List<String> ids = ObservedApp.evidence(s, ObservedApp.Evidence.STATES);
+    String label = ObservedApp.nullSafe(s.testData()).get("action");
+    if (ids.size() < 2 || label == null)
+      throw new ScenarioSkip("action scenario names no source state, target state or action");
+    Transition t =
+        app.transitions().stream()
+            .filter(x -> ids.get(0).equals(x.fromStateId()) && ids.get(1).equals(x.toStateId()))
+            .filter(x -> label.equals(x.label()))
+            .findFirst()
+            .orElseThrow(() -> new ScenarioSkip("no recorded action '" + label + "'"));
+    StateInfo from = app.state(t.fromStateId());
+    String path = ObservedApp.pathOnly(from.url());
+    return TestDraft.live(LiveRun.action(path, new StatePath(app).reachAndAct(t, TYPED)));
+  }
+}

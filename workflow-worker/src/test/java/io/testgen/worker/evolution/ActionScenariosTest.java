@@ -1,0 +1,138 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.analysis.AnalysisRequest;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.observation.ObservationRequest;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsRequest;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.common.workflow.Agent;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.corpus.CorpusApp;
+import io.testgen.testkit.sites.corpus.CorpusApps;
+import io.testgen.testkit.sites.corpus.GroundTruth;
+import io.testgen.worker.analysis.AnalysisActivitiesImpl;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.mutation.TestRun;
+import io.testgen.worker.observation.CrawlObserver;
+import io.testgen.worker.observation.CrawlSettings;
+import io.testgen.worker.observation.Crawler;
+import io.testgen.worker.progress.AgentProgressReporter;
+import io.testgen.worker.progress.ProgressPublisher;
+import io.testgen.worker.requirements.RequirementsActivitiesImpl;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * In-page actions become proven tests: on the corpus' single-page todo app, the whole pipeline
+ * in-process (crawl, requirements, analysis, evolution without mutation analysis), then the
+ * verified action tests run once more against a clean request log. The app's ground truth says
+ * which requests prove which feature; editing (double-click, type, Enter) and deleting (hover,
+ * click the revealed button) must be among what the suite proves.
+ */
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+class ActionScenariosTest {
+  @TempDir Path dir;
+
+  @Test
+  void theTodoAppsEditAndDeleteBecomeVerifiedTestsThatProveTheFeatures() {
+    CorpusApp app = CorpusApps.create("todo-spa");
+    GroundTruth truth = app.groundTruth();
+    try (FixtureServer site = app.install(FixtureServer.start());
+        BrowserPool pool =
+            new BrowserPool(
+                BrowserSettings.fromEnvironment().withContexts(2),
+                TargetPolicy.allowingLoopback())) {
+      ArtifactStore artifacts = new ArtifactStore(dir);
+      ObservationResult observation =
+          new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
+              .crawl(
+                  new ObservationRequest("wf-act", site.url("/"), 3, 30, null, null, null, false),
+                  null,
+                  CrawlObserver.NONE);
+      RequirementsResult requirements =
+          new RequirementsActivitiesImpl(ProgressPublisher.NONE)
+              .deriveRequirements(
+                  new RequirementsRequest(
+                      "wf-act", observation, null, List.of(), 80, false, false));
+      assertThat(requirements.scenarios())
+          .filteredOn(s -> s.scenarioId().startsWith("REQ-ACT-"))
+          .extracting(s -> s.testData().get("action"))
+          .contains(
+              "double-click the first item's text",
+              "hover the item, click the revealed button",
+              "press Enter in 'What needs to be done?'")
+          .doesNotHaveDuplicates();
+      // only the action scenarios go on to Evolution: the other generators have tests of their own
+      requirements =
+          new RequirementsResult(
+              requirements.scenarios().stream()
+                  .filter(s -> s.scenarioId().startsWith("REQ-ACT-"))
+                  .toList(),
+              requirements.coverage(),
+              requirements.llm());
+      AnalysisResult analysis =
+          new AnalysisActivitiesImpl(ProgressPublisher.NONE)
+              .analyse(new AnalysisRequest("wf-act", observation, requirements));
+      EvolutionSettings settings = EvolutionSettings.defaults();
+      EvolutionResult result =
+          new SuiteEvolution(pool, artifacts, settings)
+              .evolve(
+                  new EvolutionRequest(
+                      "wf-act",
+                      site.url("/"),
+                      observation,
+                      requirements,
+                      analysis,
+                      null,
+                      null,
+                      null,
+                      null,
+                      1,
+                      2,
+                      0),
+                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-act", Agent.EVOLUTION),
+                  SuiteEvolution.Heartbeat.NONE);
+      List<GeneratedTest> actions =
+          result.tests().stream()
+              .filter(t -> t.scenarioId().startsWith("REQ-ACT-"))
+              .filter(t -> SuiteModel.inSuite(t.status()))
+              .toList();
+      actions.forEach(t -> System.out.println("ACTION " + t.title() + "\n  " + t.steps()));
+      // the edit types this run's own text and expects it; the delete expects its item gone
+      assertThat(actions)
+          .anySatisfy(
+              t ->
+                  assertThat(t.steps())
+                      .extracting(s -> s.action())
+                      .containsSubsequence("dblclick", "fill", "press", "expect_visible"))
+          .anySatisfy(
+              t -> {
+                assertThat(t.steps())
+                    .extracting(s -> s.action())
+                    .containsSubsequence("hover", "click", "expect_hidden");
+                assertThat(t.steps().get(t.steps().size() - 1).locators().get(0).value())
+                    .isEqualTo(StatePath.SAMPLE);
+              });
+
+      site.clearRequests();
+      TestRun run = MutationRuns.testRun(pool, site.url("/"), settings);
+      for (GeneratedTest t : actions) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
+      assertThat(truth.exercised(site.requests()))
+          .extracting(GroundTruth.Feature::id)
+          .contains("add-todo", "edit-todo", "delete-todo");
+    }
+  }
+}
