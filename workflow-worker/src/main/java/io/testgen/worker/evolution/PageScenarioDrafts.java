@@ -1,0 +1,164 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.AccessibilityFacts;
+import io.testgen.common.agents.observation.ElementInfo;
+import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Drafts the tests of scenarios about observed pages: a page renders, a click leads from one page
+ * to another, a page keeps its accessibility promises. Everything asserted was observed.
+ */
+final class PageScenarioDrafts {
+  private static final int MAX_CONTROLS = 3;
+
+  private final ObservedApp app;
+
+  PageScenarioDrafts(ObservedApp app) {
+    this.app = app;
+  }
+
+  /** REQ-RENDER-: a page (or a state reached by actions) shows its title and main heading. */
+  TestDraft render(Scenario s) {
+    StateInfo state =
+        app.firstState(s)
+            .or(() -> app.findState(s.scenarioId().substring(11)))
+            .orElseThrow(() -> new ScenarioSkip("state of the scenario was not observed"));
+    List<TestStep> expectations = ObservedApp.expectations(state);
+    if (expectations.isEmpty()) throw new ScenarioSkip("state has no title or heading to assert");
+    List<TestStep> steps = new ArrayList<>(app.reach(state));
+    steps.addAll(expectations);
+    return TestDraft.of(steps);
+  }
+
+  /** REQ-NAV-: clicking the observed element on one state leads to the other state. */
+  TestDraft navigation(Scenario s) {
+    List<String> ids = ObservedApp.evidence(s, ObservedApp.Evidence.STATES);
+    if (ids.size() < 2)
+      throw new ScenarioSkip("navigation scenario names no source and target state");
+    StateInfo from = app.state(ids.get(0));
+    StateInfo to = app.state(ids.get(1));
+    String elementId =
+        ObservedApp.evidence(s, ObservedApp.Evidence.ELEMENTS).stream()
+            .findFirst()
+            .orElseGet(
+                () ->
+                    app.transitions().stream()
+                        .filter(t -> from.stateId().equals(t.fromStateId()))
+                        .filter(t -> to.stateId().equals(t.toStateId()))
+                        .map(Transition::elementId)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElseThrow(
+                            () -> new ScenarioSkip("no observed element leads to the target")));
+    ElementInfo element =
+        Stream.concat(
+                ObservedApp.nullSafe(from.links()).stream(),
+                ObservedApp.nullSafe(from.buttons()).stream())
+            .filter(e -> elementId.equals(e.elementId()))
+            .findFirst()
+            .orElseThrow(
+                () -> new ScenarioSkip("element " + elementId + " not on the source state"));
+    if (ObservedApp.nullSafe(element.locators()).isEmpty())
+      throw new ScenarioSkip("element has no locator");
+    List<TestStep> steps = new ArrayList<>(app.reach(from));
+    List<Locator> locators = ObservedApp.preferred(from, element);
+    steps.add(Steps.click(locators, ObservedApp.what(locators, element)));
+    int before = steps.size();
+    String toPath = ObservedApp.pathOnly(to.url());
+    if (toPath != null && !toPath.equals(ObservedApp.pathOnly(from.url())))
+      steps.add(Steps.expectUrl(toPath));
+    steps.addAll(ObservedApp.expectations(to));
+    if (steps.size() == before)
+      throw new ScenarioSkip("target state has nothing observed to assert");
+    return TestDraft.of(steps);
+  }
+
+  /**
+   * REQ-A11Y-: what each title promises, checked: inputs found by their label (LABELS), one h1 and
+   * a document language (HEADINGS), no image without alt (ALT), controls reached by pressing Tab
+   * (KEYBOARD). Facts showing violations are reported by analysis, not asserted as passing.
+   */
+  TestDraft accessibility(Scenario s) {
+    StateInfo state =
+        app.firstState(s).orElseThrow(() -> new ScenarioSkip("state was not observed"));
+    AccessibilityFacts facts = state.accessibility();
+    if (facts == null) throw new ScenarioSkip("no accessibility facts observed");
+    List<TestStep> steps = new ArrayList<>(app.reach(state));
+    int before = steps.size();
+    String id = s.scenarioId();
+    if (id.endsWith("-KEYBOARD")) steps.addAll(keyboard(state));
+    else if (id.endsWith("-LABELS")) steps.addAll(labels(state));
+    else {
+      if (facts.hasLang())
+        steps.add(Steps.expectCount(List.of(Locator.css("html[lang]", true)), 1, "html[lang]"));
+      if (facts.h1Count() == 1)
+        steps.add(Steps.expectCount(List.of(Locator.css("h1", true)), 1, "h1 heading"));
+      if (facts.imageCount() > 0 && ObservedApp.nullSafe(facts.imagesWithoutAlt()).isEmpty())
+        steps.add(
+            Steps.expectCount(
+                List.of(Locator.css("img:not([alt])", false)), 0, "images without alt"));
+    }
+    if (steps.size() == before)
+      throw new ScenarioSkip(
+          "accessibility facts show violations; reported, not asserted as passing");
+    return TestDraft.of(steps);
+  }
+
+  /** A few controls (a link, a button, an input), each reached from the top by pressing Tab. */
+  private static List<TestStep> keyboard(StateInfo state) {
+    List<ElementInfo> all =
+        Stream.of(state.links(), state.buttons(), state.inputs())
+            .flatMap(l -> ObservedApp.nullSafe(l).stream())
+            .toList();
+    List<TestStep> steps = new ArrayList<>();
+    // Pages usually lead with links and put a form's button after its inputs: reach them so.
+    for (List<ElementInfo> kind : Arrays.asList(state.links(), state.inputs(), state.buttons())) {
+      ObservedApp.nullSafe(kind).stream()
+          .filter(e -> semantic(e) != null)
+          .findFirst()
+          .ifPresent(
+              e ->
+                  steps.add(
+                      Steps.expectTabReachable(
+                          List.of(semantic(e)), 2 * all.size() + 5, ObservedApp.label(e))));
+      if (steps.size() >= MAX_CONTROLS) break;
+    }
+    return steps;
+  }
+
+  /** Each input found by its label: the label names it for assistive technology. */
+  private static List<TestStep> labels(StateInfo state) {
+    return ObservedApp.nullSafe(state.inputs()).stream()
+        .flatMap(
+            e ->
+                ObservedApp.nullSafe(e.locators()).stream()
+                    .filter(l -> "label".equals(l.strategy()) && l.unique())
+                    .findFirst()
+                    .or(() -> Optional.ofNullable(semantic(e)))
+                    .stream())
+        .limit(5)
+        .map(
+            l ->
+                Steps.expectVisible(
+                    List.of(l), "input named '" + (l.name() != null ? l.name() : l.value()) + "'"))
+        .toList();
+  }
+
+  /** A unique role-and-name locator: what a keyboard user's screen reader announces. */
+  private static Locator semantic(ElementInfo e) {
+    return ObservedApp.nullSafe(e.locators()).stream()
+        .filter(l -> "role".equals(l.strategy()) && l.name() != null && l.unique())
+        .findFirst()
+        .orElse(null);
+  }
+}
