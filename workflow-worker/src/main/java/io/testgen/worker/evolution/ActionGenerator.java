@@ -21,11 +21,6 @@ final class ActionGenerator implements ScenarioGenerator {
   }
 
   @Override
-  public boolean handles(Scenario s) {
-    return s.scenarioId().startsWith("REQ-ACT-");
-  }
-
-  @Override
   public TestDraft draft(Scenario s) {
     List<String> ids = ObservedApp.evidence(s, ObservedApp.Evidence.STATES);
     String label = ObservedApp.nullSafe(s.testData()).get("action");

@@ -3,6 +3,7 @@ package io.testgen.worker.evolution;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.Repair;
+import io.testgen.common.agents.evolution.StepAction;
 import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.RequirementsResult;
@@ -142,7 +143,7 @@ final class BaselineEvolution {
       boolean fromBaseline = baselineIds.contains(t.testId());
       String firstPath =
           t.steps().stream()
-              .filter(s -> Steps.GOTO.equals(s.action()))
+              .filter(s -> StepAction.GOTO.wireName().equals(s.action()))
               .map(s -> s.value())
               .findFirst()
               .orElse(null);

@@ -1,5 +1,6 @@
 package io.testgen.worker.evolution;
 
+import io.testgen.common.agents.evolution.StepAction;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.FieldInfo;
 import io.testgen.common.agents.observation.Locator;
@@ -87,7 +88,7 @@ final class OutcomeAssertions {
               + "; reported, not shipped as a failing test");
     List<TestStep> steps = new ArrayList<>(run.actions(data));
     TestStep submit = steps.get(steps.size() - 1);
-    if (outcome.status() != null && Steps.CLICK.equals(submit.action())) {
+    if (outcome.status() != null && StepAction.CLICK.wireName().equals(submit.action())) {
       steps.set(
           steps.size() - 1,
           Steps.clickExpectOk(submit.locators(), submit.description().substring(6)));
@@ -114,7 +115,7 @@ final class OutcomeAssertions {
     // what the test typed itself (the item it made) says more than a control that went with it
     List<String> typed =
         actions.stream()
-            .filter(a -> Steps.FILL.equals(a.action()) && a.value() != null)
+            .filter(a -> a.stepAction() == StepAction.FILL && a.value() != null)
             .map(TestStep::value)
             .toList();
     outcome.removedTexts().stream()

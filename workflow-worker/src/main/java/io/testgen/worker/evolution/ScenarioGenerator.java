@@ -7,8 +7,7 @@ import io.testgen.common.agents.requirements.Scenario;
  * to assert, it drafts the actions and leaves the outcome to be learned live. Throws {@link
  * ScenarioSkip} with the reason when neither is possible.
  */
+@FunctionalInterface
 interface ScenarioGenerator {
-  boolean handles(Scenario scenario);
-
   TestDraft draft(Scenario scenario);
 }

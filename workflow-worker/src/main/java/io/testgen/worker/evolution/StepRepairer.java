@@ -3,9 +3,11 @@ package io.testgen.worker.evolution;
 import com.microsoft.playwright.Page;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.Repair;
+import io.testgen.common.agents.evolution.StepAction;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,18 +27,18 @@ final class StepRepairer {
 
   private static final Pattern SNAPSHOT_NAME =
       Pattern.compile("^- [\\w-]+ \"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final Set<String> RELOCATABLE =
-      Set.of(
-          Steps.CLICK,
-          Steps.DBLCLICK,
-          Steps.HOVER,
-          Steps.CLICK_EXPECT_OK,
-          Steps.FILL,
-          Steps.SELECT,
-          Steps.CHECK,
-          Steps.PRESS,
-          Steps.EXPECT_TEXT,
-          Steps.EXPECT_VALUE);
+  private static final Set<StepAction> RELOCATABLE =
+      EnumSet.of(
+          StepAction.CLICK,
+          StepAction.DBLCLICK,
+          StepAction.HOVER,
+          StepAction.CLICK_EXPECT_OK,
+          StepAction.FILL,
+          StepAction.SELECT,
+          StepAction.CHECK,
+          StepAction.PRESS,
+          StepAction.EXPECT_TEXT,
+          StepAction.EXPECT_VALUE);
 
   /** Locators (and waits) already tried, so repeated rounds try something new. */
   private final Set<String> tried = new LinkedHashSet<>();
@@ -45,7 +47,7 @@ final class StepRepairer {
     TestStep step = test.steps().get(index);
     if (!Steps.usesElement(step)) return Optional.empty();
     tried.add(index + ":" + Steps.describe(step.locators().get(0)));
-    if (RELOCATABLE.contains(step.action())) {
+    if (RELOCATABLE.contains(step.stepAction())) {
       Optional<Proposal> found =
           alternative(test, index, page, unique)
               .or(() -> byRole(test, index, page))
@@ -71,7 +73,7 @@ final class StepRepairer {
         .filter(l -> "role".equals(l.strategy()))
         .forEach(l -> roles.add(l.value()));
     Set<String> stated = new LinkedHashSet<>(roles);
-    roles.addAll(impliedRoles(step.action()));
+    roles.addAll(impliedRoles(step.stepAction()));
     for (String role : roles) {
       for (String word : words(step)) {
         var found =
@@ -125,8 +127,8 @@ final class StepRepairer {
 
   private Optional<Proposal> explicitWait(GeneratedTest test, int index) {
     TestStep step = test.steps().get(index);
-    if (step.action().equals(Steps.WAIT_FOR)) return Optional.empty();
-    if (index > 0 && test.steps().get(index - 1).action().equals(Steps.WAIT_FOR))
+    if (step.stepAction() == StepAction.WAIT_FOR) return Optional.empty();
+    if (index > 0 && test.steps().get(index - 1).stepAction() == StepAction.WAIT_FOR)
       return Optional.empty();
     if (!tried.add(index + ":wait")) return Optional.empty();
     List<TestStep> steps = new ArrayList<>(test.steps());
@@ -179,12 +181,12 @@ final class StepRepairer {
     return null;
   }
 
-  private static List<String> impliedRoles(String action) {
+  private static List<String> impliedRoles(StepAction action) {
     return switch (action) {
-      case Steps.FILL, Steps.PRESS -> List.of("textbox");
-      case Steps.SELECT -> List.of("combobox");
-      case Steps.CHECK -> List.of("checkbox");
-      case Steps.CLICK, Steps.CLICK_EXPECT_OK -> List.of("button", "link");
+      case FILL, PRESS -> List.of("textbox");
+      case SELECT -> List.of("combobox");
+      case CHECK -> List.of("checkbox");
+      case CLICK, CLICK_EXPECT_OK -> List.of("button", "link");
       default -> List.of();
     };
   }

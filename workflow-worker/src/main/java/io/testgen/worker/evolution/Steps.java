@@ -1,37 +1,13 @@
 package io.testgen.worker.evolution;
 
+import static io.testgen.common.agents.evolution.StepAction.*;
+
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
 import java.util.List;
 
 /** Constructors of test steps, so the model builder and repair speak the same vocabulary. */
 final class Steps {
-  static final String GOTO = "goto";
-  static final String CLICK = "click";
-  static final String DBLCLICK = "dblclick";
-  static final String HOVER = "hover";
-  static final String FILL = "fill";
-  static final String SELECT = "select";
-  static final String CHECK = "check";
-  static final String PRESS = "press";
-  static final String WAIT_FOR = "wait_for";
-  static final String EXPECT_VISIBLE = "expect_visible";
-  static final String EXPECT_HIDDEN = "expect_hidden";
-  static final String EXPECT_TEXT = "expect_text";
-  static final String EXPECT_URL = "expect_url";
-  static final String EXPECT_TITLE = "expect_title";
-  static final String EXPECT_COUNT = "expect_count";
-  static final String EXPECT_VALUE = "expect_value";
-
-  /** Click and expect the page it loads to answer below 500 (value: null). */
-  static final String CLICK_EXPECT_OK = "click_expect_ok";
-
-  /** Press Tab (at most value times) until the element has focus, then expect it focused. */
-  static final String EXPECT_TAB_REACHABLE = "expect_tab_reachable";
-
-  /** Expect a script the test typed not to have run (value: the global it would set). */
-  static final String EXPECT_NOT_EXECUTED = "expect_not_executed";
-
   private Steps() {}
 
   static TestStep goTo(String path) {
@@ -70,6 +46,10 @@ final class Steps {
     return new TestStep(WAIT_FOR, locators, "visible", null, "Wait for " + what);
   }
 
+  static TestStep expectHidden(List<Locator> locators, String what) {
+    return new TestStep(EXPECT_HIDDEN, locators, null, null, "Expect " + what + " hidden");
+  }
+
   static TestStep expectVisible(List<Locator> locators, String what) {
     return new TestStep(EXPECT_VISIBLE, locators, null, null, "Expect " + what + " visible");
   }
@@ -77,10 +57,6 @@ final class Steps {
   static TestStep clickExpectOk(List<Locator> locators, String what) {
     return new TestStep(
         CLICK_EXPECT_OK, locators, null, null, "Click " + what + " and expect no server error");
-  }
-
-  static TestStep expectHidden(List<Locator> locators, String what) {
-    return new TestStep(EXPECT_HIDDEN, locators, null, null, "Expect " + what + " hidden");
   }
 
   static TestStep expectTabReachable(List<Locator> locators, int maxPresses, String what) {

@@ -107,12 +107,12 @@ final class TestExecutor {
   private void perform(Page page, TestStep step, String unique) {
     double timeout = settings.stepTimeout().toMillis();
     String value = TestData.withUnique(step.value(), unique);
-    switch (step.action()) {
-      case Steps.GOTO -> page.navigate(SameOriginUrl.resolve(baseUrl, value));
-      case Steps.CLICK -> element(page, step, unique).click();
-      case Steps.DBLCLICK -> element(page, step, unique).dblclick();
-      case Steps.HOVER -> element(page, step, unique).hover();
-      case Steps.CLICK_EXPECT_OK -> {
+    switch (step.stepAction()) {
+      case GOTO -> page.navigate(SameOriginUrl.resolve(baseUrl, value));
+      case CLICK -> element(page, step, unique).click();
+      case DBLCLICK -> element(page, step, unique).dblclick();
+      case HOVER -> element(page, step, unique).hover();
+      case CLICK_EXPECT_OK -> {
         com.microsoft.playwright.Locator target = element(page, step, unique);
         Response response =
             page.waitForResponse(
@@ -121,7 +121,7 @@ final class TestExecutor {
         if (response.status() >= 500)
           throw new AssertionError("the page answered HTTP " + response.status());
       }
-      case Steps.EXPECT_TAB_REACHABLE -> {
+      case EXPECT_TAB_REACHABLE -> {
         com.microsoft.playwright.Locator target = element(page, step, unique);
         int presses = Integer.parseInt(value);
         for (int i = 0;
@@ -129,52 +129,51 @@ final class TestExecutor {
             i++) page.keyboard().press("Tab");
         assertThat(target).isFocused(new LocatorAssertions.IsFocusedOptions().setTimeout(timeout));
       }
-      case Steps.EXPECT_NOT_EXECUTED -> {
+      case EXPECT_NOT_EXECUTED -> {
         Object type = page.evaluate("name => typeof window[name]", value);
         if (!"undefined".equals(type))
           throw new AssertionError("the typed script ran: window." + value + " is set");
       }
-      case Steps.FILL ->
+      case FILL ->
           element(page, step, unique)
               .fill(step.secret() != null ? TestData.secret(step.secret(), secrets) : value);
-      case Steps.SELECT -> element(page, step, unique).selectOption(value);
-      case Steps.CHECK -> element(page, step, unique).check();
-      case Steps.PRESS -> {
+      case SELECT -> element(page, step, unique).selectOption(value);
+      case CHECK -> element(page, step, unique).check();
+      case PRESS -> {
         if (Steps.usesElement(step)) element(page, step, unique).press(value);
         else page.keyboard().press(value);
       }
-      case Steps.WAIT_FOR ->
+      case WAIT_FOR ->
           element(page, step, unique)
               .waitFor(
                   new WaitForOptions()
                       .setState(WaitForSelectorState.VISIBLE)
                       .setTimeout(settings.repairWait().toMillis()));
-      case Steps.EXPECT_VISIBLE ->
+      case EXPECT_VISIBLE ->
           assertThat(element(page, step, unique))
               .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(timeout));
-      case Steps.EXPECT_HIDDEN ->
+      case EXPECT_HIDDEN ->
           assertThat(element(page, step, unique))
               .isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(timeout));
-      case Steps.EXPECT_TEXT ->
+      case EXPECT_TEXT ->
           assertThat(element(page, step, unique))
               .containsText(value, new LocatorAssertions.ContainsTextOptions().setTimeout(timeout));
-      case Steps.EXPECT_VALUE ->
+      case EXPECT_VALUE ->
           assertThat(element(page, step, unique))
               .hasValue(value, new LocatorAssertions.HasValueOptions().setTimeout(timeout));
-      case Steps.EXPECT_COUNT ->
+      case EXPECT_COUNT ->
           assertThat(allOf(page, step, unique))
               .hasCount(
                   Integer.parseInt(value),
                   new LocatorAssertions.HasCountOptions().setTimeout(timeout));
-      case Steps.EXPECT_URL ->
+      case EXPECT_URL ->
           assertThat(page)
               .hasURL(
                   Pattern.compile(UrlPattern.forPath(value)),
                   new PageAssertions.HasURLOptions().setTimeout(timeout));
-      case Steps.EXPECT_TITLE ->
+      case EXPECT_TITLE ->
           assertThat(page)
               .hasTitle(value, new PageAssertions.HasTitleOptions().setTimeout(timeout));
-      default -> throw new IllegalArgumentException("unknown action " + step.action());
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Turns scenarios into tests of structured steps, in the analysis' ranking, through one generator
@@ -22,24 +23,46 @@ import java.util.Map;
 final class TestModelBuilder {
   private final ObservedApp app;
   private final FormSteps forms;
-  private final List<ScenarioGenerator> generators;
+  private final List<Route> routes;
   private List<TestStep> loginSteps;
 
   TestModelBuilder(io.testgen.common.agents.observation.ObservationResult observation) {
     this.app = new ObservedApp(observation);
     this.forms = new FormSteps(app);
-    this.generators =
+    FormScenarioDrafts formDrafts = new FormScenarioDrafts(app, forms);
+    PageScenarioDrafts pageDrafts = new PageScenarioDrafts(app);
+    // The first route whose scenarios include this one drafts its test.
+    this.routes =
         List.of(
-            new ProbeGenerator(app, forms),
-            new RenderGenerator(app),
-            new NavigationGenerator(app),
-            new ActionGenerator(app),
-            new RequiredFieldGenerator(app, forms),
-            new InvalidValueGenerator(app, forms),
-            new HappyPathGenerator(app, forms),
-            new SearchGenerator(app, forms),
-            new LoginGenerator(app, forms),
-            new AccessibilityGenerator(app));
+            new Route(Scenario::probe, formDrafts::probe),
+            new Route(idStarts("REQ-RENDER-"), pageDrafts::render),
+            new Route(idStarts("REQ-NAV-"), pageDrafts::navigation),
+            new Route(idStarts("REQ-ACT-"), new ActionGenerator(app)),
+            new Route(formIdHas("-REQUIRED-"), formDrafts::requiredField),
+            new Route(formIdHas("-INVALID-"), formDrafts::invalidValue),
+            new Route(
+                s ->
+                    isFormId(s) && s.scenarioId().endsWith("-HAPPY")
+                        || s.scenarioId().equals("REQ-GOAL"),
+                formDrafts::happyPath),
+            new Route(idStarts("REQ-SEARCH-"), formDrafts::search),
+            new Route(idStarts("REQ-LOGIN-"), formDrafts::login),
+            new Route(idStarts("REQ-A11Y-"), pageDrafts::accessibility));
+  }
+
+  /** Scenarios one generator drafts. */
+  private record Route(Predicate<Scenario> includes, ScenarioGenerator generator) {}
+
+  private static Predicate<Scenario> idStarts(String prefix) {
+    return s -> s.scenarioId().startsWith(prefix);
+  }
+
+  private static Predicate<Scenario> formIdHas(String marker) {
+    return s -> isFormId(s) && s.scenarioId().contains(marker);
+  }
+
+  private static boolean isFormId(Scenario s) {
+    return s.scenarioId().startsWith("REQ-FORM-");
   }
 
   TestPlan build(RequirementsResult requirements, AnalysisResult analysis) {
@@ -90,8 +113,9 @@ final class TestModelBuilder {
 
   private ScenarioGenerator generator(Scenario s) {
     if (s.scenarioId() == null) throw new ScenarioSkip("scenario has no id");
-    return generators.stream()
-        .filter(g -> g.handles(s))
+    return routes.stream()
+        .filter(route -> route.includes().test(s))
+        .map(Route::generator)
         .findFirst()
         .orElseThrow(
             () -> new ScenarioSkip("no test generator for scenario type " + s.scenarioType()));
@@ -124,7 +148,7 @@ final class TestModelBuilder {
     for (FormInfo form : app.forms()) {
       if (!"login".equals(form.purpose())) continue;
       for (FormSubmission sub : ObservedApp.nullSafe(form.submissions())) {
-        if (!LoginGenerator.SUCCESS.contains(sub.kind())) continue;
+        if (!FormScenarioDrafts.LOGIN_SUCCESS.contains(sub.kind())) continue;
         try {
           List<TestStep> steps = new ArrayList<>(forms.fill(Map.of(), form, null, null));
           steps.add(FormSteps.submit(form));

@@ -150,17 +150,17 @@ final class TypeScriptSuiteRenderer {
 
   private static String statement(TestStep step) {
     String value = step.value();
-    return switch (step.action()) {
-      case Steps.GOTO -> "await page.goto(" + str(value) + ");";
-      case Steps.CLICK -> "await " + locator(step) + ".click();";
-      case Steps.DBLCLICK -> "await " + locator(step) + ".dblclick();";
-      case Steps.HOVER -> "await " + locator(step) + ".hover();";
-      case Steps.CLICK_EXPECT_OK ->
+    return switch (step.stepAction()) {
+      case GOTO -> "await page.goto(" + str(value) + ");";
+      case CLICK -> "await " + locator(step) + ".click();";
+      case DBLCLICK -> "await " + locator(step) + ".dblclick();";
+      case HOVER -> "await " + locator(step) + ".hover();";
+      case CLICK_EXPECT_OK ->
           "{ const [response] = await Promise.all([page.waitForResponse((r) =>"
               + " r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()), "
               + locator(step)
               + ".click()]); expect(response.status()).toBeLessThan(500); }";
-      case Steps.EXPECT_TAB_REACHABLE ->
+      case EXPECT_TAB_REACHABLE ->
           "for (let i = 0; i < "
               + Integer.parseInt(value)
               + " && !(await "
@@ -169,39 +169,36 @@ final class TypeScriptSuiteRenderer {
               + " page.keyboard.press('Tab'); await expect("
               + locator(step)
               + ").toBeFocused();";
-      case Steps.EXPECT_NOT_EXECUTED ->
+      case EXPECT_NOT_EXECUTED ->
           "expect(await page.evaluate((name) => typeof (window as any)[name], "
               + str(value)
               + ")).toBe('undefined');";
-      case Steps.FILL ->
+      case FILL ->
           "await "
               + locator(step)
               + ".fill("
               + (step.secret() != null ? "process.env." + step.secret() + " ?? ''" : str(value))
               + ");";
-      case Steps.SELECT -> "await " + locator(step) + ".selectOption(" + str(value) + ");";
-      case Steps.CHECK -> "await " + locator(step) + ".check();";
-      case Steps.PRESS ->
+      case SELECT -> "await " + locator(step) + ".selectOption(" + str(value) + ");";
+      case CHECK -> "await " + locator(step) + ".check();";
+      case PRESS ->
           step.locators().isEmpty()
               ? "await page.keyboard.press(" + str(value) + ");"
               : "await " + locator(step) + ".press(" + str(value) + ");";
-      case Steps.WAIT_FOR ->
+      case WAIT_FOR ->
           "await " + locator(step) + ".waitFor({ state: 'visible', timeout: 15_000 });";
-      case Steps.EXPECT_VISIBLE -> "await expect(" + locator(step) + ").toBeVisible();";
-      case Steps.EXPECT_HIDDEN -> "await expect(" + locator(step) + ").toBeHidden();";
-      case Steps.EXPECT_TEXT ->
-          "await expect(" + locator(step) + ").toContainText(" + str(value) + ");";
-      case Steps.EXPECT_VALUE ->
-          "await expect(" + locator(step) + ").toHaveValue(" + str(value) + ");";
-      case Steps.EXPECT_COUNT ->
+      case EXPECT_VISIBLE -> "await expect(" + locator(step) + ").toBeVisible();";
+      case EXPECT_HIDDEN -> "await expect(" + locator(step) + ").toBeHidden();";
+      case EXPECT_TEXT -> "await expect(" + locator(step) + ").toContainText(" + str(value) + ");";
+      case EXPECT_VALUE -> "await expect(" + locator(step) + ").toHaveValue(" + str(value) + ");";
+      case EXPECT_COUNT ->
           "await expect("
               + locator(step.locators().get(0), true)
               + ").toHaveCount("
               + Integer.parseInt(value)
               + ");";
-      case Steps.EXPECT_URL -> "await expect(page).toHaveURL(/" + UrlPattern.forPath(value) + "/);";
-      case Steps.EXPECT_TITLE -> "await expect(page).toHaveTitle(" + str(value) + ");";
-      default -> throw new IllegalArgumentException("unknown action " + step.action());
+      case EXPECT_URL -> "await expect(page).toHaveURL(/" + UrlPattern.forPath(value) + "/);";
+      case EXPECT_TITLE -> "await expect(page).toHaveTitle(" + str(value) + ");";
     };
   }
 

@@ -2,6 +2,7 @@ package io.testgen.worker.observation;
 
 import io.testgen.worker.config.EnvironmentVariables;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Bounds and knobs of a crawl.
@@ -61,116 +62,55 @@ public record CrawlSettings(
    */
   public static CrawlSettings fromEnvironment(EnvironmentVariables env) {
     CrawlSettings d = defaults();
-    return d.withParallelism(env.integer("TESTGEN_CRAWL_PARALLELISM", d.parallelism(), 1, 32))
-        .withPageTimeout(env.seconds("TESTGEN_CRAWL_PAGE_TIMEOUT_SECONDS", d.pageTimeout(), 1, 600))
-        .withRunBudget(env.seconds("TESTGEN_CRAWL_RUN_BUDGET_SECONDS", d.runBudget(), 1, 86_400));
+    return d.with(
+        s -> {
+          s.parallelism = env.integer("TESTGEN_CRAWL_PARALLELISM", d.parallelism(), 1, 32);
+          s.pageTimeout =
+              env.seconds("TESTGEN_CRAWL_PAGE_TIMEOUT_SECONDS", d.pageTimeout(), 1, 600);
+          s.runBudget = env.seconds("TESTGEN_CRAWL_RUN_BUDGET_SECONDS", d.runBudget(), 1, 86_400);
+        });
   }
 
-  public CrawlSettings withParallelism(int n) {
+  /**
+   * These settings with some changed, e.g. {@code defaults().with(s -> s.screenshots = false)}.
+   * Parallelism stays at least 1.
+   */
+  public CrawlSettings with(Consumer<Changes> change) {
+    Changes c = new Changes(this);
+    change.accept(c);
     return new CrawlSettings(
-        Math.max(1, n),
-        pageTimeout,
+        Math.max(1, c.parallelism),
+        c.pageTimeout,
         stateBudget,
-        runBudget,
+        c.runBudget,
         maxInstancesPerTemplate,
         maxElementsPerState,
         maxActionsPerState,
         maxFormsPerState,
-        maxUrlsPerPattern,
+        c.maxUrlsPerPattern,
         maxDocumentBytes,
         maxNodes,
         quietMillis,
-        screenshots,
-        tickInterval);
+        c.screenshots,
+        c.tickInterval);
   }
 
-  public CrawlSettings withPageTimeout(Duration d) {
-    return new CrawlSettings(
-        parallelism,
-        d,
-        stateBudget,
-        runBudget,
-        maxInstancesPerTemplate,
-        maxElementsPerState,
-        maxActionsPerState,
-        maxFormsPerState,
-        maxUrlsPerPattern,
-        maxDocumentBytes,
-        maxNodes,
-        quietMillis,
-        screenshots,
-        tickInterval);
-  }
+  /** The settings {@link #with} may change (what configuration and tests vary). */
+  public static final class Changes {
+    public int parallelism;
+    public Duration pageTimeout;
+    public Duration runBudget;
+    public int maxUrlsPerPattern;
+    public boolean screenshots;
+    public Duration tickInterval;
 
-  public CrawlSettings withRunBudget(Duration d) {
-    return new CrawlSettings(
-        parallelism,
-        pageTimeout,
-        stateBudget,
-        d,
-        maxInstancesPerTemplate,
-        maxElementsPerState,
-        maxActionsPerState,
-        maxFormsPerState,
-        maxUrlsPerPattern,
-        maxDocumentBytes,
-        maxNodes,
-        quietMillis,
-        screenshots,
-        tickInterval);
-  }
-
-  public CrawlSettings withMaxDocumentBytes(long bytes) {
-    return new CrawlSettings(
-        parallelism,
-        pageTimeout,
-        stateBudget,
-        runBudget,
-        maxInstancesPerTemplate,
-        maxElementsPerState,
-        maxActionsPerState,
-        maxFormsPerState,
-        maxUrlsPerPattern,
-        bytes,
-        maxNodes,
-        quietMillis,
-        screenshots,
-        tickInterval);
-  }
-
-  public CrawlSettings withScreenshots(boolean on) {
-    return new CrawlSettings(
-        parallelism,
-        pageTimeout,
-        stateBudget,
-        runBudget,
-        maxInstancesPerTemplate,
-        maxElementsPerState,
-        maxActionsPerState,
-        maxFormsPerState,
-        maxUrlsPerPattern,
-        maxDocumentBytes,
-        maxNodes,
-        quietMillis,
-        on,
-        tickInterval);
-  }
-
-  public CrawlSettings withMaxUrlsPerPattern(int n) {
-    return new CrawlSettings(
-        parallelism,
-        pageTimeout,
-        stateBudget,
-        runBudget,
-        maxInstancesPerTemplate,
-        maxElementsPerState,
-        maxActionsPerState,
-        maxFormsPerState,
-        n,
-        maxDocumentBytes,
-        maxNodes,
-        quietMillis,
-        screenshots,
-        tickInterval);
+    private Changes(CrawlSettings from) {
+      parallelism = from.parallelism;
+      pageTimeout = from.pageTimeout;
+      runBudget = from.runBudget;
+      maxUrlsPerPattern = from.maxUrlsPerPattern;
+      screenshots = from.screenshots;
+      tickInterval = from.tickInterval;
+    }
   }
 }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.temporal.activity.ActivityOptions;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.testgen.common.agents.evolution.EvolutionActivities;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
-import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.security.TargetPolicy;
@@ -21,6 +18,7 @@ import io.testgen.common.workflow.FailureTypes;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.FlakySite;
 import io.testgen.testkit.sites.evolution.NotesSite;
+import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
@@ -65,14 +63,7 @@ class EvolutionActivitiesImplTest {
 
   @BeforeEach
   void start() {
-    env =
-        TestActivityEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TemporalDataConverters.json())
-                        .build())
-                .build());
+    env = TemporalTestEnvironments.activities();
     ProgressPublisher collecting =
         event -> {
           events.add(event);

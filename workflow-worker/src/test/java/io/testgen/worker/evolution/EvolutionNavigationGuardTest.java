@@ -3,19 +3,17 @@ package io.testgen.worker.evolution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.activity.ActivityOptions;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.testgen.common.agents.evolution.EvolutionActivities;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.StateInfo;
-import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
@@ -76,14 +74,7 @@ class EvolutionNavigationGuardTest {
         .get("/to-other", r -> FixtureResponse.redirect(other.url("/stolen")))
         .get("/to-metadata", r -> FixtureResponse.redirect("http://169.254.169.254/latest/"))
         .get("/hop", r -> FixtureResponse.redirect("/to-other"));
-    env =
-        TestActivityEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TemporalDataConverters.json())
-                        .build())
-                .build());
+    env = TemporalTestEnvironments.activities();
     env.registerActivitiesImplementations(
         new EvolutionActivitiesImpl(
             pool,

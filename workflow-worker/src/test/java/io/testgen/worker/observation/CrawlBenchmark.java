@@ -53,7 +53,12 @@ public final class CrawlBenchmark {
       CatalogSite.install(server, perCategory);
       ArtifactStore artifacts = new ArtifactStore(Files.createTempDirectory("crawl-benchmark"));
       CrawlSettings settings =
-          CrawlSettings.defaults().withParallelism(contexts).withMaxUrlsPerPattern(10_000);
+          CrawlSettings.defaults()
+              .with(
+                  s -> {
+                    s.parallelism = contexts;
+                    s.maxUrlsPerPattern = 10_000;
+                  });
       Crawler crawler = new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), settings);
 
       // warm-up: start Chromium and the Playwright drivers, JIT the crawler

@@ -115,7 +115,12 @@ class CrawlerCatalogSiteTest {
       CatalogSite.install(server, 50); // 4 categories x 50 products
       ObservationResult result =
           SharedBrowser.crawler(
-                  CrawlSettings.defaults().withMaxUrlsPerPattern(1000).withScreenshots(false))
+                  CrawlSettings.defaults()
+                      .with(
+                          s -> {
+                            s.maxUrlsPerPattern = 1000;
+                            s.screenshots = false;
+                          }))
               .crawl(request("wf-size", server.url("/"), 3, 210), null, CrawlObserver.NONE);
       byte[] json = JsonMapperFactory.shared().writeValueAsBytes(result);
       System.out.println(

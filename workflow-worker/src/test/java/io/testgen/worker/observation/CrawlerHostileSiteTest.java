@@ -33,7 +33,8 @@ class CrawlerHostileSiteTest {
                 "<!doctype html><title>Elsewhere</title><h1>Elsewhere</h1>");
           });
       HostileSite site = HostileSite.install(server, other.baseUrl());
-      CrawlSettings settings = CrawlSettings.defaults().withPageTimeout(Duration.ofSeconds(6));
+      CrawlSettings settings =
+          CrawlSettings.defaults().with(s -> s.pageTimeout = Duration.ofSeconds(6));
       long started = System.nanoTime();
       ObservationResult result =
           SharedBrowser.crawler(settings)

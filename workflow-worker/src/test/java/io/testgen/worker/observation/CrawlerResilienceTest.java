@@ -24,22 +24,14 @@ class CrawlerResilienceTest {
   private static final ObjectMapper JSON = JsonMapperFactory.shared();
 
   static CrawlSettings fastTicks() {
-    CrawlSettings d = CrawlSettings.defaults().withScreenshots(false);
-    return new CrawlSettings(
-        d.parallelism(),
-        Duration.ofSeconds(4),
-        d.stateBudget(),
-        Duration.ofSeconds(90),
-        d.maxInstancesPerTemplate(),
-        d.maxElementsPerState(),
-        d.maxActionsPerState(),
-        d.maxFormsPerState(),
-        d.maxUrlsPerPattern(),
-        d.maxDocumentBytes(),
-        d.maxNodes(),
-        d.quietMillis(),
-        false,
-        Duration.ofMillis(20));
+    return CrawlSettings.defaults()
+        .with(
+            s -> {
+              s.pageTimeout = Duration.ofSeconds(4);
+              s.runBudget = Duration.ofSeconds(90);
+              s.screenshots = false;
+              s.tickInterval = Duration.ofMillis(20);
+            });
   }
 
   @Test

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.temporal.activity.ActivityOptions;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.testgen.common.agents.observation.ObservationActivities;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.json.JsonMapperFactory;
-import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.security.LoginCredentials;
@@ -25,6 +22,7 @@ import io.testgen.testkit.servers.LoopbackPorts;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.CountingSite;
 import io.testgen.testkit.sites.observation.LoginSite;
+import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.progress.ProgressPublisher;
 import java.time.Duration;
 import java.util.List;
@@ -59,14 +57,7 @@ class ObservationActivitiesImplTest {
 
   @BeforeEach
   void start() {
-    env =
-        TestActivityEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TemporalDataConverters.json())
-                        .build())
-                .build());
+    env = TemporalTestEnvironments.activities();
     progress = new RecordingPublisher();
   }
 
@@ -256,7 +247,7 @@ class ObservationActivitiesImplTest {
       ObservationActivities activity =
           activity(
               TargetPolicy.allowingLoopback(),
-              CrawlSettings.defaults().withPageTimeout(Duration.ofSeconds(30)));
+              CrawlSettings.defaults().with(s -> s.pageTimeout = Duration.ofSeconds(30)));
       // the reachability check waits for "/" too; the crawl then sits in slow page loads
       Throwable failure =
           org.assertj.core.api.Assertions.catchThrowable(

@@ -2,15 +2,13 @@ package io.testgen.worker.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
-import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.workflow.TaskQueues;
+import io.testgen.worker.TemporalTestEnvironments;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -32,14 +30,7 @@ class TestGenerationWorkflowReplayTest {
   void recordedHistoriesReplay(String name) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(load(name));
     assertThat(history.getEvents()).hasSizeGreaterThan(10);
-    try (TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TemporalDataConverters.json())
-                        .build())
-                .build())) {
+    try (TestWorkflowEnvironment env = TemporalTestEnvironments.workflows()) {
       // A loaded machine can take over a second to load the SDK's classes during the first replay;
       // that is no deadlock, and determinism is what this test guards.
       Worker worker =

@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.workflow.AgentState;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
@@ -30,6 +27,7 @@ import io.testgen.common.workflow.RunStatus;
 import io.testgen.common.workflow.SearchAttributes;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.common.workflow.TestGenerationWorkflow;
+import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.WorkerTuning;
 import io.testgen.worker.progress.RunEventActivitiesImpl;
 import java.time.Duration;
@@ -52,14 +50,7 @@ class TestGenerationWorkflowTest {
 
   @BeforeEach
   void start() {
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder()
-                .setWorkflowClientOptions(
-                    WorkflowClientOptions.newBuilder()
-                        .setDataConverter(TemporalDataConverters.json())
-                        .build())
-                .build());
+    env = TemporalTestEnvironments.workflows();
     for (String name : List.of("TargetHost", "Stage", "Owner")) {
       env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }

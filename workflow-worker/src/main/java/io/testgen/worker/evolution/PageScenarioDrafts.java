@@ -5,34 +5,90 @@ import io.testgen.common.agents.observation.AccessibilityFacts;
 import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * REQ-A11Y-: what each title promises, checked: inputs found by their label (LABELS), one h1 and a
- * document language (HEADINGS), no image without alt (ALT), controls reached by pressing Tab
- * (KEYBOARD). Facts showing violations are reported by analysis, not asserted as passing.
+ * Drafts the tests of scenarios about observed pages: a page renders, a click leads from one page
+ * to another, a page keeps its accessibility promises. Everything asserted was observed.
  */
-final class AccessibilityGenerator implements ScenarioGenerator {
+final class PageScenarioDrafts {
   private static final int MAX_CONTROLS = 3;
 
   private final ObservedApp app;
 
-  AccessibilityGenerator(ObservedApp app) {
+  PageScenarioDrafts(ObservedApp app) {
     this.app = app;
   }
 
-  @Override
-  public boolean handles(Scenario s) {
-    return s.scenarioId().startsWith("REQ-A11Y-");
+  /** REQ-RENDER-: a page (or a state reached by actions) shows its title and main heading. */
+  TestDraft render(Scenario s) {
+    StateInfo state =
+        app.firstState(s)
+            .or(() -> app.findState(s.scenarioId().substring(11)))
+            .orElseThrow(() -> new ScenarioSkip("state of the scenario was not observed"));
+    List<TestStep> expectations = ObservedApp.expectations(state);
+    if (expectations.isEmpty()) throw new ScenarioSkip("state has no title or heading to assert");
+    List<TestStep> steps = new ArrayList<>(app.reach(state));
+    steps.addAll(expectations);
+    return TestDraft.of(steps);
   }
 
-  @Override
-  public TestDraft draft(Scenario s) {
+  /** REQ-NAV-: clicking the observed element on one state leads to the other state. */
+  TestDraft navigation(Scenario s) {
+    List<String> ids = ObservedApp.evidence(s, ObservedApp.Evidence.STATES);
+    if (ids.size() < 2)
+      throw new ScenarioSkip("navigation scenario names no source and target state");
+    StateInfo from = app.state(ids.get(0));
+    StateInfo to = app.state(ids.get(1));
+    String elementId =
+        ObservedApp.evidence(s, ObservedApp.Evidence.ELEMENTS).stream()
+            .findFirst()
+            .orElseGet(
+                () ->
+                    app.transitions().stream()
+                        .filter(t -> from.stateId().equals(t.fromStateId()))
+                        .filter(t -> to.stateId().equals(t.toStateId()))
+                        .map(Transition::elementId)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElseThrow(
+                            () -> new ScenarioSkip("no observed element leads to the target")));
+    ElementInfo element =
+        Stream.concat(
+                ObservedApp.nullSafe(from.links()).stream(),
+                ObservedApp.nullSafe(from.buttons()).stream())
+            .filter(e -> elementId.equals(e.elementId()))
+            .findFirst()
+            .orElseThrow(
+                () -> new ScenarioSkip("element " + elementId + " not on the source state"));
+    if (ObservedApp.nullSafe(element.locators()).isEmpty())
+      throw new ScenarioSkip("element has no locator");
+    List<TestStep> steps = new ArrayList<>(app.reach(from));
+    List<Locator> locators = ObservedApp.preferred(from, element);
+    steps.add(Steps.click(locators, ObservedApp.what(locators, element)));
+    int before = steps.size();
+    String toPath = ObservedApp.pathOnly(to.url());
+    if (toPath != null && !toPath.equals(ObservedApp.pathOnly(from.url())))
+      steps.add(Steps.expectUrl(toPath));
+    steps.addAll(ObservedApp.expectations(to));
+    if (steps.size() == before)
+      throw new ScenarioSkip("target state has nothing observed to assert");
+    return TestDraft.of(steps);
+  }
+
+  /**
+   * REQ-A11Y-: what each title promises, checked: inputs found by their label (LABELS), one h1 and
+   * a document language (HEADINGS), no image without alt (ALT), controls reached by pressing Tab
+   * (KEYBOARD). Facts showing violations are reported by analysis, not asserted as passing.
+   */
+  TestDraft accessibility(Scenario s) {
     StateInfo state =
         app.firstState(s).orElseThrow(() -> new ScenarioSkip("state was not observed"));
     AccessibilityFacts facts = state.accessibility();
