@@ -2,8 +2,8 @@ package io.testgen.worker.analysis;
 
 import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
+import io.testgen.common.agents.evolution.MutationReport;
 import io.testgen.common.agents.observation.FormInfo;
-import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
@@ -12,30 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * FMEA of one scenario by readable rules; the rules that fire are listed in the reasons, in words,
  * with the evidence they read.
  *
  * <pre>
- * Severity (1..5): what the feature does ({@link SeverityRules}).
+ * Severity (1..5): what the feature does ({@link SeverityRules}, {@link StepSeverity}).
  * Occurrence (1..5): its complexity and what went wrong in the crawl ({@link OccurrenceRules}).
- * Detection (1..5, 5 = failures hardest to notice): 2, plus
- *   +2 an element with only fragile locators (no unique role, label, test id, hint text, alt or
- *      title locator)
- *   +1 a state reachable only through actions (no URL to check)
- *   -1 navigation (the URL tells at once whether it worked)
+ * Detection (1..5, 5 = failures hardest to notice): the evidence, and the suite's measured oracle
+ *   strength once Evolution has it ({@link DetectionRules}).
  * </pre>
- *
- * A probe gets no detection penalty: its oracle (the script flag, the server's answer) is as exact
- * as any assertion, and a penalty let probes outrank the happy path of the feature they probe.
  */
 public final class FmeaScorer {
-  static final int BASE_DETECTION = 2;
-
-  private static final Set<String> STABLE_STRATEGIES =
-      Set.of("role", "label", "test_id", Locator.HINT_TEXT, "alt", "title");
+  static final int BASE_DETECTION = DetectionRules.BASE;
 
   /** Figures and the rules that produced them, before ranking. */
   public record Score(
@@ -48,11 +38,21 @@ public final class FmeaScorer {
   private final ObservationIndex index;
   private final SeverityRules severityRules;
   private final OccurrenceRules occurrenceRules;
+  private final DetectionRules detectionRules;
 
   public FmeaScorer(ObservationIndex index) {
+    this(index, null);
+  }
+
+  /**
+   * @param mutation the suite's oracle strength from Evolution; null rates detection from the
+   *     evidence alone
+   */
+  public FmeaScorer(ObservationIndex index, MutationReport mutation) {
     this.index = index;
     this.severityRules = new SeverityRules(index);
     this.occurrenceRules = new OccurrenceRules(index);
+    this.detectionRules = new DetectionRules(index, mutation);
   }
 
   public Score score(Scenario scenario) {
@@ -61,20 +61,7 @@ public final class FmeaScorer {
     SeverityRules.Assessment severity = severityRules.assess(scenario, states, forms);
     List<String> reasons = new ArrayList<>(severity.reasons());
     int occurrence = occurrenceRules.assess(states, forms, reasons);
-
-    int detection = BASE_DETECTION;
-    if (orEmpty(scenario.evidence().elementIds()).stream().anyMatch(this::onlyFragileLocators)) {
-      detection += 2;
-      reasons.add("detection +2: an element with only fragile locators");
-    }
-    if (states.stream().anyMatch(s -> !orEmpty(s.path()).isEmpty())) {
-      detection += 1;
-      reasons.add("detection +1: a state reachable only through actions");
-    }
-    if ("navigation".equals(scenario.scenarioType())) {
-      detection -= 1;
-      reasons.add("detection -1: navigation, the URL shows the outcome");
-    }
+    int detection = detectionRules.assess(scenario, states, forms, reasons);
     return new Score(
         scenario.scenarioId(),
         clamp(severity.severity()),
@@ -98,11 +85,6 @@ public final class FmeaScorer {
         .flatMap(Optional::stream)
         .forEach(form -> distinct.putIfAbsent(index.formSignature(form), form));
     return List.copyOf(distinct.values());
-  }
-
-  private boolean onlyFragileLocators(String elementId) {
-    List<Locator> locators = index.locatorsOf(elementId);
-    return locators.stream().noneMatch(l -> l.unique() && STABLE_STRATEGIES.contains(l.strategy()));
   }
 
   private static int clamp(int value) {

@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The composite rank: highest RPN first; among equal RPN, the more severe failure; then the
- * scenario that covers the most states, forms and elements not yet covered by higher-ranked ones;
- * then priority; then derivation order. Greedy, so coverage gain is measured against what is
- * already ranked.
+ * The composite rank: the more severe failure first, then highest RPN; then the scenario that
+ * covers the most states, forms and elements not yet covered by higher-ranked ones; then priority;
+ * then derivation order. Greedy, so coverage gain is measured against what is already ranked.
+ *
+ * <p>Severity comes before RPN as in the AIAG-VDA FMEA's action priority: no amount of occurrence
+ * and detection on a cosmetic check outweighs a failure that locks users out or loses their data
+ * (by RPN alone, a validation probe on a search box outranked the login).
  */
 public final class ScenarioRanker {
   /** One ranked scenario and the coverage it adds. */
@@ -56,15 +59,15 @@ public final class ScenarioRanker {
       int candidateGain,
       int best,
       int bestGain) {
-    int rpnCandidate = scores.get(scenarios.get(candidate).scenarioId()).rpn();
-    int rpnBest = scores.get(scenarios.get(best).scenarioId()).rpn();
-    if (rpnCandidate != rpnBest) {
-      return rpnCandidate > rpnBest;
-    }
     int severityCandidate = scores.get(scenarios.get(candidate).scenarioId()).severity();
     int severityBest = scores.get(scenarios.get(best).scenarioId()).severity();
     if (severityCandidate != severityBest) {
       return severityCandidate > severityBest;
+    }
+    int rpnCandidate = scores.get(scenarios.get(candidate).scenarioId()).rpn();
+    int rpnBest = scores.get(scenarios.get(best).scenarioId()).rpn();
+    if (rpnCandidate != rpnBest) {
+      return rpnCandidate > rpnBest;
     }
     if (candidateGain != bestGain) {
       return candidateGain > bestGain;

@@ -24,11 +24,15 @@ import java.util.regex.Pattern;
  * with its reason in words:
  *
  * <pre>
- *   5  the user's goal; login; payment-like fields; a checkout or payment page
+ *   5  the user's goal; login; payment-like fields; a checkout or payment page; a form that
+ *      handles credentials (password fields) or manages accounts, permissions or roles; a
+ *      destructive control aimed at an account
  *   4  a form that writes data (signup/create, or a POST that is not login/search; a valid
  *      submission that led to another page or added text); a destructive control; a page
- *      reached by signing in
- *   3  search and filters (search forms, GET forms); the start page
+ *      reached by signing in; a state reached by submitting typed input in the page (Enter in a
+ *      field) or by editing in place (a double-click)
+ *   3  search and filters (search forms, GET forms); the start page; a state reached by
+ *      switching an item (a checkbox)
  *   2  anything else: static pages, navigation between them
  * </pre>
  *
@@ -44,6 +48,8 @@ final class SeverityRules {
       Pattern.compile(
           "\\b(delete|remove|destroy|erase|unsubscribe|close (my )?account"
               + "|cancel (my )?(account|order|subscription))\\b");
+  private static final Pattern ACCOUNT_WORDS =
+      Pattern.compile("\\b(account|profile|user|member(ship)?)\\b");
   private static final Set<String> EDGE_TYPES =
       Set.of(
           ScenarioVocabulary.FORM_VALIDATION,
@@ -90,8 +96,34 @@ final class SeverityRules {
                 "form " + form.formId() + " writes data: " + String.join(", ", writes),
                 why);
       }
+      List<String> passwords = passwordFields(form);
+      if (!"login".equals(purpose(form)) && !passwords.isEmpty()) {
+        feature =
+            note(
+                feature,
+                5,
+                "handles credentials (password fields "
+                    + passwords
+                    + " in form "
+                    + form.formId()
+                    + ")",
+                why);
+      }
+      if ("account".equals(purpose(form))) {
+        feature =
+            note(
+                feature,
+                5,
+                "manages accounts, permissions or roles (form " + form.formId() + ")",
+                why);
+      }
       if (form.submit() != null && destructive(form.submit().text())) {
-        feature = note(feature, 4, "a destructive control '" + form.submit().text() + "'", why);
+        String control = form.submit().text();
+        feature =
+            accountWords(control)
+                ? note(
+                    feature, 5, "a destructive control aimed at an account '" + control + "'", why)
+                : note(feature, 4, "a destructive control '" + control + "'", why);
       }
       if ("search".equals(purpose(form)) || "get".equalsIgnoreCase(form.method())) {
         feature =
@@ -106,6 +138,7 @@ final class SeverityRules {
       if (moneyFlow(state)) {
         feature = note(feature, 5, "a checkout or payment page (" + state.url() + ")", why);
       }
+      feature = StepSeverity.of(state, feature, why);
       if (reachedBySigningIn.contains(state.stateId())) {
         feature =
             note(
@@ -179,6 +212,18 @@ final class SeverityRules {
       break;
     }
     return evidence;
+  }
+
+  /** Password inputs of a form, by name. */
+  private static List<String> passwordFields(FormInfo form) {
+    return orEmpty(form.fields()).stream()
+        .filter(f -> "password".equals(f.type()))
+        .map(f -> f.name() == null ? f.elementId() : f.name())
+        .toList();
+  }
+
+  private static boolean accountWords(String text) {
+    return ACCOUNT_WORDS.matcher(text.toLowerCase(Locale.ROOT)).find();
   }
 
   private static List<String> paymentFields(FormInfo form) {

@@ -12,7 +12,9 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +23,57 @@ import java.util.Set;
 
 /**
  * {@code REQ-A11Y-<state>}: one automatic accessibility check per page template (one axe-style run
- * of the page), listing each rule family that applies there: labels, alt text, headings, keyboard.
- * Low risk, medium where Observation already saw a violation; one per template rather than one per
- * rule per page, so their weight in the list follows their risk, not their count.
+ * of the page; states of one template, {@link #templateKey}, share it, the one reached by URL
+ * first), listing each rule family that applies there: labels, alt text, headings, keyboard. Low
+ * risk, medium where Observation already saw a violation; one per template rather than one per rule
+ * per page, so their weight in the list follows their risk, not their count.
  */
 final class AccessibilityRule implements ScenarioRule {
 
   @Override
   public List<Scenario> derive(RuleInput input) {
-    List<Scenario> scenarios = new ArrayList<>();
+    Map<String, List<StateInfo>> templates = new LinkedHashMap<>();
     for (StateInfo state : input.index().states()) {
-      accessibility(input.index(), state).ifPresent(scenarios::add);
+      templates.computeIfAbsent(templateKey(state), k -> new ArrayList<>()).add(state);
+    }
+    List<Scenario> scenarios = new ArrayList<>();
+    for (List<StateInfo> states : templates.values()) {
+      StateInfo page =
+          states.stream()
+              .filter(s -> orEmpty(s.path()).isEmpty())
+              .findFirst()
+              .orElse(states.get(0));
+      List<String> stateIds = new ArrayList<>(List.of(page.stateId()));
+      states.stream()
+          .map(StateInfo::stateId)
+          .filter(id -> !stateIds.contains(id))
+          .forEach(stateIds::add);
+      accessibility(input.index(), page, stateIds).ifPresent(scenarios::add);
     }
     return scenarios;
   }
 
-  private static Optional<Scenario> accessibility(ObservationIndex index, StateInfo state) {
+  /**
+   * States that show one page template: the same path with numbers masked (records of one kind),
+   * the same hash route, the same main heading. States the crawl told apart by what the page held
+   * (more items, an open editor, another query) are one template to an accessibility check.
+   */
+  static String templateKey(StateInfo state) {
+    String path = "";
+    String fragment = "";
+    try {
+      URI url = URI.create(state.url() == null ? "" : state.url());
+      path = url.getRawPath() == null ? "" : url.getRawPath();
+      fragment = url.getRawFragment() == null ? "" : url.getRawFragment();
+    } catch (IllegalArgumentException unparsable) {
+      path = String.valueOf(state.url());
+    }
+    String heading = Scenarios.mainHeading(state).map(h -> h.text().strip()).orElse("");
+    return (path + "#" + fragment + "|" + heading).replaceAll("[0-9]+", "#");
+  }
+
+  private static Optional<Scenario> accessibility(
+      ObservationIndex index, StateInfo state, List<String> stateIds) {
     AccessibilityFacts facts = state.accessibility();
     int controls = ObservationIndex.elementsOf(state).size();
     if (facts == null && controls == 0) {
@@ -90,7 +127,7 @@ final class AccessibilityRule implements ScenarioRule {
             ACCESSIBILITY,
             tags,
             Map.of(),
-            new Evidence(List.of(state.stateId()), List.of(), List.copyOf(elements)),
+            new Evidence(List.copyOf(stateIds), List.of(), List.copyOf(elements)),
             false));
   }
 

@@ -34,6 +34,7 @@ class FmeaScorerTest {
     assertThat(goal.reasons())
         .containsExactly(
             "severity 5: the user's goal",
+            "severity 5: handles credentials (password fields [password] in form f-signup)",
             "occurrence +1: form f-signup has 4 inputs",
             "occurrence +1: form f-signup has 8 validation rules",
             "occurrence +1: a server round-trip (POST https://shop.test/signup)",
@@ -44,34 +45,43 @@ class FmeaScorerTest {
   @Test
   void loginIsSevereAndItsEdgesOneBelow() {
     FmeaScorer.Score login = score("REQ-LOGIN-f-login-SUCCESS");
-    assertThat(figures(login)).containsExactly(5, 2, 2, 20);
+    assertThat(figures(login)).containsExactly(5, 2, 3, 30);
     assertThat(login.reasons())
         .containsExactly(
             "severity 5: login (form f-login)",
-            "occurrence +1: a server round-trip (POST https://shop.test/login)");
+            "occurrence +1: a server round-trip (POST https://shop.test/login)",
+            "detection +1: no valid submission of form f-login was seen, so its success is"
+                + " unknown");
     FmeaScorer.Score required = score("REQ-FORM-f-login-REQUIRED-username");
-    assertThat(figures(required)).containsExactly(4, 2, 2, 16);
+    assertThat(figures(required)).containsExactly(4, 2, 3, 24);
     assertThat(required.reasons())
         .containsExactly(
             "severity 5: login (form f-login)",
             "severity -1: a form_validation case, at the edge of the feature rather than its main"
                 + " path",
-            "occurrence +1: a server round-trip (POST https://shop.test/login)");
+            "occurrence +1: a server round-trip (POST https://shop.test/login)",
+            "detection +1: no valid submission of form f-login was seen, so its success is"
+                + " unknown");
   }
 
   @Test
   void aFormThatWritesIsHighAndSaysWhichEvidenceShowsIt() {
     FmeaScorer.Score happy = score("REQ-FORM-f-signup-HAPPY");
-    assertThat(figures(happy)).containsExactly(4, 4, 4, 64);
+    // a sign-up writes data (4) and handles a password (5): the password decides
+    assertThat(figures(happy)).containsExactly(5, 4, 4, 80);
     assertThat(happy.reasons())
         .containsExactly(
-            "severity 4: form f-signup writes data: purpose signup, POST"
-                + " https://shop.test/signup, a valid submission led to https://shop.test/account,"
-                + " and showed 'Welcome, new shopper'",
+            "severity 5: handles credentials (password fields [password] in form f-signup)",
             "occurrence +1: form f-signup has 4 inputs",
             "occurrence +1: form f-signup has 8 validation rules",
             "occurrence +1: a server round-trip (POST https://shop.test/signup)",
             "detection +2: an element with only fragile locators");
+    assertThat(SeverityRules.writeEvidence(index.form("f-signup").orElseThrow()))
+        .containsExactly(
+            "purpose signup",
+            "POST https://shop.test/signup",
+            "a valid submission led to https://shop.test/account",
+            "and showed 'Welcome, new shopper'");
   }
 
   @Test

@@ -118,7 +118,8 @@ class SeverityRulesTest {
             "severity 5: a checkout or payment page (https://shop.test/checkout)",
             "severity -1: a form_validation case, at the edge of the feature rather than its main"
                 + " path",
-            "occurrence +1: a server round-trip (POST https://shop.test/checkout)");
+            "occurrence +1: a server round-trip (POST https://shop.test/checkout)",
+            "detection +1: no valid submission of form f-pay was seen, so its success is unknown");
     assertThat(scorer.score(required).severity()).isEqualTo(4);
   }
 }

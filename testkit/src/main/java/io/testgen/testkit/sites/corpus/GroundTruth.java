@@ -138,11 +138,33 @@ public record GroundTruth(
   /**
    * What a user of the app does, proven by requests.
    *
-   * @param risk critical, high, medium or low
+   * @param risk critical, high, medium or low: what a product owner would say a failure costs
+   * @param riskReason the label's reason in one line
+   * @param gestures regexes full-matching a test step's words that exercise the feature in the page
+   *     ({@code press Enter in '<field>'}, {@code click '<name>'}, {@code double-click ...}), for
+   *     features whose proof is the app's own telemetry rather than a request a form or URL sends
+   *     (an addition to the spec; empty when none)
    */
-  public record Feature(String id, String name, String risk, String riskReason, List<Proof> proof) {
+  public record Feature(
+      String id,
+      String name,
+      String risk,
+      String riskReason,
+      List<Proof> proof,
+      List<String> gestures) {
     public Feature {
       proof = proof == null ? List.of() : List.copyOf(proof);
+      gestures = gestures == null ? List.of() : List.copyOf(gestures);
+    }
+
+    /** A feature without gestures. */
+    public Feature(String id, String name, String risk, String riskReason, List<Proof> proof) {
+      this(id, name, risk, riskReason, proof, null);
+    }
+
+    /** True when one of its gestures full-matches the words of {@code step}. */
+    public boolean exercisedByStep(String step) {
+      return step != null && gestures.stream().anyMatch(g -> Pattern.matches(g, step));
     }
 
     /** True when every proof entry is matched by at least one of {@code requests}. */

@@ -420,8 +420,57 @@ class AdminAppTest {
         "United States",
         "born",
         "1947-06-22");
+    http.get("/admin/library/author/13/delete/");
+    http.post("/admin/library/author/13/delete/", "csrfmiddlewaretoken", token, "post", "yes");
     http.get("/admin/reports/");
+    walkThroughAccounts(token);
     http.post("/admin/logout/", "csrfmiddlewaretoken", token);
     assertThat(truth.exercised(server.requests())).containsExactlyElementsOf(truth.features());
+  }
+
+  /** The account features: users, their passwords, groups, the signed-in user's password. */
+  private void walkThroughAccounts(String token) {
+    String csrf = "csrfmiddlewaretoken";
+    http.post(
+        "/admin/auth/user/add/",
+        csrf,
+        token,
+        "username",
+        "clerk",
+        "password1",
+        "xY7-pass-word",
+        "password2",
+        "xY7-pass-word");
+    http.post("/admin/auth/user/3/change/", csrf, token, "username", "clerk", "is_staff", "on");
+    http.post(
+        "/admin/auth/user/3/password/",
+        csrf,
+        token,
+        "password1",
+        "other-Pa55",
+        "password2",
+        "other-Pa55");
+    http.post(
+        "/admin/auth/group/add/", csrf, token, "name", "Clerks", "permissions", "auth.view_user");
+    http.post(
+        "/admin/auth/group/2/change/",
+        csrf,
+        token,
+        "name",
+        "Clerks",
+        "permissions",
+        "auth.change_user");
+    http.post("/admin/auth/group/2/delete/", csrf, token, "post", "yes");
+    http.post("/admin/auth/user/3/delete/", csrf, token, "post", "yes");
+    http.post(
+        "/admin/password_change/",
+        csrf,
+        token,
+        "old_password",
+        AdminApp.PASSWORD,
+        "new_password1",
+        "n3w-Passw0rd",
+        "new_password2",
+        "n3w-Passw0rd");
   }
 }
