@@ -36,11 +36,11 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The web view in headless Chromium against the real gateway (fake workflow, real Temporal and
- * Redis), reached through a proxy that can cut connections: the sign-in prompt, the start form
- * with each problem next to its field, a run's findings (crawl map, scenarios by RPN, every test
- * status, the failing step's screenshot, the kill matrix, both downloads), the list's filter and
- * paging, the review gate, a stream that resumes without gaps, cancel; keyboard, phone width,
- * axe-core and no request leaving the gateway. Screenshots go to {@code target/web-screenshots}.
+ * Redis), reached through a proxy that can cut connections: the sign-in prompt, the start form with
+ * each problem next to its field, a run's findings (crawl map, scenarios by RPN, every test status,
+ * the failing step's screenshot, the kill matrix, both downloads), the list's filter and paging,
+ * the review gate, a stream that resumes without gaps, cancel; keyboard, phone width, axe-core and
+ * no request leaving the gateway. Screenshots go to {@code target/web-screenshots}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -97,7 +97,7 @@ class WebViewPageTest extends GatewayIntegrationTest {
       page.getByLabel("App URL").fill(TARGET);
       page.getByLabel("Pages").fill("501");
       page.getByRole(AriaRole.BUTTON, exact("Start run")).click();
-      assertThat(page.locator("#max-pages-error")).hasText("max_pages must be at most 500");
+      assertThat(page.locator("#max-pages-error")).hasText("must be less than or equal to 500");
       assertThat(page.locator("#url-error")).isHidden();
       page.getByLabel("Pages").fill("3");
       page.getByLabel("Username").fill("tester");
@@ -183,8 +183,7 @@ class WebViewPageTest extends GatewayIntegrationTest {
       assertThat(testRow(page, "Tasks page renders")).containsText("2 / 3");
       Locator skipped = testRow(page, "Search for a task");
       assertThat(skipped.locator(".badge").first()).hasText("skipped");
-      assertThat(skipped)
-          .containsText("the search form was never observed returning results");
+      assertThat(skipped).containsText("the search form was never observed returning results");
       Locator failed = testRow(page, "Contact form refuses a bad email");
       assertThat(failed.locator(".badge").first()).hasText("failed");
       assertThat(failed).containsText("step 3: expected text not found within 5000 ms");
@@ -240,9 +239,10 @@ class WebViewPageTest extends GatewayIntegrationTest {
       try (BrowserContext other = chromium.browser.newContext(WebViewBrowser.desktop())) {
         Page bob = other.newPage();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
-        bob.onResponse(r -> {
-          if (r.url().contains(id)) statuses.add(r.status());
-        });
+        bob.onResponse(
+            r -> {
+              if (r.url().contains(id)) statuses.add(r.status());
+            });
         bob.navigate(proxy.url() + "/#/run/" + id);
         WebViewBrowser.signIn(bob, TestServers.key("outsider"));
         assertThat(bob.getByRole(AriaRole.HEADING, exact("Run not found"))).isVisible();
@@ -336,8 +336,9 @@ class WebViewPageTest extends GatewayIntegrationTest {
       assertThat(logged).hasCount(3);
       assertThat(live).hasAttribute("data-opens", "1");
       assertThat(page.locator(".agent[data-agent=observation] .message")).hasText("3 pages");
-      assertThat((Number) page.locator(".agent[data-agent=observation] progress")
-              .evaluate("p => p.value"))
+      assertThat(
+              (Number)
+                  page.locator(".agent[data-agent=observation] progress").evaluate("p => p.value"))
           .satisfies(v -> assertThat(v.doubleValue()).isCloseTo(0.5, within(1e-9)));
 
       proxy.dropAll();
@@ -346,7 +347,8 @@ class WebViewPageTest extends GatewayIntegrationTest {
       ids.add(xadd(redis, held, ProgressEventType.AGENT_STARTED, "requirements", 0.3, "deriving"));
       assertThat(live).hasAttribute("data-opens", "2");
       assertThat(logged).hasCount(6);
-      assertThat(page.locator(".event-log li").evaluateAll("lis => lis.map(l => l.dataset.eventId)"))
+      assertThat(
+              page.locator(".event-log li").evaluateAll("lis => lis.map(l => l.dataset.eventId)"))
           .isEqualTo(ids);
       assertThat(live).hasAttribute("data-connections", "1");
       assertThat(page.locator(".agent[data-agent=observation]"))

@@ -14,15 +14,18 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A completed run that has everything the web view can show (four states with screenshots, forms,
- * a finding, six scenarios with RPNs, tests that passed, were repaired, are flaky, failed with a
+ * A completed run that has everything the web view can show (four states with screenshots, forms, a
+ * finding, six scenarios with RPNs, tests that passed, were repaired, are flaky, failed with a
  * screenshot, or were skipped with a reason, and a kill matrix), read from {@code
  * web-view/showcase-result.json}; and the files its references point at.
  */
 final class WebViewShowcase {
   static final String RESOURCE = "/web-view/showcase-result.json";
   static final String[] SCREENSHOTS = {
-    "screenshots/s1.png", "screenshots/s2.png", "screenshots/s3.png", "screenshots/s4.png",
+    "screenshots/s1.png",
+    "screenshots/s2.png",
+    "screenshots/s3.png",
+    "screenshots/s4.png",
     "failures/sc2.png"
   };
 
@@ -43,11 +46,10 @@ final class WebViewShowcase {
   }
 
   /**
-   * Writes what the result references under {@code artifacts}: a real PNG per screenshot
-   * (rendered by {@code png}: name to bytes) and both suite zips.
+   * Writes what the result references under {@code artifacts}: a real PNG per screenshot (rendered
+   * by {@code png}: name to bytes) and both suite zips.
    */
-  static void writeArtifacts(
-      Path artifacts, String workflowId, Function<String, byte[]> png) {
+  static void writeArtifacts(Path artifacts, String workflowId, Function<String, byte[]> png) {
     Path run = artifacts.resolve("runs").resolve(workflowId);
     try {
       for (String shot : SCREENSHOTS) {
