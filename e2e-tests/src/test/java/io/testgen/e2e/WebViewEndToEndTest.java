@@ -3,6 +3,7 @@ package io.testgen.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -67,6 +68,8 @@ class WebViewEndToEndTest {
   void startsARunThroughThePageWatchesItCompleteAndShowsWhatWasFound() throws Exception {
     try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
       Page page = context.newPage();
+      List<String> requested = Collections.synchronizedList(new ArrayList<>());
+      page.onRequest(r -> requested.add(r.url()));
       page.navigate(stack.gatewayUrl() + "/");
       checks.signIn(page, TestGenStack.API_KEY);
       assertThat(page.getByRole(AriaRole.HEADING, heading("My runs"))).isVisible();
@@ -84,9 +87,12 @@ class WebViewEndToEndTest {
       assertThat(page.locator("#url-error")).hasText("url must use http or https");
       assertThat(page.getByLabel("App URL")).hasAttribute("aria-invalid", "true");
 
+      // A small run: five pages one click deep, and a short fault-injection budget, so the run
+      // completes in minutes on a loaded machine and still has a kill matrix.
       page.getByLabel("App URL").fill(site.url("/"));
-      page.getByLabel("Depth").fill("2");
-      page.getByLabel("Pages").fill("15");
+      page.getByLabel("Depth").fill("1");
+      page.getByLabel("Pages").fill("5");
+      page.getByLabel("Time to measure the suite's strength (seconds)").fill("20");
       page.getByRole(AriaRole.BUTTON, button("Start run")).click();
       page.waitForURL(RUN_HASH);
       String workflowId = runId(page.url());
@@ -157,6 +163,27 @@ class WebViewEndToEndTest {
       Path zip = checks.dir().resolve(download.suggestedFilename());
       download.saveAs(zip);
       assertThat(WebViewChecks.zipEntries(zip)).contains("package.json", "playwright.config.ts");
+      Download java =
+          page.waitForDownload(
+              () ->
+                  page.getByRole(AriaRole.BUTTON, button("Download Playwright Java suite"))
+                      .click());
+      assertThat(java.suggestedFilename()).isEqualTo(workflowId + "-playwright-java.zip");
+      Path javaZip = checks.dir().resolve(java.suggestedFilename());
+      java.saveAs(javaZip);
+      assertThat(WebViewChecks.zipEntries(javaZip)).contains("pom.xml");
+
+      // The kill matrix: one row per fault the run injected.
+      JsonNode mutation =
+          new GatewayHttp(stack.gatewayUrl(), TestGenStack.API_KEY)
+              .get("/api/v2/workflows/" + workflowId + "/results")
+              .json()
+              .path("evolution_result")
+              .path("mutation");
+      assertThat(mutation.path("faults").size()).as("faults injected in 20 s").isGreaterThan(0);
+      assertThat(page.locator("#faults-table tbody tr")).hasCount(mutation.path("faults").size());
+      assertThat(page.locator("#faults-table tbody .badge-killed"))
+          .hasCount(mutation.path("killed").asInt());
 
       checks.assertNoSeriousAxeViolations(page, "run results");
       checks.screenshotFullPage(page, "run-full.png");
@@ -184,6 +211,12 @@ class WebViewEndToEndTest {
       checks.assertNoHorizontalScroll(page, "run page at phone width");
       checks.assertNoSeriousAxeViolations(page, "run page at phone width");
       checks.screenshotFullPage(page, "run-phone.png");
+
+      // Everything the page loaded came from the gateway.
+      assertThat(requested)
+          .allMatch(
+              u -> u.startsWith(stack.gatewayUrl() + "/") || u.startsWith("blob:"),
+              "a request to the gateway (or a blob it served)");
     }
   }
 
