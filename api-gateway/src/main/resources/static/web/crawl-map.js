@@ -109,8 +109,9 @@ export function renderCrawlMap(observation, thumbnail, onSelect) {
     // Links back to earlier states (navigation menus) are drawn faint and unlabelled: on most
     // apps they are most of the edges and would bury the ones that lead somewhere new.
     const forward = b.x > a.x;
+    // Short enough to fit the gap between two columns; the full labels are in the title and the list.
     const label = edge.labels.length > 1
-      ? `${truncate(edge.labels[0], 22)} (+${edge.labels.length - 1})` : truncate(edge.labels[0], 26);
+      ? `${truncate(edge.labels[0], 10)} (+${edge.labels.length - 1})` : truncate(edge.labels[0], 16);
     layer.append(svg('g', {class: forward ? 'edge' : 'edge back', 'data-from': edge.from,
       'data-to': edge.to},
     svg('title', {}, edge.labels.join('\n')),

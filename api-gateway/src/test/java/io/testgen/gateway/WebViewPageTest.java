@@ -2,12 +2,14 @@ package io.testgen.gateway;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
@@ -134,7 +136,9 @@ class WebViewPageTest extends GatewayIntegrationTest {
       assertThat(page.locator("#crawl-map img.thumb")).hasCount(4);
       assertThat(page.locator("#crawl-map .edge")).hasCount(5);
       assertThat(page.locator("#crawl-map .edge:not(.back) text"))
-          .hasText(new String[] {"Tasks", "Contact", "Write the release notes"});
+          .hasText(new String[] {"Tasks", "Contact", "Write the relea…"});
+      assertThat(page.locator("#crawl-map .edge:not(.back) title").last())
+          .hasText("Write the release notes");
       nodes.first().focus();
       page.keyboard().press("Tab");
       page.keyboard().press("Tab");
@@ -266,7 +270,16 @@ class WebViewPageTest extends GatewayIntegrationTest {
     try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
       Page page = context.newPage();
       page.navigate(proxy.url() + "/");
-      WebViewBrowser.signIn(page, TestServers.key("pager"));
+      // Signing in by keyboard alone: the key field has the focus, Enter submits.
+      page.keyboard().type(TestServers.key("pager"));
+      page.keyboard().press("Enter");
+      assertThat(page.locator("#nav")).isVisible();
+      // The list's heading has the focus; Tab goes on to its link and then the status filter.
+      assertThat(page.locator("#runs-title")).isFocused();
+      page.keyboard().press("Tab");
+      assertThat(page.locator("#main a.button")).isFocused();
+      page.keyboard().press("Tab");
+      assertThat(page.locator("#status-filter")).isFocused();
       Locator rows = page.locator("#runs-table tbody tr");
       Locator next = page.getByRole(AriaRole.BUTTON, exact("Next page"));
       Locator previous = page.getByRole(AriaRole.BUTTON, exact("Previous page"));
@@ -299,6 +312,22 @@ class WebViewPageTest extends GatewayIntegrationTest {
       page.getByLabel("Status").selectOption("running");
       assertThat(page.locator("section[aria-labelledby=runs-title] p[role=status]"))
           .hasText("No runs here yet.");
+
+      // A completed run is offered as the baseline of a new one.
+      page.navigate(proxy.url() + "/#/new");
+      Locator baseline = page.getByLabel("Baseline run");
+      assertThat(baseline.locator("option[value=\"" + completed.get(0) + "\"]")).hasCount(1);
+      assertThat(baseline.locator("option[value=\"" + failed + "\"]")).hasCount(0);
+      page.getByLabel("App URL").fill(TARGET);
+      baseline.selectOption(completed.get(0));
+      Request started =
+          page.waitForRequest(
+              r -> r.url().endsWith("/api/v2/generate-tests"),
+              () -> page.getByRole(AriaRole.BUTTON, exact("Start run")).click());
+      assertThat(started.postData())
+          .contains("\"baseline_workflow_id\":\"" + completed.get(0) + "\"");
+      page.waitForURL(RUN_HASH);
+      assertThat(page.locator("#live")).hasAttribute("data-status", "completed");
     }
   }
 
@@ -311,10 +340,12 @@ class WebViewPageTest extends GatewayIntegrationTest {
       WebViewBrowser.signIn(page, TestServers.key("watcher"));
 
       // The review gate: approve, and the run goes on to complete.
-      String reviewed =
-          start("watcher", "\"user_instruction\":\"showcase\",\"review_requirements\":true");
-      awaitStatus("watcher", reviewed, "awaiting_review");
-      page.navigate(proxy.url() + "/#/run/" + reviewed);
+      page.navigate(proxy.url() + "/#/new");
+      page.getByLabel("App URL").fill(TARGET);
+      page.getByLabel("Instruction").fill("showcase");
+      page.getByLabel("Review the scenarios before tests are made").check();
+      page.getByRole(AriaRole.BUTTON, exact("Start run")).click();
+      page.waitForURL(RUN_HASH);
       assertThat(page.locator("#review")).isVisible();
       assertThat(page.locator("#live")).hasAttribute("data-status", "awaiting_review");
       WebViewBrowser.assertNoSeriousAxeViolations(page, "review gate");
@@ -376,6 +407,20 @@ class WebViewPageTest extends GatewayIntegrationTest {
           return painter.screenshot();
         });
     painter.close();
+  }
+
+  @Test
+  void theAxeCheckFailsOnASeriousViolation() {
+    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
+      Page page = context.newPage();
+      page.setContent(
+          "<!doctype html><html lang='en'><head><title>bad</title></head><body><main>"
+              + "<h1>Low contrast</h1><p style='color:#bbb;background:#fff'>hard to read</p>"
+              + "</main></body></html>");
+      assertThatThrownBy(() -> WebViewBrowser.assertNoSeriousAxeViolations(page, "bad page"))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("serious color-contrast");
+    }
   }
 
   private static String xadd(
