@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -104,6 +106,23 @@ final class WebViewBrowser implements AutoCloseable {
   static void screenshot(Page page, String name) {
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+  }
+
+  /** The run page's address: {@code #/run/<workflow id>}. */
+  static final Pattern RUN_HASH = Pattern.compile("#/run/([A-Za-z0-9._:-]+)$");
+
+  static String runId(String url) {
+    Matcher m = RUN_HASH.matcher(url);
+    assertThat(m.find()).as(url).isTrue();
+    return m.group(1);
+  }
+
+  static Page.LocatorOptions hasText(String text) {
+    return new Page.LocatorOptions().setHasText(text);
+  }
+
+  static Page.GetByRoleOptions exact(String name) {
+    return new Page.GetByRoleOptions().setName(name).setExact(true);
   }
 
   @Override

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The web view as a person uses it, in headless Chromium against the real stack: sign in, start a
- * small run on the demo app through the form, watch the pipeline to the end, open a state on the crawl
- * map, sort scenarios, download the suite, list the runs, at desktop and phone width, with an
+ * small run on the demo app through the form, watch the pipeline to the end, open a state on the
+ * crawl map, sort scenarios, download the suite, list the runs, at desktop and phone width, with an
  * axe-core scan of every page. Screenshots go to {@code target/web-screenshots}.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
@@ -89,7 +89,7 @@ class WebViewEndToEndTest {
 
       // A small run: five pages one click deep and no fault injection (the unmutated run alone of
       // ~30 tests outlasts a 20 s budget under load), so it completes in minutes on a loaded
-      // machine. WebViewPageTest covers the kill matrix.
+      // machine. WebViewRunPageTest covers the kill matrix.
       page.getByLabel("App URL").fill(site.url("/"));
       page.getByLabel("Depth").fill("1");
       page.getByLabel("Pages").fill("5");
@@ -184,8 +184,9 @@ class WebViewEndToEndTest {
           .as("mutation report of a run with mutation_budget_seconds 0: %s", evolution)
           .isTrue();
       assertThat(page.locator("#faults-table")).hasCount(0);
-      assertThat(page.locator(".figures div", new Page.LocatorOptions().setHasText("Mutation score"))
-              .locator("dd"))
+      assertThat(
+              page.locator(".figures div", new Page.LocatorOptions().setHasText("Mutation score"))
+                  .locator("dd"))
           .hasText("–");
 
       checks.assertNoSeriousAxeViolations(page, "run results");

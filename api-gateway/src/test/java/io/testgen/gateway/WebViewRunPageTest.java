@@ -1,6 +1,10 @@
 package io.testgen.gateway;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.testgen.gateway.WebViewBrowser.exact;
+import static io.testgen.gateway.WebViewBrowser.hasText;
+import static io.testgen.gateway.WebViewBrowser.runId;
+import static io.testgen.gateway.WebViewBrowser.RUN_HASH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -37,17 +41,16 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The web view in headless Chromium against the real gateway (fake workflow, real Temporal and
- * Redis), reached through a proxy that can cut connections: the sign-in prompt, the start form with
- * each problem next to its field, a run's findings (crawl map, scenarios by RPN, every test status,
- * the failing step's screenshot, the kill matrix, both downloads), the list's filter and paging,
- * the review gate, a stream that resumes without gaps, cancel; keyboard, phone width, axe-core and
- * no request leaving the gateway. Screenshots go to {@code target/web-screenshots}.
+ * A run in the web view, in headless Chromium against the real gateway (fake workflow, real
+ * Temporal and Redis): the sign-in prompt, the start form with each problem next to its field and
+ * credentials sent once, then everything a run found (crawl map opened by keyboard, scenarios
+ * sorted by RPN, every test status with the failing step's screenshot and the skip reason, the
+ * kill matrix, both suites), at desktop and phone width, with axe-core, no request leaving the
+ * gateway, and another user kept out. Screenshots go to {@code target/web-screenshots}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebViewPageTest extends GatewayIntegrationTest {
-  private static final Pattern RUN_HASH = Pattern.compile("#/run/([A-Za-z0-9._:-]+)$");
+class WebViewRunPageTest extends GatewayIntegrationTest {
   private static final String PASSWORD = "pw-never-shown-4711";
 
   WebViewBrowser chromium;
@@ -256,144 +259,6 @@ class WebViewPageTest extends GatewayIntegrationTest {
     }
   }
 
-  @Test
-  void myRunsFiltersByStatusAndPages() {
-    List<String> completed = new ArrayList<>();
-    for (int i = 0; i < 11; i++) {
-      String id = start("pager", "");
-      awaitStatus("pager", id, "completed");
-      completed.add(id);
-    }
-    String failed = start("pager", "\"user_instruction\":\"fail\"");
-    awaitStatus("pager", failed, "failed");
-
-    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
-      Page page = context.newPage();
-      page.navigate(proxy.url() + "/");
-      // Signing in by keyboard alone: the key field has the focus, Enter submits.
-      page.keyboard().type(TestServers.key("pager"));
-      page.keyboard().press("Enter");
-      assertThat(page.locator("#nav")).isVisible();
-      // The list's heading has the focus; Tab goes on to its link and then the status filter.
-      assertThat(page.locator("#runs-title")).isFocused();
-      page.keyboard().press("Tab");
-      assertThat(page.locator("#main a.button")).isFocused();
-      page.keyboard().press("Tab");
-      assertThat(page.locator("#status-filter")).isFocused();
-      Locator rows = page.locator("#runs-table tbody tr");
-      Locator next = page.getByRole(AriaRole.BUTTON, exact("Next page"));
-      Locator previous = page.getByRole(AriaRole.BUTTON, exact("Previous page"));
-      assertThat(rows).hasCount(10);
-      assertThat(rows.first()).hasAttribute("data-workflow-id", failed);
-      assertThat(previous).isDisabled();
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "runs list");
-      WebViewBrowser.screenshot(page, "runs.png");
-      next.click();
-      assertThat(rows).hasCount(2);
-      assertThat(next).isDisabled();
-      assertThat(rows.last()).hasAttribute("data-workflow-id", completed.get(0));
-      previous.click();
-      assertThat(rows).hasCount(10);
-      assertThat(previous).isDisabled();
-
-      page.getByLabel("Status").selectOption("failed");
-      assertThat(rows).hasCount(1);
-      assertThat(rows.first()).hasAttribute("data-workflow-id", failed);
-      assertThat(rows.first().locator(".badge")).hasText("failed");
-      assertThat(next).isDisabled();
-      page.getByLabel("Status").selectOption("completed");
-      assertThat(rows).hasCount(10);
-      assertThat(rows.locator(".badge-completed")).hasCount(10);
-      // Completed runs get their figures from their results.
-      assertThat(rows.first().locator("[data-col=tests]")).hasText("3");
-      assertThat(rows.first().locator("[data-col=pass-rate]")).hasText("100 %");
-      next.click();
-      assertThat(rows).hasCount(1);
-      page.getByLabel("Status").selectOption("running");
-      assertThat(page.locator("section[aria-labelledby=runs-title] p[role=status]"))
-          .hasText("No runs here yet.");
-
-      // A completed run is offered as the baseline of a new one.
-      page.navigate(proxy.url() + "/#/new");
-      Locator baseline = page.getByLabel("Baseline run");
-      assertThat(baseline.locator("option[value=\"" + completed.get(0) + "\"]")).hasCount(1);
-      assertThat(baseline.locator("option[value=\"" + failed + "\"]")).hasCount(0);
-      page.getByLabel("App URL").fill(TARGET);
-      baseline.selectOption(completed.get(0));
-      Request started =
-          page.waitForRequest(
-              r -> r.url().endsWith("/api/v2/generate-tests"),
-              () -> page.getByRole(AriaRole.BUTTON, exact("Start run")).click());
-      assertThat(started.postData())
-          .contains("\"baseline_workflow_id\":\"" + completed.get(0) + "\"");
-      page.waitForURL(RUN_HASH);
-      assertThat(page.locator("#live")).hasAttribute("data-status", "completed");
-    }
-  }
-
-  @Test
-  void theReviewGateIsApprovedFromThePageAndAStreamResumesWithoutGapsAfterADrop() {
-    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop());
-        UnifiedJedis redis = new UnifiedJedis(TestServers.redis().url())) {
-      Page page = context.newPage();
-      page.navigate(proxy.url() + "/");
-      WebViewBrowser.signIn(page, TestServers.key("watcher"));
-
-      // The review gate: approve, and the run goes on to complete.
-      page.navigate(proxy.url() + "/#/new");
-      page.getByLabel("App URL").fill(TARGET);
-      page.getByLabel("Instruction").fill("showcase");
-      page.getByLabel("Review the scenarios before tests are made").check();
-      page.getByRole(AriaRole.BUTTON, exact("Start run")).click();
-      page.waitForURL(RUN_HASH);
-      assertThat(page.locator("#review")).isVisible();
-      assertThat(page.locator("#live")).hasAttribute("data-status", "awaiting_review");
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "review gate");
-      WebViewBrowser.screenshot(page, "review-gate.png");
-      page.getByRole(AriaRole.BUTTON, exact("Approve scenarios")).click();
-      assertThat(page.locator("#review")).isHidden();
-      assertThat(page.locator("#live")).hasAttribute("data-status", "completed");
-      assertThat(page.locator("#crawl-map .node")).hasCount(4);
-
-      // A live run whose connection drops: the browser resumes after the last event it saw.
-      String held = start("watcher", "\"user_instruction\":\"hold\"");
-      page.navigate(proxy.url() + "/#/run/" + held);
-      Locator live = page.locator("#live");
-      Locator logged = page.locator(".event-log li");
-      List<String> ids = new ArrayList<>();
-      ids.add(xadd(redis, held, ProgressEventType.WORKFLOW_STARTED, null, 0.0, "started"));
-      ids.add(xadd(redis, held, ProgressEventType.AGENT_STARTED, "observation", 0.05, "crawl"));
-      ids.add(xadd(redis, held, ProgressEventType.AGENT_PROGRESS, "observation", 0.15, "3 pages"));
-      assertThat(logged).hasCount(3);
-      assertThat(live).hasAttribute("data-opens", "1");
-      assertThat(page.locator(".agent[data-agent=observation] .message")).hasText("3 pages");
-      assertThat(
-              (Number)
-                  page.locator(".agent[data-agent=observation] progress").evaluate("p => p.value"))
-          .satisfies(v -> assertThat(v.doubleValue()).isCloseTo(0.5, within(1e-9)));
-
-      proxy.dropAll();
-      ids.add(xadd(redis, held, ProgressEventType.AGENT_PROGRESS, "observation", 0.2, "6 pages"));
-      ids.add(xadd(redis, held, ProgressEventType.AGENT_COMPLETED, "observation", 0.25, "done"));
-      ids.add(xadd(redis, held, ProgressEventType.AGENT_STARTED, "requirements", 0.3, "deriving"));
-      assertThat(live).hasAttribute("data-opens", "2");
-      assertThat(logged).hasCount(6);
-      assertThat(
-              page.locator(".event-log li").evaluateAll("lis => lis.map(l => l.dataset.eventId)"))
-          .isEqualTo(ids);
-      assertThat(live).hasAttribute("data-connections", "1");
-      assertThat(page.locator(".agent[data-agent=observation]"))
-          .hasAttribute("data-state", "completed");
-      assertThat(page.locator(".agent[data-agent=requirements]"))
-          .hasAttribute("data-state", "running");
-      WebViewBrowser.screenshot(page, "live-run.png");
-
-      // Cancel from the page.
-      page.getByRole(AriaRole.BUTTON, exact("Cancel run")).click();
-      assertThat(live).hasAttribute("data-status", "cancelled");
-      assertThat(page.getByRole(AriaRole.BUTTON, exact("Cancel run"))).isHidden();
-    }
-  }
 
   /** The showcase's screenshots (real PNGs painted by Chromium) and suites, for run {@code id}. */
   private static void writeShowcaseArtifacts(BrowserContext context, String id) {
@@ -409,40 +274,7 @@ class WebViewPageTest extends GatewayIntegrationTest {
     painter.close();
   }
 
-  @Test
-  void theAxeCheckFailsOnASeriousViolation() {
-    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
-      Page page = context.newPage();
-      page.setContent(
-          "<!doctype html><html lang='en'><head><title>bad</title></head><body><main>"
-              + "<h1>Low contrast</h1><p style='color:#bbb;background:#fff'>hard to read</p>"
-              + "</main></body></html>");
-      assertThatThrownBy(() -> WebViewBrowser.assertNoSeriousAxeViolations(page, "bad page"))
-          .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("serious color-contrast");
-    }
-  }
 
-  private static String xadd(
-      UnifiedJedis redis,
-      String workflowId,
-      ProgressEventType type,
-      String agent,
-      double progress,
-      String message) {
-    ProgressEvent event =
-        new ProgressEvent(type, workflowId, agent, progress, message, Map.of(), Instant.now());
-    try {
-      return redis
-          .xadd(
-              ProgressStreams.key(workflowId),
-              StreamEntryID.NEW_ENTRY,
-              Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)))
-          .toString();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static List<String> download(Page page, String button, String id, String format)
       throws Exception {
@@ -471,17 +303,4 @@ class WebViewPageTest extends GatewayIntegrationTest {
     return page.locator("#faults-table tbody tr", hasText(description));
   }
 
-  private static Page.LocatorOptions hasText(String text) {
-    return new Page.LocatorOptions().setHasText(text);
-  }
-
-  private static Page.GetByRoleOptions exact(String name) {
-    return new Page.GetByRoleOptions().setName(name).setExact(true);
-  }
-
-  private static String runId(String url) {
-    Matcher m = RUN_HASH.matcher(url);
-    assertThat(m.find()).as(url).isTrue();
-    return m.group(1);
-  }
 }
