@@ -1,16 +1,13 @@
 package io.testgen.gateway;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.testgen.gateway.WebViewBrowser.exact;
-import static io.testgen.gateway.WebViewBrowser.hasText;
-import static io.testgen.gateway.WebViewBrowser.runId;
 import static io.testgen.gateway.WebViewBrowser.RUN_HASH;
+import static io.testgen.gateway.WebViewBrowser.exact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
@@ -19,19 +16,11 @@ import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.progress.ProgressStreams;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +32,9 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * The web view's list and live run in headless Chromium against the real gateway (fake workflow,
  * real Temporal and Redis), reached through a proxy that can cut connections: sign-in by keyboard,
- * My runs filtered by status and paged, a baseline offered, the review gate approved, a live
- * stream that resumes without gaps after a dropped connection, cancel; and proof that the axe-core
- * check fails on a serious violation. Screenshots go to {@code target/web-screenshots}.
+ * My runs filtered by status and paged, a baseline offered, the review gate approved, a live stream
+ * that resumes without gaps after a dropped connection, cancel; and proof that the axe-core check
+ * fails on a serious violation. Screenshots go to {@code target/web-screenshots}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -203,7 +192,6 @@ class WebViewLiveAndListTest extends GatewayIntegrationTest {
       assertThat(page.getByRole(AriaRole.BUTTON, exact("Cancel run"))).isHidden();
     }
   }
-
 
   @Test
   void theAxeCheckFailsOnASeriousViolation() {

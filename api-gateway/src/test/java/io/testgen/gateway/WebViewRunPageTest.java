@@ -1,35 +1,24 @@
 package io.testgen.gateway;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.testgen.gateway.WebViewBrowser.RUN_HASH;
 import static io.testgen.gateway.WebViewBrowser.exact;
 import static io.testgen.gateway.WebViewBrowser.hasText;
 import static io.testgen.gateway.WebViewBrowser.runId;
-import static io.testgen.gateway.WebViewBrowser.RUN_HASH;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
-import io.testgen.common.json.JsonMapperFactory;
-import io.testgen.common.progress.ProgressEvent;
-import io.testgen.common.progress.ProgressEventType;
-import io.testgen.common.progress.ProgressStreams;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -37,16 +26,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A run in the web view, in headless Chromium against the real gateway (fake workflow, real
  * Temporal and Redis): the sign-in prompt, the start form with each problem next to its field and
  * credentials sent once, then everything a run found (crawl map opened by keyboard, scenarios
- * sorted by RPN, every test status with the failing step's screenshot and the skip reason, the
- * kill matrix, both suites), at desktop and phone width, with axe-core, no request leaving the
- * gateway, and another user kept out. Screenshots go to {@code target/web-screenshots}.
+ * sorted by RPN, every test status with the failing step's screenshot and the skip reason, the kill
+ * matrix, both suites), at desktop and phone width, with axe-core, no request leaving the gateway,
+ * and another user kept out. Screenshots go to {@code target/web-screenshots}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -259,7 +246,6 @@ class WebViewRunPageTest extends GatewayIntegrationTest {
     }
   }
 
-
   /** The showcase's screenshots (real PNGs painted by Chromium) and suites, for run {@code id}. */
   private static void writeShowcaseArtifacts(BrowserContext context, String id) {
     Page painter = context.newPage();
@@ -273,8 +259,6 @@ class WebViewRunPageTest extends GatewayIntegrationTest {
         });
     painter.close();
   }
-
-
 
   private static List<String> download(Page page, String button, String id, String format)
       throws Exception {
@@ -302,5 +286,4 @@ class WebViewRunPageTest extends GatewayIntegrationTest {
   private static Locator faultRow(Page page, String description) {
     return page.locator("#faults-table tbody tr", hasText(description));
   }
-
 }
