@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
@@ -185,6 +186,30 @@ class WebViewLiveAndListTest extends GatewayIntegrationTest {
       assertThat(page.locator(".agent[data-agent=requirements]"))
           .hasAttribute("data-state", "running");
       WebViewBrowser.screenshot(page, "live-run.png");
+
+      // A reconnect the gateway refuses (as when the stream token has expired): the page takes a
+      // new token, opens the stream from the start and skips the events it already shows.
+      List<Integer> refused = new ArrayList<>();
+      page.route(
+          url -> url.contains("/stream?token="),
+          route -> {
+            refused.add(401);
+            route.fulfill(
+                new Route.FulfillOptions()
+                    .setStatus(401)
+                    .setContentType("application/problem+json")
+                    .setBody("{\"code\":\"UNAUTHORIZED\",\"detail\":\"token expired\"}"));
+          },
+          new Page.RouteOptions().setTimes(1));
+      proxy.dropAll();
+      ids.add(xadd(redis, held, ProgressEventType.AGENT_PROGRESS, "requirements", 0.4, "12 found"));
+      assertThat(live).hasAttribute("data-connections", "2");
+      assertThat(logged).hasCount(7);
+      assertThat(
+              page.locator(".event-log li").evaluateAll("lis => lis.map(l => l.dataset.eventId)"))
+          .isEqualTo(ids);
+      assertThat(refused).hasSize(1);
+      assertThat(page.locator(".agent[data-agent=requirements] .message")).hasText("12 found");
 
       // Cancel from the page.
       page.getByRole(AriaRole.BUTTON, exact("Cancel run")).click();
