@@ -45,6 +45,11 @@ function shortUrl(url) {
   }
 }
 
+/** "click link 'Contact'" → "Contact": on an edge, the element's name says enough. */
+function shortLabel(label) {
+  return String(label || '').replace(/^click (link|button) /, '').replace(/^'(.*)'$/, '$1');
+}
+
 function truncate(text, n) {
   return text.length > n ? `${text.slice(0, n - 1)}…` : text;
 }
@@ -109,8 +114,10 @@ export function renderCrawlMap(observation, thumbnail, onSelect) {
     // Links back to earlier states (navigation menus) are drawn faint and unlabelled: on most
     // apps they are most of the edges and would bury the ones that lead somewhere new.
     const forward = b.x > a.x;
+    // Short enough to fit the gap between two columns; the full labels are in the title and the list.
+    const first = shortLabel(edge.labels[0]);
     const label = edge.labels.length > 1
-      ? `${truncate(edge.labels[0], 22)} (+${edge.labels.length - 1})` : truncate(edge.labels[0], 26);
+      ? `${truncate(first, 10)} (+${edge.labels.length - 1})` : truncate(first, 16);
     layer.append(svg('g', {class: forward ? 'edge' : 'edge back', 'data-from': edge.from,
       'data-to': edge.to},
     svg('title', {}, edge.labels.join('\n')),

@@ -8,7 +8,7 @@ export function h(tag, attrs = {}, ...children) {
     if (name.startsWith('on') && typeof value === 'function') {
       el.addEventListener(name.slice(2), value);
     } else if (name === 'dataset') {
-      Object.assign(el.dataset, value);
+      for (const [key, v] of Object.entries(value)) if (v !== undefined && v !== null) el.dataset[key] = v;
     } else if (value === true) {
       el.setAttribute(name, '');
     } else {

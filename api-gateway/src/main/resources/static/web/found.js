@@ -97,9 +97,23 @@ function killMatrix(mutation, tests) {
       {label: 'Fault', value: (f) => f.description || f.fault_id, show: (f) => f.description || f.fault_id},
       {label: 'Operator', value: (f) => f.operator, show: (f) => (f.operator || '').replace(/_/g, ' ')},
       {label: 'Status', value: (f) => f.status, show: (f) => badge(f.status)},
-      {label: 'Caught by', value: (f) => (f.killed_by || []).length, num: true,
-        show: (f) => (f.killed_by || []).map((id) => titles.get(id) || id).join('; ') || (f.reason || '–')},
+      {label: 'Caught by', value: (f) => (f.killed_by || []).length,
+        show: (f) => caughtBy(f, titles)},
     ], mutation.faults, null));
+}
+
+const DISCARDED = {
+  unmutated_fails: 'discarded: the tests that reach it fail even without it',
+  not_applied: 'discarded: it changed nothing on the page',
+};
+
+function caughtBy(fault, titles) {
+  const killers = fault.killed_by || [];
+  if (killers.length) return killers.map((id) => titles.get(id) || id).join('; ');
+  if (fault.status === 'discarded') {
+    return DISCARDED[fault.reason] || `discarded: ${String(fault.reason || 'unknown').replace(/_/g, ' ')}`;
+  }
+  return 'no test caught it';
 }
 
 function figure(label, value) {

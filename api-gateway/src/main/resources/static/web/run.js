@@ -58,7 +58,7 @@ export function renderRun(id) {
     'aria-live': 'off'});
   const found = h('div', {id: 'found'});
   const live = h('section', {id: 'live', class: 'card', 'aria-labelledby': 'run-title',
-    dataset: {events: '0', connections: '0'}},
+    dataset: {events: '0', connections: '0', opens: '0'}},
   h('div', {class: 'title-row'}, h('h1', {id: 'run-title'}, 'Run'), statusBadge, cancel),
   target, started, h('div', {class: 'total'}, h('label', {for: 'total-progress'}, 'Progress'),
     total, connection),
@@ -106,9 +106,10 @@ export function renderRun(id) {
     if (s.error) error.textContent = s.error;
   }
 
-  function apply(type, event) {
+  function apply(type, event, eventId) {
     live.dataset.events = String(Number(live.dataset.events) + 1);
-    log.append(h('li', {}, `${new Date(event.timestamp || Date.now()).toLocaleTimeString()} `,
+    log.append(h('li', {dataset: {eventId: eventId || undefined, type}},
+      `${new Date(event.timestamp || Date.now()).toLocaleTimeString()} `,
       `${type.replace(/_/g, ' ')}${event.agent ? ` · ${event.agent}` : ''}`,
       event.message ? ` — ${event.message}` : ''));
     if (typeof event.progress === 'number' && event.progress > total.value) {
@@ -154,7 +155,7 @@ export function renderRun(id) {
     } catch {
       data = {};
     }
-    apply(e.type, data);
+    apply(e.type, data, e.lastEventId);
   }
 
   async function connect() {
@@ -172,6 +173,7 @@ export function renderRun(id) {
     live.dataset.connections = String(Number(live.dataset.connections) + 1);
     EVENT_TYPES.forEach((type) => es.addEventListener(type, onEvent));
     es.onopen = () => {
+      live.dataset.opens = String(Number(live.dataset.opens) + 1); // reconnects included
       retry = 1000;
       connection.textContent = 'Live';
     };

@@ -58,6 +58,10 @@ export function renderStart(onStarted) {
       h('p', {id: 'review-error', class: 'field-error'})),
     field('baseline', 'Baseline run', baseline,
       'Evolve the suite of an earlier completed run instead of starting fresh.'),
+    field('mutation-budget', 'Time to measure the suite\'s strength (seconds)', h('input', {
+      name: 'mutation_budget_seconds', type: 'number', min: 0, max: 3600, inputmode: 'numeric'}),
+    'Faults are injected through the browser to see which tests catch them. Empty: as long as '
+      + 'verification took; 0: skip this step.'),
     submit);
 
   form.addEventListener('submit', async (event) => {
@@ -102,6 +106,8 @@ function read(form) {
   }
   if (form.elements.review_requirements.checked) body.review_requirements = true;
   if (value('baseline_workflow_id')) body.baseline_workflow_id = value('baseline_workflow_id');
+  const budget = value('mutation_budget_seconds');
+  if (budget) body.mutation_budget_seconds = Number(budget);
   return body;
 }
 

@@ -34,7 +34,8 @@ import java.util.Map;
  * A tiny implementation of the workflow contract for gateway-contract tests, run by a real worker
  * on the real Temporal dev server. Behaviour follows the request's user_instruction: {@code hold}
  * waits until cancelled, {@code fail} fails; {@code review_requirements} waits for approve/reject
- * with the review timeout; otherwise it completes at once with three derived scenarios.
+ * with the review timeout; {@code showcase} completes with {@link WebViewShowcase}'s full result;
+ * otherwise it completes at once with three derived scenarios.
  *
  * <p>Like the real workflow it runs only the request's {@link PipelineInputs#stages() stages}
  * (checked the same way: contiguous, in order, earlier results present, else a non-retryable {@code
@@ -100,6 +101,7 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
     // Like the real workflow: a query answered between here and the close already sees the end.
     completedAt = now;
     state = RunState.COMPLETED;
+    if (instruction.equals("showcase")) return WebViewShowcase.result(workflowId, url);
     EvolutionResult evolution =
         new EvolutionResult(
             List.of(),

@@ -54,7 +54,10 @@ abstract class GatewayIntegrationTest {
           "reuser",
           "carol",
           "secret",
-          "fuzzer");
+          "fuzzer",
+          "viewer",
+          "pager",
+          "watcher");
   static final int MAX_CONCURRENT_RUNS = 3;
   static final Path ARTIFACTS = tempDir();
   static final String TARGET = "http://127.0.0.1:9/app";

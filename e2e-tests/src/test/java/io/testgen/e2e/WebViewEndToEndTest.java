@@ -3,6 +3,7 @@ package io.testgen.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -28,11 +29,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The web view as a person uses it, in headless Chromium against the real stack: sign in, start a
- * run on the demo app through the form, watch the pipeline to the end, open a state on the crawl
- * map, sort scenarios, download the suite, list the runs, at desktop and phone width, with an
+ * small run on the demo app through the form, watch the pipeline to the end, open a state on the
+ * crawl map, sort scenarios, download the suite, list the runs, at desktop and phone width, with an
  * axe-core scan of every page. Screenshots go to {@code target/web-screenshots}.
  */
-@Timeout(value = 25, unit = TimeUnit.MINUTES)
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebViewEndToEndTest {
   private static final Pattern RUN_HASH = Pattern.compile("#/run/([A-Za-z0-9._:-]+)$");
@@ -67,6 +68,8 @@ class WebViewEndToEndTest {
   void startsARunThroughThePageWatchesItCompleteAndShowsWhatWasFound() throws Exception {
     try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
       Page page = context.newPage();
+      List<String> requested = Collections.synchronizedList(new ArrayList<>());
+      page.onRequest(r -> requested.add(r.url()));
       page.navigate(stack.gatewayUrl() + "/");
       checks.signIn(page, TestGenStack.API_KEY);
       assertThat(page.getByRole(AriaRole.HEADING, heading("My runs"))).isVisible();
@@ -84,9 +87,13 @@ class WebViewEndToEndTest {
       assertThat(page.locator("#url-error")).hasText("url must use http or https");
       assertThat(page.getByLabel("App URL")).hasAttribute("aria-invalid", "true");
 
+      // A small run: five pages one click deep and no fault injection (the unmutated run alone of
+      // ~30 tests outlasts a 20 s budget under load), so it completes in minutes on a loaded
+      // machine. WebViewRunPageTest covers the kill matrix.
       page.getByLabel("App URL").fill(site.url("/"));
-      page.getByLabel("Depth").fill("2");
-      page.getByLabel("Pages").fill("15");
+      page.getByLabel("Depth").fill("1");
+      page.getByLabel("Pages").fill("5");
+      page.getByLabel("Time to measure the suite's strength (seconds)").fill("0");
       page.getByRole(AriaRole.BUTTON, button("Start run")).click();
       page.waitForURL(RUN_HASH);
       String workflowId = runId(page.url());
@@ -157,6 +164,30 @@ class WebViewEndToEndTest {
       Path zip = checks.dir().resolve(download.suggestedFilename());
       download.saveAs(zip);
       assertThat(WebViewChecks.zipEntries(zip)).contains("package.json", "playwright.config.ts");
+      Download java =
+          page.waitForDownload(
+              () ->
+                  page.getByRole(AriaRole.BUTTON, button("Download Playwright Java suite"))
+                      .click());
+      assertThat(java.suggestedFilename()).isEqualTo(workflowId + "-playwright-java.zip");
+      Path javaZip = checks.dir().resolve(java.suggestedFilename());
+      java.saveAs(javaZip);
+      assertThat(WebViewChecks.zipEntries(javaZip)).contains("pom.xml");
+
+      // No fault injection was asked for: no kill matrix, no mutation score.
+      JsonNode evolution =
+          new GatewayHttp(stack.gatewayUrl(), TestGenStack.API_KEY)
+              .get("/api/v2/workflows/" + workflowId + "/results")
+              .json()
+              .path("evolution_result");
+      assertThat(evolution.path("mutation").isMissingNode() || evolution.path("mutation").isNull())
+          .as("mutation report of a run with mutation_budget_seconds 0: %s", evolution)
+          .isTrue();
+      assertThat(page.locator("#faults-table")).hasCount(0);
+      assertThat(
+              page.locator(".figures div", new Page.LocatorOptions().setHasText("Mutation score"))
+                  .locator("dd"))
+          .hasText("–");
 
       checks.assertNoSeriousAxeViolations(page, "run results");
       checks.screenshotFullPage(page, "run-full.png");
@@ -184,6 +215,12 @@ class WebViewEndToEndTest {
       checks.assertNoHorizontalScroll(page, "run page at phone width");
       checks.assertNoSeriousAxeViolations(page, "run page at phone width");
       checks.screenshotFullPage(page, "run-phone.png");
+
+      // Everything the page loaded came from the gateway.
+      assertThat(requested)
+          .allMatch(
+              u -> u.startsWith(stack.gatewayUrl() + "/") || u.startsWith("blob:"),
+              "a request to the gateway (or a blob it served)");
     }
   }
 
@@ -290,6 +327,6 @@ class WebViewEndToEndTest {
       longWait() {
     // Evolution learns scenarios live and measures oracle strength: give it room on 2 cores.
     return new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
-        .setTimeout(900_000);
+        .setTimeout(600_000);
   }
 }
