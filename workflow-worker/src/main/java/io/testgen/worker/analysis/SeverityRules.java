@@ -134,11 +134,17 @@ final class SeverityRules {
                 why);
       }
     }
+    String action = scenario.testData() == null ? null : scenario.testData().get("action");
+    if (action != null) {
+      feature = StepSeverity.ofAction(action, feature, why);
+    }
     for (StateInfo state : states) {
       if (moneyFlow(state)) {
         feature = note(feature, 5, "a checkout or payment page (" + state.url() + ")", why);
       }
-      feature = StepSeverity.of(state, feature, why);
+      if (action == null) {
+        feature = StepSeverity.of(state, feature, why);
+      }
       if (reachedBySigningIn.contains(state.stateId())) {
         feature =
             note(

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>a scenario about a form tests the features whose proof is the request that form sends (its
  *       method and action path; for a GET form, the query its fields make);
+ *   <li>an in-page action scenario tests the features whose gestures match its action (or, for an
+ *       action that completes what its source state began, that state's last gesture);
  *   <li>otherwise it tests what its last state shows: a state reached through actions belongs to
  *       the features whose gestures match the last action; a state reached by URL to the features
  *       proven by a GET of that URL.
@@ -75,6 +77,22 @@ final class ScenarioFeatures {
     List<String> states = orEmpty(scenario.evidence().stateIds());
     if (states.isEmpty()) {
       return List.of();
+    }
+    String action = scenario.testData() == null ? null : scenario.testData().get("action");
+    if (action != null) {
+      // an in-page action: the features of its gesture; an action that completes what its source
+      // state started (Enter in the field a double-click opened) belongs to that state's gesture
+      List<GroundTruth.Feature> acted =
+          truth.features().stream().filter(f -> f.exercisedByStep(action)).toList();
+      if (!acted.isEmpty()) {
+        return acted;
+      }
+      List<String> setUp = index.state(states.get(0)).map(s -> orEmpty(s.path())).orElse(List.of());
+      if (setUp.isEmpty()) {
+        return List.of();
+      }
+      String step = setUp.get(setUp.size() - 1);
+      return truth.features().stream().filter(f -> f.exercisedByStep(step)).toList();
     }
     Optional<StateInfo> last = index.state(states.get(states.size() - 1));
     if (last.isEmpty()) {
