@@ -54,9 +54,10 @@ final class AccessibilityRule implements ScenarioRule {
   }
 
   /**
-   * States that show one page template: the same path with numbers masked (records of one kind),
-   * the same hash route, the same main heading. States the crawl told apart by what the page held
-   * (more items, an open editor, another query) are one template to an accessibility check.
+   * States that show one page template: the same main heading and hash route; without a heading,
+   * the same path with numbers masked. States the crawl told apart by what the page held (more
+   * items, an open editor, a filter, a search that answered on another URL) are one template to an
+   * accessibility check.
    */
   static String templateKey(StateInfo state) {
     String path = "";
@@ -69,7 +70,8 @@ final class AccessibilityRule implements ScenarioRule {
       path = String.valueOf(state.url());
     }
     String heading = Scenarios.mainHeading(state).map(h -> h.text().strip()).orElse("");
-    return (path + "#" + fragment + "|" + heading).replaceAll("[0-9]+", "#");
+    String page = heading.isEmpty() ? path : "";
+    return (page + "#" + fragment + "|" + heading).replaceAll("[0-9]+", "#");
   }
 
   private static Optional<Scenario> accessibility(

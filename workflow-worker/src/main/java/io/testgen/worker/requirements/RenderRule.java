@@ -41,7 +41,9 @@ final class RenderRule implements ScenarioRule {
           .index()
           .state(input.startStateId())
           .ifPresent(s -> given.add("the user opens " + s.url()));
-      given.add("the user does: " + shorten(String.join(" > ", path)));
+      // each step shortened, never the path: two paths must not read alike once cut
+      given.add(
+          "the user does: " + String.join(" > ", path.stream().map(Scenarios::shorten).toList()));
     }
     List<String> then = new ArrayList<>();
     if (state.title() != null && !state.title().isBlank()) {

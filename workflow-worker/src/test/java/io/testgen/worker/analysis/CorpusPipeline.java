@@ -6,6 +6,7 @@ import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
@@ -23,6 +24,7 @@ import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Observation, Requirements and Analysis on one corpus app (or any site), as a run does them but
@@ -54,10 +56,34 @@ final class CorpusPipeline implements AutoCloseable {
     }
   }
 
-  /** Crawls the corpus app {@code name} (signed in when it has a login) and ranks its scenarios. */
+  /**
+   * Crawls the corpus app {@code name} (signed in when it has a login) and ranks its scenarios.
+   * With {@code -Dtestgen.risk.observations=<dir>}, a crawl's observation is kept there and read
+   * back on the next run, so rule changes can be tried without crawling again.
+   */
   Run corpus(String name, int depth, int pages) {
     CorpusApp app = CorpusApps.create(name);
     GroundTruth truth = app.groundTruth();
+    String kept = System.getProperty("testgen.risk.observations");
+    Path file = kept == null ? null : Path.of(kept, name + ".json");
+    try {
+      if (file != null && Files.exists(file)) {
+        ObservationResult observation =
+            JsonMapperFactory.shared().readValue(file.toFile(), ObservationResult.class);
+        return rank(name, truth, observation, truth.login() != null);
+      }
+      Run run = crawl(name, app, truth, depth, pages);
+      if (file != null) {
+        Files.createDirectories(file.getParent());
+        JsonMapperFactory.shared().writeValue(file.toFile(), run.observation());
+      }
+      return run;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Run crawl(String name, CorpusApp app, GroundTruth truth, int depth, int pages) {
     try (FixtureServer server = app.install(FixtureServer.start())) {
       LoginCredentials login =
           truth.login() == null

@@ -177,11 +177,14 @@ class RiskRegisterCorpusTest {
     for (CorpusPipeline.Run run : RUNS.values()) {
       List<Scenario> scenarios = run.requirements().scenarios();
       assertThat(scenarios).extracting(Scenario::scenarioId).doesNotHaveDuplicates();
-      assertThat(scenarios)
-          .as("%s: same steps and data", run.app())
-          .extracting(s -> List.of(s.scenarioType(), s.given(), s.when(), s.then(), s.testData()))
-          .doesNotHaveDuplicates();
       ObservationIndex index = new ObservationIndex(run.observation());
+      assertThat(scenarios)
+          .as("%s: the same steps and data on the same target", run.app())
+          .extracting(
+              s ->
+                  List.of(
+                      s.scenarioType(), s.when(), s.then(), s.testData(), target(run, index, s)))
+          .doesNotHaveDuplicates();
       assertThat(
               scenarios.stream()
                   .filter(s -> ScenarioVocabulary.ACCESSIBILITY.equals(s.scenarioType()))
@@ -189,6 +192,16 @@ class RiskRegisterCorpusTest {
           .as("%s: accessibility checks per page template", run.app())
           .doesNotHaveDuplicates();
     }
+  }
+
+  /** What a scenario acts on: its form (records of one kind alike), else its page template. */
+  private static String target(CorpusPipeline.Run run, ObservationIndex index, Scenario s) {
+    return orEmpty(s.evidence().formIds()).stream()
+        .map(index::form)
+        .flatMap(java.util.Optional::stream)
+        .findFirst()
+        .map(f -> signature(f).replaceAll("[0-9]+", "#"))
+        .orElseGet(() -> template(run, index, s) + " " + orEmpty(s.given()));
   }
 
   /** The ground-truth template of a scenario's first state, or its URL when none matches. */
