@@ -50,9 +50,13 @@ class ProgressStreamTest extends GatewayIntegrationTest {
   }
 
   private String xadd(String workflowId, ProgressEventType type, String agent, double progress) {
-    ProgressEvent event =
+    return xadd(
         new ProgressEvent(
-            type, workflowId, agent, progress, type.wireName(), Map.of("pages", 1), Instant.now());
+            type, workflowId, agent, progress, type.wireName(), Map.of("pages", 1), Instant.now()));
+  }
+
+  private String xadd(ProgressEvent event) {
+    String workflowId = event.workflowId();
     try {
       return redis
           .xadd(
@@ -289,7 +293,7 @@ class ProgressStreamTest extends GatewayIntegrationTest {
   }
 
   private String xaddMessage(String workflowId, String message) {
-    ProgressEvent event =
+    return xadd(
         new ProgressEvent(
             ProgressEventType.AGENT_PROGRESS,
             workflowId,
@@ -297,17 +301,7 @@ class ProgressStreamTest extends GatewayIntegrationTest {
             0.1,
             message,
             Map.of(),
-            Instant.now());
-    try {
-      return redis
-          .xadd(
-              ProgressStreams.key(workflowId),
-              StreamEntryID.NEW_ENTRY,
-              Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)))
-          .toString();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+            Instant.now()));
   }
 
   /** Clients the gateway dropped for a stalled write so far (its Prometheus counter). */

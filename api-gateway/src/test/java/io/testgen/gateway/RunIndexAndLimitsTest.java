@@ -38,20 +38,9 @@ class RunIndexAndLimitsTest extends GatewayIntegrationTest {
     assertThat(afterClose.json().get("workflow_id").asText()).isEqualTo(id);
     assertThat(afterClose.json().get("status").asText()).isEqualTo("completed");
 
-    String other =
-        as("idem")
-            .post("/api/v2/generate-tests", body, "Idempotency-Key", "order-43")
-            .json()
-            .get("workflow_id")
-            .asText();
-    assertThat(other).isNotEqualTo(id);
-    String bobs =
-        as("bob")
-            .post("/api/v2/generate-tests", body, "Idempotency-Key", "order-42")
-            .json()
-            .get("workflow_id")
-            .asText();
-    assertThat(bobs).isNotEqualTo(id);
+    // Another key, or the same key from another user, is another run.
+    assertThat(startKeyed("idem", body, "order-43")).isNotEqualTo(id);
+    assertThat(startKeyed("bob", body, "order-42")).isNotEqualTo(id);
     // One run per key: visibility shows exactly two runs for this user.
     await(
         Duration.ofSeconds(20),
@@ -183,5 +172,14 @@ class RunIndexAndLimitsTest extends GatewayIntegrationTest {
   @Test
   void parallelStartsTakeExactlyTheFreeSlots() throws Exception {
     assertParallelStartsTakeExactlyTheFreeSlots("racer");
+  }
+
+  /** Starts a run with an Idempotency-Key; the id of the run it names. */
+  private String startKeyed(String user, String body, String key) {
+    return as(user)
+        .post("/api/v2/generate-tests", body, "Idempotency-Key", key)
+        .json()
+        .get("workflow_id")
+        .asText();
   }
 }

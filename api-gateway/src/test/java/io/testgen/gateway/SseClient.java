@@ -1,14 +1,12 @@
 package io.testgen.gateway;
 
-import java.io.BufferedReader;
+import io.testgen.testkit.sse.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,32 +49,14 @@ final class SseClient implements AutoCloseable {
   }
 
   private void read() {
-    try (BufferedReader lines =
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      String id = null;
-      String event = null;
-      StringBuilder data = null;
-      String line;
-      while ((line = lines.readLine()) != null) {
-        if (line.isEmpty()) {
-          if (event != null || data != null) {
-            messages.add(new Message(id, event, data == null ? null : data.toString(), null));
-          }
-          id = null;
-          event = null;
-          data = null;
-        } else if (line.startsWith(":")) {
-          messages.add(new Message(null, null, null, line.substring(1)));
-        } else if (line.startsWith("id:")) {
-          id = line.substring(3).trim();
-        } else if (line.startsWith("event:")) {
-          event = line.substring(6).trim();
-        } else if (line.startsWith("data:")) {
-          String value = line.substring(5);
-          if (value.startsWith(" ")) value = value.substring(1);
-          data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-        }
-      }
+    try {
+      SseParser.read(
+          body,
+          message -> {
+            messages.add(
+                new Message(message.id(), message.event(), message.data(), message.comment()));
+            return true;
+          });
     } catch (IOException closed) {
       // Stream closed by close().
     } finally {

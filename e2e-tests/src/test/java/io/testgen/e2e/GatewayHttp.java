@@ -3,10 +3,9 @@ package io.testgen.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.testgen.common.json.JsonMapperFactory;
-import java.io.BufferedReader;
+import io.testgen.testkit.sse.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,38 +108,30 @@ final class GatewayHttp {
                 + new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
       }
       List<Event> events = new ArrayList<>();
-      try (BufferedReader in =
-          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-        String id = null;
-        String type = null;
-        StringBuilder data = new StringBuilder();
-        String line;
-        while ((line = in.readLine()) != null) {
-          if (line.isEmpty()) {
-            if (type != null) {
-              Event event =
-                  new Event(id, type, MAPPER.readTree(data.toString()), java.time.Instant.now());
-              events.add(event);
-              listener.accept(event, event.arrivedAt());
-            }
-            id = null;
-            type = null;
-            data.setLength(0);
-          } else if (line.startsWith("id:")) {
-            id = line.substring(3).trim();
-          } else if (line.startsWith("event:")) {
-            type = line.substring(6).trim();
-          } else if (line.startsWith("data:")) {
-            data.append(line.substring(5).trim());
-          }
-        }
-      }
+      SseParser.read(
+          response.body(),
+          message -> {
+            if (message.event() == null) return true;
+            Event event =
+                new Event(message.id(), message.event(), json(message.data()), Instant.now());
+            events.add(event);
+            listener.accept(event, event.arrivedAt());
+            return true;
+          });
       return events;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode json(String data) {
+    try {
+      return MAPPER.readTree(data == null ? "" : data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("event data is not JSON: " + data, e);
     }
   }
 

@@ -31,13 +31,6 @@ class ProblemErrorController implements ErrorController {
             : code instanceof Integer value && value >= 400 && value < 600
                 ? HttpStatusCode.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
-    return ProblemResponses.entity(
-        ProblemResponses.problem(
-            status,
-            ProblemResponses.codeFor(status),
-            ProblemResponses.detailFor(status),
-            null,
-            null),
-        null);
+    return ProblemResponses.entity(status);
   }
 }

@@ -48,14 +48,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
   ResponseEntity<ProblemDetail> multipart(Exception e) {
     HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-    return ProblemResponses.entity(
-        ProblemResponses.problem(
-            status,
-            ProblemResponses.codeFor(status),
-            ProblemResponses.detailFor(status),
-            null,
-            null),
-        null);
+    return ProblemResponses.entity(status);
   }
 
   @ExceptionHandler(Exception.class)

@@ -50,6 +50,11 @@ public class ProblemResponses {
     return entity(problem(e), headers);
   }
 
+  /** The answer to a bare HTTP status: its stable code and safe detail. */
+  public static ResponseEntity<ProblemDetail> entity(HttpStatusCode status) {
+    return entity(problem(status, codeFor(status), detailFor(status), null, null), null);
+  }
+
   public static ResponseEntity<ProblemDetail> entity(ProblemDetail problem, HttpHeaders headers) {
     HttpHeaders all = new HttpHeaders();
     if (headers != null) all.putAll(headers);

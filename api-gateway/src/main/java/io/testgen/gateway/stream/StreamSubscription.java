@@ -72,10 +72,6 @@ final class StreamSubscription {
     return workflowId;
   }
 
-  String streamKey() {
-    return ProgressStreams.key(workflowId);
-  }
-
   synchronized StreamEntryID cursor() {
     return cursor;
   }
@@ -120,7 +116,7 @@ final class StreamSubscription {
               false))) {
         return false;
       }
-      touch();
+      lastActivity = Instant.now(); // of the last event, keepalives aside
       if (terminal) return false;
     }
     return !closed && !ending;
@@ -152,11 +148,7 @@ final class StreamSubscription {
     if (dropped || started == 0 || System.nanoTime() - started < stall.toNanos()) return;
     dropped = true;
     log.info("event=stream_client_dropped workflow_id={} reason=stalled_write", workflowId);
-    closed = true;
-    ending = true;
-    queue.clear();
-    queue.add(new Outbound(null, true, false));
-    onDrop.accept("stalled_write");
+    drop("stalled_write");
   }
 
   /** Drops a client that lags too far behind; its response ends after the write in progress. */
@@ -165,12 +157,17 @@ final class StreamSubscription {
         "event=stream_client_dropped workflow_id={} reason=slow_client queued={}",
         workflowId,
         queue.size());
+    drop("slow_client");
+    startDrain();
+  }
+
+  /** Over: nothing more is queued but the end of the response. */
+  private void drop(String reason) {
     closed = true;
     ending = true;
     queue.clear();
     queue.add(new Outbound(null, true, false));
-    onDrop.accept("slow_client");
-    startDrain();
+    onDrop.accept(reason);
   }
 
   private void startDrain() {
@@ -200,19 +197,12 @@ final class StreamSubscription {
       sendStartedNanos = System.nanoTime();
       boolean sent = next.event() == null || send(next.event());
       sendStartedNanos = 0;
-      if (!sent) {
+      if (!sent || next.terminal()) {
         synchronized (this) {
           queue.clear();
           draining = false;
         }
-        return;
-      }
-      if (next.terminal()) {
-        synchronized (this) {
-          queue.clear();
-          draining = false;
-        }
-        finish();
+        if (sent) finish();
         return;
       }
     }
@@ -231,11 +221,6 @@ final class StreamSubscription {
 
   synchronized void keepalive() {
     offer(new Outbound(SseEmitter.event().comment("keepalive"), false, true));
-  }
-
-  /** When the last event (not keepalive) was sent. */
-  private void touch() {
-    lastActivity = Instant.now();
   }
 
   private boolean send(SseEmitter.SseEventBuilder event) {
@@ -284,12 +269,7 @@ final class StreamSubscription {
 
   /** The client went away or the stream cannot continue. */
   void fail() {
-    closed = true;
-    try {
-      emitter.complete();
-    } catch (RuntimeException ignored) {
-      // Already completed.
-    }
+    finish();
   }
 
   /** Called from the emitter's completion callbacks. */

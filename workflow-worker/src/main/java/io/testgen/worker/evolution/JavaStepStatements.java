@@ -85,8 +85,8 @@ final class JavaStepStatements {
   static String locator(Locator l, boolean all) {
     String value = str(l.value());
     String base =
-        switch (l.strategy()) {
-          case "role" ->
+        switch (l.locatorStrategy()) {
+          case ROLE ->
               "page.getByRole(AriaRole."
                   + PageLocators.ariaRoleConstant(l.value())
                   + (l.name() == null
@@ -95,20 +95,19 @@ final class JavaStepStatements {
                           + str(l.name())
                           + ").setExact(true)")
                   + ")";
-          case "label" ->
+          case LABEL ->
               "page.getByLabel(" + value + ", new Page.GetByLabelOptions().setExact(true))";
-          case Locator.HINT_TEXT ->
+          case HINT_TEXT ->
               "page.getByPlaceholder("
                   + value
                   + ", new Page.GetByPlaceholderOptions().setExact(true))";
-          case "test_id" -> "page.getByTestId(" + value + ")";
-          case "text" -> "page.getByText(" + value + ")";
-          case "alt" ->
+          case TEST_ID -> "page.getByTestId(" + value + ")";
+          case TEXT -> "page.getByText(" + value + ")";
+          case ALT ->
               "page.getByAltText(" + value + ", new Page.GetByAltTextOptions().setExact(true))";
-          case "title" ->
+          case TITLE ->
               "page.getByTitle(" + value + ", new Page.GetByTitleOptions().setExact(true))";
-          case "css" -> "page.locator(" + value + ")";
-          default -> throw new IllegalArgumentException("unknown locator strategy " + l.strategy());
+          case CSS -> "page.locator(" + value + ")";
         };
     return l.unique() || all ? base : base + ".first()";
   }

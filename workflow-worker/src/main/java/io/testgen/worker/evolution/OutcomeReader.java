@@ -4,7 +4,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.LoadState;
 import io.testgen.common.agents.observation.ValidationMessage;
-import io.testgen.common.json.JsonMapperFactory;
+import io.testgen.worker.browser.ValidationMessages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,50 +38,6 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
             seen.add(text);
             out.push(text);
           }
-        return out;
-      }
-      """;
-
-  private static final String MESSAGES_SCRIPT =
-      """
-      (navigated) => {
-        const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, 160);
-        const visible = (el) => el.checkVisibility ? el.checkVisibility() : true;
-        const out = [];
-        // After a page load every empty required field of the new page is "invalid": not ours.
-        for (const form of navigated ? [] : document.forms) {
-          for (const el of form.elements) {
-            if (el.willValidate && !el.validity.valid)
-              out.push({ field: el.name || el.id || '', text: clean(el.validationMessage), source: 'native' });
-          }
-        }
-        const seen = new Set();
-        const sel = '[role=alert],.error,.errors,.invalid-feedback,.field-error,.error-message,'
-          + '.alert-danger,.text-danger,.form-error,[aria-live=assertive],.errorlist li,[id$=-error],'
-          + '.has-error .help-inline,.has-error .help-block,.is-invalid ~ .invalid-feedback';
-        for (const el of document.querySelectorAll(sel)) {
-          const text = clean(el.innerText);
-          if (!text || seen.has(text) || !visible(el)) continue;
-          seen.add(text);
-          let field = '';
-          if (el.id) {
-            const owner = document.querySelector('[aria-describedby~="' + el.id + '"],[aria-errormessage="' + el.id + '"]');
-            if (owner) field = owner.name || owner.id;
-            else if (/-error$/.test(el.id)) field = el.id.replace(/-error$/, '');
-          }
-          if (!field) {
-            let prev = el.previousElementSibling;
-            while (prev && !/^(INPUT|SELECT|TEXTAREA)$/.test(prev.tagName)) prev = prev.previousElementSibling;
-            if (prev) field = prev.name || prev.id;
-          }
-          if (!field) {
-            const group = el.closest('.field,.form-group,.form-field,fieldset,p,div');
-            const input = group && group.querySelector('input,select,textarea');
-            if (input) field = input.name || input.id;
-          }
-          out.push({ field: field || null, text, source: 'page' });
-          if (out.length >= 20) break;
-        }
         return out;
       }
       """;
@@ -200,13 +156,9 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
   }
 
   private List<ValidationMessage> messages(Page page) {
-    Object raw = evaluate(page, MESSAGES_SCRIPT, navigated);
     List<ValidationMessage> out = new ArrayList<>();
-    if (raw instanceof List<?> list)
-      for (Object o : list) {
-        ValidationMessage m = JsonMapperFactory.shared().convertValue(o, ValidationMessage.class);
-        out.add(new ValidationMessage(m.field(), generic(m.text()), m.source()));
-      }
+    for (ValidationMessage m : ValidationMessages.read(page, -1, navigated))
+      out.add(new ValidationMessage(m.field(), generic(m.text()), m.source()));
     return out;
   }
 

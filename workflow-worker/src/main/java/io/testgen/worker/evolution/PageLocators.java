@@ -15,22 +15,21 @@ final class PageLocators {
   static com.microsoft.playwright.Locator of(Page page, Locator l, String unique) {
     String value = TestData.withUnique(l.value(), unique);
     com.microsoft.playwright.Locator found =
-        switch (l.strategy()) {
-          case "role" -> {
+        switch (l.locatorStrategy()) {
+          case ROLE -> {
             Page.GetByRoleOptions options = new Page.GetByRoleOptions();
             if (l.name() != null)
               options.setName(TestData.withUnique(l.name(), unique)).setExact(true);
             yield page.getByRole(ariaRole(value), options);
           }
-          case "label" -> page.getByLabel(value, new Page.GetByLabelOptions().setExact(true));
-          case Locator.HINT_TEXT ->
+          case LABEL -> page.getByLabel(value, new Page.GetByLabelOptions().setExact(true));
+          case HINT_TEXT ->
               page.getByPlaceholder(value, new Page.GetByPlaceholderOptions().setExact(true));
-          case "test_id" -> page.getByTestId(value);
-          case "text" -> page.getByText(value);
-          case "alt" -> page.getByAltText(value, new Page.GetByAltTextOptions().setExact(true));
-          case "title" -> page.getByTitle(value, new Page.GetByTitleOptions().setExact(true));
-          case "css" -> page.locator(value);
-          default -> throw new IllegalArgumentException("unknown locator strategy " + l.strategy());
+          case TEST_ID -> page.getByTestId(value);
+          case TEXT -> page.getByText(value);
+          case ALT -> page.getByAltText(value, new Page.GetByAltTextOptions().setExact(true));
+          case TITLE -> page.getByTitle(value, new Page.GetByTitleOptions().setExact(true));
+          case CSS -> page.locator(value);
         };
     return l.unique() ? found : found.first();
   }

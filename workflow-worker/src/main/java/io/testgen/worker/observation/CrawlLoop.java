@@ -1,17 +1,11 @@
 package io.testgen.worker.observation;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.PlaywrightException;
-import com.microsoft.playwright.options.HttpCredentials;
 import io.testgen.common.agents.observation.CrawlStats;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.ContextLease;
-import io.testgen.worker.browser.NavigationGuard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +17,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
- * One crawl's loop: several threads, each with its own browser context, take tasks from the shared
- * frontier; per task the page is loaded (or its in-page state replayed), recorded, its links
- * queued, and, for a new state, its actions and forms explored. Whatever one page or action does
- * ends as a finding; the calling thread sends ticks (progress, checkpoints) until the frontier is
- * exhausted or a budget is spent.
+ * One crawl's loop: several {@link CrawlThread}s, each with its own browser context, take tasks
+ * from the shared frontier; per task the page is loaded (or its in-page state replayed), recorded,
+ * its links queued, and, for a new state, its actions and forms explored. Whatever one page or
+ * action does ends as a finding; the calling thread sends ticks (progress, checkpoints) until the
+ * frontier is exhausted or a budget is spent.
  */
 final class CrawlLoop {
   private static final Logger log = LoggerFactory.getLogger(CrawlLoop.class);
@@ -88,8 +81,8 @@ final class CrawlLoop {
             });
     List<Future<?>> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      boolean first = i == 0;
-      workers.add(executor.submit(() -> work(first)));
+      workers.add(
+          executor.submit(new CrawlThread(ctx, pool, policy, login, replayer, visitor, i == 0)));
     }
     executor.shutdown();
     try {
@@ -191,110 +184,5 @@ final class CrawlLoop {
 
   private CrawlCheckpoint checkpoint() {
     return ctx.redactor().redact(ctx.model().checkpoint(elapsedMillis()), CrawlCheckpoint.class);
-  }
-
-  // ---- one crawl thread
-
-  private void work(boolean first) {
-    ContextLease lease = null;
-    MDC.put("workflow_id", ctx.workflowId());
-    try {
-      if (!first) login.awaitLogin();
-      lease = newContext();
-      Page page = lease.context().newPage();
-      PageSettler settler =
-          new PageSettler(
-              page,
-              ctx.settings().pageTimeout(),
-              ctx.settings().quietMillis(),
-              (url, text) ->
-                  ctx.finding(
-                      text.startsWith(PageSettler.DIALOG_NOTICE) ? "dialog" : "console_error",
-                      url,
-                      null,
-                      text.startsWith(PageSettler.DIALOG_NOTICE)
-                          ? text.substring(PageSettler.DIALOG_NOTICE.length())
-                          : text));
-      if (first) login.loginFirst(settler, lease.context(), replayer);
-      CrawlTask task;
-      while (!ctx.stopping() && (task = ctx.model().take()) != null) {
-        long taskStart = System.nanoTime();
-        try {
-          visitor.visit(settler, task);
-          log.debug(
-              "event=task_done workflow_id={} url={} steps={} ms={}",
-              ctx.workflowId(),
-              ctx.redactor().redact(task.url()),
-              task.steps().size(),
-              (System.nanoTime() - taskStart) / 1_000_000);
-        } catch (RuntimeException e) {
-          // one page, element or action never ends the crawl: a finding, and go on
-          if (ctx.stopping() || Thread.currentThread().isInterrupted()) break;
-          String error = PageSettler.shortError(e);
-          ctx.finding("page_failed", task.url(), null, pageFailure(task, e, error));
-          log.warn(
-              "event=crawl_task_failed workflow_id={} url={} error={}",
-              ctx.workflowId(),
-              ctx.redactor().redact(task.url()),
-              ctx.redactor().redact(error));
-          // a fresh page only when this one is gone: a call on a page whose driver stopped
-          // answering would hang here too
-          if (settler.page().isClosed() || error.contains("crashed")) renew(settler);
-        } finally {
-          ctx.model().done(task);
-        }
-      }
-    } catch (InterruptedException e) {
-      // cancelled: fall through to close the context
-    } catch (PlaywrightException e) {
-      if (!ctx.stopping()) throw e;
-    } finally {
-      if (first) login.release(); // never leave the others waiting for a login
-      Thread.interrupted(); // a pending interrupt would stop the close below
-      if (lease != null) lease.close();
-      pool.releaseThread();
-      MDC.remove("workflow_id");
-    }
-  }
-
-  private static String pageFailure(CrawlTask task, RuntimeException e, String error) {
-    String where = task.steps().isEmpty() ? "loading the page" : "replaying " + task.label();
-    String what =
-        e instanceof PlaywrightException ? error : e.getClass().getSimpleName() + ": " + error;
-    return "failed while " + where + " or exploring it: " + what;
-  }
-
-  private static void renew(PageSettler settler) {
-    try {
-      settler.renew();
-    } catch (PlaywrightException e) {
-      // the context itself is gone; the next task's load will say so
-    }
-  }
-
-  private ContextLease newContext() {
-    Browser.NewContextOptions options =
-        new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-US");
-    var http = ctx.request().httpCredentials();
-    if (http != null)
-      options.setHttpCredentials(new HttpCredentials(http.username(), http.password()));
-    if (login.storageState() != null) options.setStorageState(login.storageState());
-    NavigationGuard guard =
-        new NavigationGuard(
-            policy,
-            ctx.scope().origin(),
-            ctx.model()::addFinding,
-            ctx.settings().maxDocumentBytes(),
-            ctx.settings().pageTimeout());
-    ContextLease lease = pool.acquireContext(guard, options);
-    lease.context().addInitScript(PageSettler.NO_DIALOGS);
-    // links with target=_blank and window.open would pile up pages nobody looks at
-    lease
-        .context()
-        .onPage(
-            p -> {
-              if (p.opener() != null) p.close();
-            });
-    return lease;
   }
 }

@@ -29,7 +29,7 @@ final class CrawlModel {
   private final Set<Transition> transitions = new LinkedHashSet<>();
   private final Set<LinkEdge> linkEdges = new LinkedHashSet<>();
   private final Map<String, Finding> findings = new LinkedHashMap<>();
-  private final Map<String, List<String>> parents = new LinkedHashMap<>();
+  private final StatePaths paths = new StatePaths();
   private final Map<String, String> formIds = new LinkedHashMap<>();
   private final List<WriteInfo> writes = new ArrayList<>();
   private String startStateId;
@@ -105,8 +105,7 @@ final class CrawlModel {
     if (existing == null) {
       states.put(state.stateId(), state);
       if (startStateId == null) startStateId = state.stateId();
-      if (parent != null && !parent.equals(state.stateId()))
-        parents.putIfAbsent(state.stateId(), List.of(parent, label == null ? "" : label));
+      paths.reached(state.stateId(), parent, label);
       return true;
     }
     if (existing.instanceUrls().size() < maxInstances
@@ -181,16 +180,7 @@ final class CrawlModel {
 
   /** Labels of the actions from the start state to {@code stateId}. */
   synchronized List<String> flowTo(String stateId) {
-    List<String> labels = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String current = stateId;
-    while (current != null && seen.add(current)) {
-      List<String> parent = parents.get(current);
-      if (parent == null) break;
-      labels.add(0, parent.get(1));
-      current = parent.get(0);
-    }
-    return labels;
+    return paths.flowTo(stateId);
   }
 
   synchronized void offerGoal(GoalOutcome candidate) {
@@ -269,7 +259,7 @@ final class CrawlModel {
         CrawlCheckpoint.copy(frontier.patternCounts()),
         new ArrayList<>(claimed),
         new ArrayList<>(probedForms),
-        CrawlCheckpoint.copy(parents),
+        paths.copy(),
         goal,
         frontier.pagesVisited(),
         actionsTried,
@@ -291,7 +281,7 @@ final class CrawlModel {
     urlStates.putAll(c.urlStates());
     claimed.addAll(c.claimedFingerprints());
     if (c.probedForms() != null) probedForms.addAll(c.probedForms());
-    parents.putAll(c.parents());
+    paths.restore(c.parents());
     writes.addAll(c.writes());
     formIds.putAll(c.formIds());
     goal = c.goal();

@@ -5,7 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import io.testgen.common.agents.observation.FormSubmission;
 import io.testgen.common.agents.observation.ValidationMessage;
-import io.testgen.common.json.JsonMapperFactory;
+import io.testgen.worker.browser.ValidationMessages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,49 +25,6 @@ final class FormProber {
 
   /** Every field left empty: a GET search submitted so lists all records. */
   static final String EMPTY = "empty";
-
-  private static final String VALIDATION_SCRIPT =
-      """
-      ([formIndex, navigated]) => {
-        const clean = (s) => (s || '').replace(/\\s+/g, ' ').trim().slice(0, 160);
-        const visible = (el) => el.checkVisibility ? el.checkVisibility() : true;
-        const out = [];
-        const form = document.forms[formIndex];
-        if (form && !navigated) {
-          for (const el of form.elements) {
-            if (el.willValidate && !el.validity.valid)
-              out.push({ field: el.name || el.id || '', text: clean(el.validationMessage), source: 'native' });
-          }
-        }
-        const seen = new Set();
-        const sel = '[role=alert],.error,.errors,.invalid-feedback,.field-error,.error-message,'
-          + '.alert-danger,.text-danger,.form-error,[aria-live=assertive],.errorlist li';
-        for (const el of document.querySelectorAll(sel)) {
-          const text = clean(el.innerText);
-          if (!text || seen.has(text) || !visible(el)) continue;
-          seen.add(text);
-          let field = '';
-          if (el.id) {
-            const owner = document.querySelector('[aria-describedby~="' + el.id + '"],[aria-errormessage="' + el.id + '"]');
-            if (owner) field = owner.name || owner.id;
-            else if (/-error$/.test(el.id)) field = el.id.replace(/-error$/, '');
-          }
-          if (!field) {
-            let prev = el.previousElementSibling;
-            while (prev && !/^(INPUT|SELECT|TEXTAREA)$/.test(prev.tagName)) prev = prev.previousElementSibling;
-            if (prev) field = prev.name || prev.id;
-          }
-          if (!field) {
-            const group = el.closest('.field,.form-group,.form-field,fieldset,p,div');
-            const input = group && group.querySelector('input,select,textarea');
-            if (input) field = input.name || input.id;
-          }
-          out.push({ field: field || null, text, source: 'page' });
-          if (out.length >= 20) break;
-        }
-        return out;
-      }
-      """;
 
   private FormProber() {}
 
@@ -216,16 +173,7 @@ final class FormProber {
     return new Probe(submission, after, outcome);
   }
 
-  @SuppressWarnings("unchecked")
   static List<ValidationMessage> validation(Page page, int formIndex, boolean navigated) {
-    try {
-      Object raw = page.evaluate(VALIDATION_SCRIPT, List.of(formIndex, navigated));
-      List<ValidationMessage> out = new ArrayList<>();
-      for (Object o : (List<Object>) raw)
-        out.add(JsonMapperFactory.shared().convertValue(o, ValidationMessage.class));
-      return out;
-    } catch (PlaywrightException e) {
-      return List.of();
-    }
+    return ValidationMessages.read(page, formIndex, navigated);
   }
 }

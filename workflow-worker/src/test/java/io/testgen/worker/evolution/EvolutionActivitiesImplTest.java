@@ -13,7 +13,6 @@ import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.FlakySite;
@@ -21,7 +20,7 @@ import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.progress.ProgressPublisher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,9 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,25 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The activity in a Temporal test environment: progress events, bad input, cancellation. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class EvolutionActivitiesImplTest {
-  static BrowserPool pool;
+  static final BrowserPool pool = TestBrowsers.shared();
   @TempDir static Path artifactsDir;
 
   TestActivityEnvironment env;
   List<ProgressEvent> events = new CopyOnWriteArrayList<>();
   volatile Consumer<ProgressEvent> onEvent = e -> {};
   EvolutionActivities activity;
-
-  @BeforeAll
-  static void startPool() {
-    pool =
-        new BrowserPool(
-            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.close();
-  }
 
   @BeforeEach
   void start() {

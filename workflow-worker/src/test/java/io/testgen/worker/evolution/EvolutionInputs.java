@@ -287,22 +287,8 @@ final class EvolutionInputs {
             List.of("home", "notes"),
             List.of(),
             List.of("link-notes")),
-        scenario(
-            "REQ-RENDER-home",
-            "functional",
-            "high",
-            Map.of(),
-            List.of("home"),
-            List.of(),
-            List.of()),
-        scenario(
-            "REQ-RENDER-stats",
-            "functional",
-            "low",
-            Map.of(),
-            List.of("stats"),
-            List.of(),
-            List.of()),
+        render("home", "high"),
+        render("stats", "low"),
         scenario(
             "REQ-A11Y-home",
             "accessibility",
@@ -432,14 +418,7 @@ final class EvolutionInputs {
   static List<Scenario> changingScenarios(String version) {
     String extra = version.equals("v2") ? "help" : "legacy";
     return List.of(
-        scenario(
-            "REQ-RENDER-home",
-            "functional",
-            "high",
-            Map.of(),
-            List.of("home"),
-            List.of(),
-            List.of()),
+        render("home", "high"),
         scenario(
             "REQ-FORM-settings-HAPPY",
             "functional",
@@ -448,22 +427,20 @@ final class EvolutionInputs {
             List.of("settings"),
             List.of("settings"),
             List.of()),
-        scenario(
-            "REQ-RENDER-" + extra,
-            "functional",
-            "low",
-            Map.of(),
-            List.of(extra),
-            List.of(),
-            List.of()),
-        scenario(
-            "REQ-RENDER-profile",
-            "functional",
-            "medium",
-            Map.of(),
-            List.of("profile"),
-            List.of(),
-            List.of()));
+        render(extra, "low"),
+        render("profile", "medium"));
+  }
+
+  /** REQ-RENDER-{stateId}: the state shows its title and heading. */
+  static Scenario render(String stateId, String priority) {
+    return scenario(
+        "REQ-RENDER-" + stateId,
+        "functional",
+        priority,
+        Map.of(),
+        List.of(stateId),
+        List.of(),
+        List.of());
   }
 
   // --- FlakySite -------------------------------------------------------------------------
@@ -476,24 +453,13 @@ final class EvolutionInputs {
     return observation(b, List.of(deals, about), List.of());
   }
 
+  /** Evolution of FlakySite's two render scenarios. */
+  static EvolutionRequest flakyRequest(String workflowId, String b, int verifyRuns) {
+    return request(workflowId, b, flakyObservation(b), flakyScenarios(), null, verifyRuns);
+  }
+
   static List<Scenario> flakyScenarios() {
-    return List.of(
-        scenario(
-            "REQ-RENDER-deals",
-            "functional",
-            "high",
-            Map.of(),
-            List.of("deals"),
-            List.of(),
-            List.of()),
-        scenario(
-            "REQ-RENDER-about",
-            "functional",
-            "low",
-            Map.of(),
-            List.of("about"),
-            List.of(),
-            List.of()));
+    return List.of(render("deals", "high"), render("about", "low"));
   }
 
   // --- LoginSite -------------------------------------------------------------------------
@@ -577,13 +543,6 @@ final class EvolutionInputs {
             List.of("login"),
             List.of("login"),
             List.of()),
-        scenario(
-            "REQ-RENDER-dashboard",
-            "functional",
-            "high",
-            Map.of(),
-            List.of("dashboard"),
-            List.of(),
-            List.of()));
+        render("dashboard", "high"));
   }
 }

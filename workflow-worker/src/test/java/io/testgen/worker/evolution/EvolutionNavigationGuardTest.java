@@ -10,13 +10,12 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.StateInfo;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.progress.ProgressPublisher;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,25 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class EvolutionNavigationGuardTest {
-  static BrowserPool pool;
+  static final BrowserPool pool = TestBrowsers.shared();
   @TempDir static Path artifactsDir;
 
   FixtureServer target;
   FixtureServer other;
   final AtomicInteger otherRequests = new AtomicInteger();
   TestActivityEnvironment env;
-
-  @BeforeAll
-  static void startPool() {
-    pool =
-        new BrowserPool(
-            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.close();
-  }
 
   @BeforeEach
   void startServers() {

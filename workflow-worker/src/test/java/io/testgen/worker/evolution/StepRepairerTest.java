@@ -8,34 +8,24 @@ import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.browser.ContextLease;
+import io.testgen.worker.browser.TestBrowsers;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Each repair method, in the order tried, on a live page in real Chromium. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class StepRepairerTest {
-  static BrowserPool pool;
-
-  @BeforeAll
-  static void start() {
-    pool =
-        new BrowserPool(
-            BrowserSettings.fromEnvironment().withContexts(1), TargetPolicy.allowingLoopback());
-  }
+  static final BrowserPool pool = TestBrowsers.shared();
 
   @AfterAll
   static void stop() {
     pool.releaseThread();
-    pool.close();
   }
 
   private static Optional<StepRepairer.Proposal> repair(String html, TestStep step) {

@@ -8,13 +8,12 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.MutationReport;
 import io.testgen.common.agents.requirements.RequirementsResult;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.progress.AgentProgressReporter;
 import io.testgen.worker.requirements.RecordingProgressPublisher;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Evolution measures its verified suite's oracle strength after verification, within a budget. */
 @Timeout(value = 420, unit = TimeUnit.SECONDS)
 class SuiteEvolutionMutationTest {
-  static BrowserPool pool;
+  static final BrowserPool pool = TestBrowsers.shared();
   static FixtureServer site;
   @TempDir static Path artifactsDir;
   static ArtifactStore artifacts;
@@ -38,9 +37,6 @@ class SuiteEvolutionMutationTest {
 
   @BeforeAll
   static void start() {
-    pool =
-        new BrowserPool(
-            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
     site = NotesSite.install(FixtureServer.start());
     artifacts = new ArtifactStore(artifactsDir);
     evolution =
@@ -49,7 +45,6 @@ class SuiteEvolutionMutationTest {
 
   @AfterAll
   static void stop() {
-    pool.close();
     site.close();
   }
 

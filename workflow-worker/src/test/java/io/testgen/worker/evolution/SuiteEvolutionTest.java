@@ -10,7 +10,6 @@ import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.evolution.TestFailure;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.security.LoginCredentials;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.ChangingSite;
@@ -19,7 +18,7 @@ import io.testgen.testkit.sites.evolution.LoginSite;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.progress.AgentProgressReporter;
 import io.testgen.worker.progress.ProgressPublisher;
 import java.io.ByteArrayInputStream;
@@ -36,7 +35,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,24 +43,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Evolution core against fixture sites in real Chromium: verify, repair, flaky, evolve. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SuiteEvolutionTest {
-  static BrowserPool pool;
+  static final BrowserPool pool = TestBrowsers.shared();
   @TempDir static Path artifactsDir;
   static ArtifactStore artifacts;
   static SuiteEvolution evolution;
 
   @BeforeAll
   static void start() {
-    pool =
-        new BrowserPool(
-            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
     artifacts = new ArtifactStore(artifactsDir);
     evolution =
         new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults().withParallelContexts(2));
-  }
-
-  @AfterAll
-  static void stop() {
-    pool.close();
   }
 
   static EvolutionResult evolve(io.testgen.common.agents.evolution.EvolutionRequest request) {
@@ -176,15 +166,7 @@ class SuiteEvolutionTest {
   void aTestThatDoesNotPassEveryRunIsFlakyAndLeavesTheSuite() throws Exception {
     try (FixtureServer site = FlakySite.install(FixtureServer.start())) {
       String b = site.baseUrl();
-      EvolutionResult result =
-          evolve(
-              EvolutionInputs.request(
-                  "wf-flaky",
-                  b,
-                  EvolutionInputs.flakyObservation(b),
-                  EvolutionInputs.flakyScenarios(),
-                  null,
-                  3));
+      EvolutionResult result = evolve(EvolutionInputs.flakyRequest("wf-flaky", b, 3));
 
       assertThat(statuses(result))
           .containsExactly(
@@ -373,14 +355,7 @@ class SuiteEvolutionTest {
   void aRetriedAttemptTakesOverTestsTheEarlierAttemptVerified() throws Exception {
     try (FixtureServer site = FlakySite.install(FixtureServer.start())) {
       String b = site.baseUrl();
-      EvolutionRequest request =
-          EvolutionInputs.request(
-              "wf-resume",
-              b,
-              EvolutionInputs.flakyObservation(b),
-              EvolutionInputs.flakyScenarios(),
-              null,
-              1);
+      EvolutionRequest request = EvolutionInputs.flakyRequest("wf-resume", b, 1);
       // The earlier attempt verified the deals test (verifying it now would find it flaky).
       GeneratedTest candidate =
           new TestModelBuilder(request.observation())

@@ -15,12 +15,11 @@ import static io.testgen.worker.mutation.SuiteSteps.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testgen.common.agents.evolution.GeneratedTest;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.testkit.sites.observation.SpaSite;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.evolution.EvolutionSettings;
 import io.testgen.worker.evolution.MutationRuns;
 import java.net.URI;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class FaultOperatorsTest {
-  static BrowserPool pool;
+  static final BrowserPool pool = TestBrowsers.shared();
   static FixtureServer notes;
   static FixtureServer spa;
   static TestRun notesRun;
@@ -49,9 +48,6 @@ class FaultOperatorsTest {
 
   @BeforeAll
   static void start() {
-    pool =
-        new BrowserPool(
-            BrowserSettings.fromEnvironment().withContexts(1), TargetPolicy.allowingLoopback());
     notes = NotesSite.install(FixtureServer.start());
     spa = SpaSite.install(FixtureServer.start());
     notesRun = MutationRuns.testRun(pool, notes.baseUrl(), EvolutionSettings.defaults());
@@ -61,7 +57,6 @@ class FaultOperatorsTest {
   @AfterAll
   static void stop() {
     pool.releaseThread();
-    pool.close();
     notes.close();
     spa.close();
   }
@@ -74,6 +69,13 @@ class FaultOperatorsTest {
         run.passes(test, page -> flag[0] = FaultInjector.install(page, fault, site.baseUrl()));
     applied.set(flag[0].get());
     return passed;
+  }
+
+  /** The test fails with the fault injected, and the fault was applied (it found its target). */
+  static void assertCaught(TestRun run, FixtureServer site, GeneratedTest test, Fault fault) {
+    AtomicBoolean applied = new AtomicBoolean();
+    assertThat(under(run, site, test, fault, applied)).as("passes under " + fault).isFalse();
+    assertThat(applied).as("fault applied").isTrue();
   }
 
   static List<String> log(FixtureServer site) {
@@ -105,8 +107,7 @@ class FaultOperatorsTest {
     List<String> unmutated = log(notes);
     notes.clearRequests();
     AtomicBoolean applied = new AtomicBoolean();
-    assertThat(under(notesRun, notes, original, f, applied)).isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(notesRun, notes, original, f);
     assertThat(log(notes)).isEqualTo(unmutated).containsExactly("GET /notes");
     assertThat(under(notesRun, notes, changed, f, applied)).isTrue();
   }
@@ -116,15 +117,11 @@ class FaultOperatorsTest {
     GeneratedTest nav = test("nav", go("/"), click(link("All notes")), url("/notes"));
     notes.clearRequests();
     AtomicBoolean applied = new AtomicBoolean();
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                nav,
-                fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/", "All notes", null),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        notesRun,
+        notes,
+        nav,
+        fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/", "All notes", null));
     assertThat(log(notes)).containsExactly("GET /");
     // On another page the same link is left alone.
     assertThat(
@@ -148,16 +145,8 @@ class FaultOperatorsTest {
             click(button("Add note")),
             text(css("[role=status]"), "Note added"));
     notes.clearRequests();
-    AtomicBoolean applied = new AtomicBoolean();
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                add,
-                fault(FaultCatalog.POST_500, Fault.How.POST, "/notes", null, null),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        notesRun, notes, add, fault(FaultCatalog.POST_500, Fault.How.POST, "/notes", null, null));
     assertThat(log(notes)).containsExactly("GET /notes");
     assertThat(page(notes, "/notes")).doesNotContain("Fault probe");
   }
@@ -172,26 +161,17 @@ class FaultOperatorsTest {
             click(button("Add note")),
             url("/notes?created=1"));
     notes.clearRequests();
-    AtomicBoolean applied = new AtomicBoolean();
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                add,
-                fault(FaultCatalog.CLICK_SWALLOWED, Fault.How.DOM, "/notes", "Add note", null),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        notesRun,
+        notes,
+        add,
+        fault(FaultCatalog.CLICK_SWALLOWED, Fault.How.DOM, "/notes", "Add note", null));
     assertThat(log(notes)).containsExactly("GET /notes");
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                add,
-                fault(FaultCatalog.BUTTON_DISABLED, Fault.How.DOM, "/notes", "Add note", null),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        notesRun,
+        notes,
+        add,
+        fault(FaultCatalog.BUTTON_DISABLED, Fault.How.DOM, "/notes", "Add note", null));
   }
 
   @Test
@@ -204,29 +184,20 @@ class FaultOperatorsTest {
             click(button("Add note")),
             url("/notes?created=1"),
             text(css("[role=status]"), "Note added"));
-    AtomicBoolean applied = new AtomicBoolean();
     notes.clearRequests();
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                add,
-                fault(FaultCatalog.POST_WRONG_REDIRECT, Fault.How.POST, "/notes", null, "/stats"),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        notesRun,
+        notes,
+        add,
+        fault(FaultCatalog.POST_WRONG_REDIRECT, Fault.How.POST, "/notes", null, "/stats"));
     // The app saved the note as usual; the browser was sent to the wrong page.
     assertThat(log(notes)).containsExactly("GET /notes", "POST /notes", "GET /stats");
     assertThat(page(notes, "/notes")).contains("Redirected ");
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                add,
-                fault(FaultCatalog.SUCCESS_MISSING, Fault.How.DOM, null, "Note added", null),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        notesRun,
+        notes,
+        add,
+        fault(FaultCatalog.SUCCESS_MISSING, Fault.How.DOM, null, "Note added", null));
     GeneratedTest empty =
         test(
             "add-empty",
@@ -234,20 +205,11 @@ class FaultOperatorsTest {
             click(button("Add note")),
             text(css("[role=alert]"), "Title is required"));
     assertThat(notesRun.passes(empty, page -> {})).isTrue();
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                empty,
-                fault(
-                    FaultCatalog.VALIDATION_MISSING,
-                    Fault.How.DOM,
-                    null,
-                    "Title is required",
-                    null),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        notesRun,
+        notes,
+        empty,
+        fault(FaultCatalog.VALIDATION_MISSING, Fault.How.DOM, null, "Title is required", null));
   }
 
   @Test
@@ -260,35 +222,23 @@ class FaultOperatorsTest {
             click(button("Add todo")),
             text(css("#list"), "Milk"));
     assertThat(spaRun.passes(todo, page -> {})).isTrue();
-    AtomicBoolean applied = new AtomicBoolean();
     // The list is rendered only after the click: the observer empties it then.
-    assertThat(
-            under(
-                spaRun,
-                spa,
-                todo,
-                fault(FaultCatalog.LIST_EMPTY, Fault.How.DOM, "/#/todos", null, null),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        spaRun, spa, todo, fault(FaultCatalog.LIST_EMPTY, Fault.How.DOM, "/#/todos", null, null));
     // Reached by a hash-route change from the home view, not by loading a document.
     GeneratedTest nav =
         test("spa-nav", go("/"), click(link("Go to your todos")), visible(heading("Todos")));
     assertThat(spaRun.passes(nav, page -> {})).isTrue();
-    assertThat(
-            under(
-                spaRun,
-                spa,
-                nav,
-                fault(
-                    FaultCatalog.HEADING_CHANGED,
-                    Fault.How.DOM,
-                    "/#/todos",
-                    "Todos",
-                    FaultCatalog.CHANGED_TEXT),
-                applied))
-        .isFalse();
-    assertThat(applied).isTrue();
+    assertCaught(
+        spaRun,
+        spa,
+        nav,
+        fault(
+            FaultCatalog.HEADING_CHANGED,
+            Fault.How.DOM,
+            "/#/todos",
+            "Todos",
+            FaultCatalog.CHANGED_TEXT));
   }
 
   static String page(FixtureServer site, String path) throws Exception {

@@ -17,11 +17,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.MutationReport;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.NotesSite;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.evolution.EvolutionSettings;
 import io.testgen.worker.evolution.MutationRuns;
 import java.time.Duration;
@@ -41,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class MutationAnalysisTest {
-  static BrowserPool pool;
+  static final BrowserPool pool = TestBrowsers.shared();
   static FixtureServer notes;
   static MutationAnalysis analysis;
 
@@ -124,9 +123,6 @@ class MutationAnalysisTest {
 
   @BeforeAll
   static void start() {
-    pool =
-        new BrowserPool(
-            BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
     notes = NotesSite.install(FixtureServer.start());
     analysis =
         new MutationAnalysis(
@@ -138,7 +134,6 @@ class MutationAnalysisTest {
 
   @AfterAll
   static void stop() {
-    pool.close();
     notes.close();
   }
 

@@ -6,7 +6,7 @@ import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.browser.TestBrowsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,20 +15,12 @@ import java.util.List;
 
 /** One Chromium for all observation tests in the JVM (as in a worker), closed at exit. */
 final class SharedBrowser {
-  private static BrowserPool pool;
   private static ArtifactStore artifacts;
 
   private SharedBrowser() {}
 
-  static synchronized BrowserPool pool() {
-    if (pool == null) {
-      pool =
-          new BrowserPool(
-              BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback());
-      BrowserPool created = pool;
-      Runtime.getRuntime().addShutdownHook(new Thread(created::close));
-    }
-    return pool;
+  static BrowserPool pool() {
+    return TestBrowsers.shared();
   }
 
   static synchronized ArtifactStore artifacts() {

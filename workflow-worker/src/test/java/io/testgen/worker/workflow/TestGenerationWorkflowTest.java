@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,17 +165,10 @@ class TestGenerationWorkflowTest {
 
   @Test
   void badInputFailsFastWithoutCallingAnAgent() {
-    assertThatThrownBy(
-            () -> stub("wf-bad").generate(request("ftp://files.example.test/", null, false, null)))
-        .isInstanceOf(WorkflowFailedException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_TARGET);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo("url must use http or https: ftp://files.example.test/");
-            });
+    assertRunFails(
+        () -> stub("wf-bad").generate(request("ftp://files.example.test/", null, false, null)),
+        FailureTypes.INVALID_TARGET,
+        "url must use http or https: ftp://files.example.test/");
     assertThat(agents.calls).isEmpty();
   }
 
@@ -206,16 +200,10 @@ class TestGenerationWorkflowTest {
   @Test
   void theGoalGateFailsARunWhoseGoalWasNotReached() {
     agents.goalReached = false;
-    assertThatThrownBy(() -> stub("wf-goal").generate(request(URL, "checkout", false, null)))
-        .isInstanceOf(WorkflowFailedException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.GOAL_NOT_REACHED);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo("Goal not reached: \"checkout\": no control matches 'checkout'");
-            });
+    assertRunFails(
+        () -> stub("wf-goal").generate(request(URL, "checkout", false, null)),
+        FailureTypes.GOAL_NOT_REACHED,
+        "Goal not reached: \"checkout\": no control matches 'checkout'");
     assertThat(agents.calls).hasSize(1);
   }
 
@@ -259,18 +247,10 @@ class TestGenerationWorkflowTest {
     WorkflowClient.start(run::generate, request(URL, null, true, null));
     awaitState("wf-reject", RunState.AWAITING_REVIEW);
     run.reject(new RejectRequest("bob", "wrong app"));
-    assertThatThrownBy(
-            () ->
-                WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class))
-        .isInstanceOf(WorkflowFailedException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.REQUIREMENTS_REJECTED);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo("Requirements rejected by bob: wrong app");
-            });
+    assertRunFails(
+        () -> WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class),
+        FailureTypes.REQUIREMENTS_REJECTED,
+        "Requirements rejected by bob: wrong app");
     assertThat(agents.calls).hasSize(2);
   }
 
@@ -280,14 +260,10 @@ class TestGenerationWorkflowTest {
     WorkflowClient.start(run::generate, request(URL, null, true, null));
     awaitState("wf-timeout", RunState.AWAITING_REVIEW);
     env.sleep(Duration.ofHours(2));
-    assertThatThrownBy(
-            () ->
-                WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class))
-        .isInstanceOf(WorkflowFailedException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> assertThat(f.getType()).isEqualTo(FailureTypes.REVIEW_TIMED_OUT));
+    assertRunFails(
+        () -> WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class),
+        FailureTypes.REVIEW_TIMED_OUT,
+        null);
     assertThat(client.newWorkflowStub(TestGenerationWorkflow.class, "wf-timeout").status().error())
         .isEqualTo("Review timed out: nobody approved or rejected the requirements within PT1H");
   }
@@ -367,45 +343,44 @@ class TestGenerationWorkflowTest {
 
   @Test
   void aPartialRunWithoutTheResultsItNeedsIsRefused() {
-    assertThatThrownBy(
-            () ->
-                stub("wf-no-input")
-                    .generate(
-                        request(
-                            URL,
-                            null,
-                            false,
-                            null,
-                            new PipelineInputs(
-                                List.of("analysis", "evolution"), null, null, null))))
+    assertRunFails(
+        () ->
+            stub("wf-no-input")
+                .generate(
+                    request(
+                        URL,
+                        null,
+                        false,
+                        null,
+                        new PipelineInputs(List.of("analysis", "evolution"), null, null, null))),
+        FailureTypes.INVALID_REQUEST,
+        "stages [analysis, evolution] need an observation result");
+    assertRunFails(
+        () ->
+            stub("wf-gap")
+                .generate(
+                    request(
+                        URL,
+                        null,
+                        false,
+                        null,
+                        new PipelineInputs(List.of("observation", "analysis"), null, null, null))),
+        null,
+        "stages must be contiguous and in order: [observation, analysis]");
+    assertThat(agents.calls).isEmpty();
+  }
+
+  /** The run fails with an application failure of this type and message (null: any). */
+  private static void assertRunFails(ThrowingCallable run, String type, String message) {
+    assertThatThrownBy(run)
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
-              assertThat(f.getOriginalMessage())
-                  .isEqualTo("stages [analysis, evolution] need an observation result");
+              if (type != null) assertThat(f.getType()).isEqualTo(type);
+              if (message != null) assertThat(f.getOriginalMessage()).isEqualTo(message);
             });
-    assertThatThrownBy(
-            () ->
-                stub("wf-gap")
-                    .generate(
-                        request(
-                            URL,
-                            null,
-                            false,
-                            null,
-                            new PipelineInputs(
-                                List.of("observation", "analysis"), null, null, null))))
-        .isInstanceOf(WorkflowFailedException.class)
-        .cause()
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f ->
-                assertThat(f.getOriginalMessage())
-                    .isEqualTo("stages must be contiguous and in order: [observation, analysis]"));
-    assertThat(agents.calls).isEmpty();
   }
 
   private void awaitState(String workflowId, RunState state) {

@@ -3,8 +3,8 @@ package io.testgen.common.agents.observation;
 /**
  * One way to find an element, in Playwright's terms.
  *
- * @param strategy role, label, hint_text (an input's hint text: Playwright's getByPlaceholder),
- *     test_id, text, alt, title, css
+ * @param strategy a {@link LocatorStrategy}'s wire name: role, label, hint_text, test_id, text,
+ *     alt, title, css
  * @param value for role: the role; otherwise the label, text, test id or selector
  * @param name accessible name for the role strategy (null otherwise)
  * @param unique whether it matched exactly one element on its state when observed
@@ -19,5 +19,10 @@ public record Locator(String strategy, String value, String name, boolean unique
 
   public static Locator role(String role, String name, boolean unique) {
     return new Locator("role", role, name, unique);
+  }
+
+  /** The strategy as a type; throws {@link IllegalArgumentException} for an unknown strategy. */
+  public LocatorStrategy locatorStrategy() {
+    return LocatorStrategy.fromWire(strategy);
   }
 }
