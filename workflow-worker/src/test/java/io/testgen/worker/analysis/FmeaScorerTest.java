@@ -2,11 +2,14 @@ package io.testgen.worker.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.evolution.MutationReport;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.worker.requirements.ScenarioDeriver;
 import io.testgen.worker.requirements.ShopObservation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -134,5 +137,55 @@ class FmeaScorerTest {
         .containsExactly(
             "severity 2: a static page, nothing written or protected",
             "detection -1: navigation, the URL shows the outcome");
+  }
+
+  @Test
+  void detectionFollowsTheFaultsTheSuiteMissedOrCaughtOnTheScenariosPages() {
+    Scenario home =
+        scenarios.stream()
+            .filter(s -> s.scenarioId().equals("REQ-RENDER-s-home"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(figures(scorer.score(home))).containsExactly(3, 1, 2, 6);
+
+    FmeaScorer.Score missed =
+        new FmeaScorer(index, report("killed", "survived", "discarded")).score(home);
+    assertThat(figures(missed)).containsExactly(3, 1, 3, 9);
+    assertThat(missed.reasons())
+        .endsWith("detection +1: the suite missed 1 of 2 faults injected on its pages");
+
+    FmeaScorer.Score caught = new FmeaScorer(index, report("killed", "killed")).score(home);
+    assertThat(figures(caught)).containsExactly(3, 1, 1, 3);
+    assertThat(caught.reasons())
+        .endsWith("detection -1: the suite caught all 2 faults on its pages");
+
+    // faults on other pages say nothing about this one
+    MutationReport elsewhere =
+        new MutationReport(
+            List.of("link_missing"),
+            1,
+            0,
+            1,
+            0,
+            0,
+            0.0,
+            Map.of(),
+            List.of(mutant("f-1", "s-login", "survived")),
+            10);
+    assertThat(new FmeaScorer(index, elsewhere).score(home).detection()).isEqualTo(2);
+  }
+
+  private static MutationReport report(String... statuses) {
+    List<MutationReport.Mutant> faults = new ArrayList<>();
+    for (int i = 0; i < statuses.length; i++) {
+      faults.add(mutant("f-" + i, "s-home", statuses[i]));
+    }
+    return new MutationReport(
+        List.of("heading_text_changed"), statuses.length, 0, 0, 0, 0, null, Map.of(), faults, 10);
+  }
+
+  private static MutationReport.Mutant mutant(String id, String stateId, String status) {
+    return new MutationReport.Mutant(
+        id, "heading_text_changed", stateId, "the heading reads otherwise", status, null, null, 1);
   }
 }
