@@ -24,17 +24,11 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>a scenario about a form tests the features whose proof is the request that form sends (its
  *       method and action path; for a GET form, the query its fields make);
-<<<<<<< HEAD
  *   <li>an in-page action scenario tests the features whose gestures match its action (or, for an
  *       action that completes what its source state began, that state's last gesture);
- *   <li>otherwise it tests what its last state shows: a state reached through actions belongs to
- *       the features whose gestures match the last action; a state reached by URL to the features
- *       proven by a GET of that URL.
-=======
  *   <li>otherwise it tests what the state it checks shows (where a navigation leads, else its first
  *       state): a state reached through actions belongs to the features whose gestures match the
  *       last action; a state reached by URL to the features proven by a GET of it.
->>>>>>> risk
  * </ul>
  *
  * Where several proofs match a URL, those that constrain the query win (a second page of a list is
@@ -84,7 +78,6 @@ final class ScenarioFeatures {
     if (states.isEmpty()) {
       return List.of();
     }
-<<<<<<< HEAD
     String action = scenario.testData() == null ? null : scenario.testData().get("action");
     if (action != null) {
       // an in-page action: the features of its gesture; an action that completes what its source
@@ -101,12 +94,9 @@ final class ScenarioFeatures {
       String step = setUp.get(setUp.size() - 1);
       return truth.features().stream().filter(f -> f.exercisedByStep(step)).toList();
     }
-    Optional<StateInfo> last = index.state(states.get(states.size() - 1));
-=======
     // the state it checks: where a navigation leads, else the first (a check's own page)
     boolean navigation = ScenarioVocabulary.NAVIGATION.equals(scenario.scenarioType());
     Optional<StateInfo> last = index.state(states.get(navigation ? states.size() - 1 : 0));
->>>>>>> risk
     if (last.isEmpty()) {
       return List.of();
     }
