@@ -9,6 +9,11 @@ import java.time.Instant;
 /**
  * Result of a completed run: the four agents' results, small (large artifacts are referenced, not
  * embedded).
+ *
+ * @param analysisResult the first risk register, ranked from what Observation saw
+ * @param finalAnalysisResult the final risk register, ranked again once Evolution's verification
+ *     and oracle strength were known; null when Evolution or Analysis did not run (and for runs
+ *     recorded before it existed)
  */
 public record GenerationResult(
     String workflowId,
@@ -20,4 +25,32 @@ public record GenerationResult(
     EvolutionResult evolutionResult,
     Instant startedAt,
     Instant completedAt,
-    double totalDurationSeconds) {}
+    double totalDurationSeconds,
+    AnalysisResult finalAnalysisResult) {
+
+  /** A result without a final risk register. */
+  public GenerationResult(
+      String workflowId,
+      RunState status,
+      int testCount,
+      ObservationResult observationResult,
+      RequirementsResult requirementsResult,
+      AnalysisResult analysisResult,
+      EvolutionResult evolutionResult,
+      Instant startedAt,
+      Instant completedAt,
+      double totalDurationSeconds) {
+    this(
+        workflowId,
+        status,
+        testCount,
+        observationResult,
+        requirementsResult,
+        analysisResult,
+        evolutionResult,
+        startedAt,
+        completedAt,
+        totalDurationSeconds,
+        null);
+  }
+}

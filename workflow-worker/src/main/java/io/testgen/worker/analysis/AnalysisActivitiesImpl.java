@@ -69,7 +69,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     progress.started("Analysing risk of " + scenarios.size() + " scenarios");
     try {
       ObservationIndex index = new ObservationIndex(request.observation());
-      FmeaScorer scorer = new FmeaScorer(index);
+      FmeaScorer scorer = new FmeaScorer(index, request.verification());
       Map<String, FmeaScorer.Score> scores = new LinkedHashMap<>();
       for (Scenario scenario : scenarios) {
         scores.put(scenario.scenarioId(), scorer.score(scenario));

@@ -2,6 +2,7 @@ package io.testgen.worker.analysis;
 
 import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
+import io.testgen.common.agents.analysis.VerificationFeedback;
 import io.testgen.common.agents.evolution.MutationReport;
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.ObservationIndex;
@@ -41,7 +42,7 @@ public final class FmeaScorer {
   private final DetectionRules detectionRules;
 
   public FmeaScorer(ObservationIndex index) {
-    this(index, null);
+    this(index, (VerificationFeedback) null);
   }
 
   /**
@@ -49,10 +50,20 @@ public final class FmeaScorer {
    *     evidence alone
    */
   public FmeaScorer(ObservationIndex index, MutationReport mutation) {
+    this(index, new VerificationFeedback(List.of(), mutation));
+  }
+
+  /**
+   * @param verification what Evolution's verification and mutation analysis showed (the final risk
+   *     register); null rates occurrence and detection from the evidence alone
+   */
+  public FmeaScorer(ObservationIndex index, VerificationFeedback verification) {
     this.index = index;
     this.severityRules = new SeverityRules(index);
-    this.occurrenceRules = new OccurrenceRules(index);
-    this.detectionRules = new DetectionRules(index, mutation);
+    this.occurrenceRules =
+        new OccurrenceRules(index, verification == null ? List.of() : verification.outcomes());
+    this.detectionRules =
+        new DetectionRules(index, verification == null ? null : verification.mutation());
   }
 
   public Score score(Scenario scenario) {
@@ -60,7 +71,9 @@ public final class FmeaScorer {
     List<FormInfo> forms = forms(scenario);
     SeverityRules.Assessment severity = severityRules.assess(scenario, states, forms);
     List<String> reasons = new ArrayList<>(severity.reasons());
-    int occurrence = occurrenceRules.assess(states, forms, reasons);
+    int occurrence =
+        occurrenceRules.assess(states, forms, reasons)
+            + occurrenceRules.verified(scenario.scenarioId(), reasons);
     int detection = detectionRules.assess(scenario, states, forms, reasons);
     return new Score(
         scenario.scenarioId(),

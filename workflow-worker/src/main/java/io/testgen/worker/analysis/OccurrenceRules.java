@@ -2,12 +2,15 @@ package io.testgen.worker.analysis;
 
 import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 
+import io.testgen.common.agents.analysis.VerificationFeedback;
 import io.testgen.common.agents.observation.FieldInfo;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,9 +36,40 @@ final class OccurrenceRules {
       Set.of("email", "url", "number", "date", "tel", "range", "time", "month", "week");
 
   private final ObservationIndex index;
+  private final Map<String, VerificationFeedback.Outcome> verified = new HashMap<>();
 
-  OccurrenceRules(ObservationIndex index) {
+  /**
+   * @param outcomes how each scenario's test fared in verification; empty before Evolution
+   */
+  OccurrenceRules(ObservationIndex index, List<VerificationFeedback.Outcome> outcomes) {
     this.index = index;
+    outcomes.forEach(o -> verified.putIfAbsent(o.scenarioId(), o));
+  }
+
+  /**
+   * What verification saw go wrong with the scenario's own test (final register only): a test that
+   * failed or was flaky +2 (the app did not behave the same twice, or not as observed), one that
+   * needed repairs +1 (the page moved under it).
+   */
+  int verified(String scenarioId, List<String> reasons) {
+    VerificationFeedback.Outcome o = verified.get(scenarioId);
+    if (o == null) return 0;
+    if ("failed".equals(o.status()) || "flaky".equals(o.status())) {
+      reasons.add(
+          "occurrence +2: its test was "
+              + o.status()
+              + " in verification ("
+              + o.passes()
+              + " of "
+              + o.runs()
+              + " runs passed)");
+      return 2;
+    }
+    if (o.repairs() > 0) {
+      reasons.add("occurrence +1: its test needed " + o.repairs() + " repair(s) in verification");
+      return 1;
+    }
+    return 0;
   }
 
   int assess(List<StateInfo> states, List<FormInfo> forms, List<String> reasons) {

@@ -2,7 +2,9 @@ package io.testgen.worker.workflow;
 
 import io.testgen.common.agents.analysis.AnalysisRequest;
 import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.analysis.VerificationFeedback;
 import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsRequest;
@@ -45,6 +47,16 @@ final class AgentRequests {
   static AnalysisRequest analysis(
       String workflowId, ObservationResult observation, RequirementsResult requirements) {
     return new AnalysisRequest(workflowId, observation, requirements);
+  }
+
+  /** The final risk register's input: the first one's, with what verification showed. */
+  static AnalysisRequest finalAnalysis(
+      String workflowId,
+      ObservationResult observation,
+      RequirementsResult requirements,
+      EvolutionResult evolution) {
+    return new AnalysisRequest(
+        workflowId, observation, requirements, VerificationFeedback.of(evolution));
   }
 
   static EvolutionRequest evolution(

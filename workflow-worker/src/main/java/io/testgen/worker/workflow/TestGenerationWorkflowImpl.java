@@ -38,6 +38,9 @@ import java.time.Instant;
  */
 public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
   /** Failure types that retrying cannot fix. */
+  /** Version marker: runs recorded before it have no final risk register (replay stays valid). */
+  static final String FINAL_RISK_REGISTER = "final-risk-register";
+
   static final String[] NON_RETRYABLE = FailureTypes.NON_RETRYABLE.toArray(String[]::new);
 
   private static final RetryOptions AGENT_RETRY =
@@ -150,6 +153,17 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
       narrator.evolved(evolution);
     }
 
+    AnalysisResult finalAnalysis = null;
+    if (analysis != null
+        && evolution != null
+        && request.runs(Agent.ANALYSIS)
+        && Workflow.getVersion(FINAL_RISK_REGISTER, Workflow.DEFAULT_VERSION, 1) == 1) {
+      // the risk register again, now that verification and oracle strength are known
+      finalAnalysis =
+          stub(AnalysisActivities.class, ANALYSE, "Final risk register")
+              .analyse(AgentRequests.finalAnalysis(id, observation, requirements, evolution));
+    }
+
     Instant completedAt = narrator.completed(request, evolution);
     Instant startedAt = narrator.startedAt();
     return new GenerationResult(
@@ -162,7 +176,8 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
         evolution,
         startedAt,
         completedAt,
-        Duration.between(startedAt, completedAt).toMillis() / 1000.0);
+        Duration.between(startedAt, completedAt).toMillis() / 1000.0,
+        finalAnalysis);
   }
 
   /** With an instruction, the run is only useful if Observation reached the goal. */

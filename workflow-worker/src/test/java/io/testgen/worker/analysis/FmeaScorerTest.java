@@ -2,6 +2,7 @@ package io.testgen.worker.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.analysis.VerificationFeedback;
 import io.testgen.common.agents.evolution.MutationReport;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
@@ -173,6 +174,46 @@ class FmeaScorerTest {
             List.of(mutant("f-1", "s-login", "survived")),
             10);
     assertThat(new FmeaScorer(index, elsewhere).score(home).detection()).isEqualTo(2);
+  }
+
+  @Test
+  void occurrenceFollowsWhatVerificationSawGoWrongWithTheScenariosTest() {
+    Scenario home =
+        scenarios.stream()
+            .filter(s -> s.scenarioId().equals("REQ-RENDER-s-home"))
+            .findFirst()
+            .orElseThrow();
+    FmeaScorer.Score flaky =
+        new FmeaScorer(
+                index,
+                new VerificationFeedback(
+                    List.of(
+                        new VerificationFeedback.Outcome("REQ-RENDER-s-home", "flaky", 3, 2, 0)),
+                    null))
+            .score(home);
+    assertThat(figures(flaky)).containsExactly(3, 3, 2, 18);
+    assertThat(flaky.reasons())
+        .contains("occurrence +2: its test was flaky in verification (2 of 3 runs passed)");
+
+    FmeaScorer.Score repaired =
+        new FmeaScorer(
+                index,
+                new VerificationFeedback(
+                    List.of(
+                        new VerificationFeedback.Outcome("REQ-RENDER-s-home", "repaired", 3, 3, 1)),
+                    null))
+            .score(home);
+    assertThat(figures(repaired)).containsExactly(3, 2, 2, 12);
+
+    // another scenario's troubles say nothing about this one
+    FmeaScorer.Score other =
+        new FmeaScorer(
+                index,
+                new VerificationFeedback(
+                    List.of(new VerificationFeedback.Outcome("REQ-NAV-x", "failed", 3, 0, 0)),
+                    null))
+            .score(home);
+    assertThat(figures(other)).containsExactly(3, 1, 2, 6);
   }
 
   private static MutationReport report(String... statuses) {

@@ -139,7 +139,12 @@ final class ScriptedAgents
 
   @Override
   public AnalysisResult analyse(AnalysisRequest request) {
-    calls.add("analyse scenarios=" + request.requirements().scenarios().size());
+    calls.add(
+        "analyse scenarios="
+            + request.requirements().scenarios().size()
+            + (request.verification() == null
+                ? ""
+                : " verified=" + request.verification().outcomes().size()));
     List<RiskAssessment> risks = new ArrayList<>();
     List<String> ranking = new ArrayList<>();
     int rank = 1;

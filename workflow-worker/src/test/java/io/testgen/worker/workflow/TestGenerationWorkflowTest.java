@@ -131,7 +131,9 @@ class TestGenerationWorkflowTest {
             "observe http://shop.example.test/ depth=3 pages=7",
             "deriveRequirements states=2 max=10",
             "analyse scenarios=2",
-            "evolve scenarios=2 baseline=null");
+            "evolve scenarios=2 baseline=null",
+            // the final risk register, with what verification showed of each test
+            "analyse scenarios=2 verified=2");
     assertThat(result.status()).isEqualTo(RunState.COMPLETED);
     assertThat(result.testCount()).isEqualTo(2);
     assertThat(result.observationResult().stateCount()).isEqualTo(2);
@@ -139,6 +141,8 @@ class TestGenerationWorkflowTest {
         .extracting(Scenario::scenarioId)
         .containsExactly("REQ-RENDER-S-0", "REQ-RENDER-S-1");
     assertThat(result.analysisResult().ranking())
+        .containsExactly("REQ-RENDER-S-0", "REQ-RENDER-S-1");
+    assertThat(result.finalAnalysisResult().ranking())
         .containsExactly("REQ-RENDER-S-0", "REQ-RENDER-S-1");
     assertThat(events.types()).containsExactly("workflow_started", "workflow_completed");
     assertThat(events.events().get(1).progress()).isEqualTo(1.0);
