@@ -6,7 +6,6 @@ import io.testgen.common.agents.observation.Locator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
