@@ -2,8 +2,6 @@ package io.testgen.worker.workflow;
 
 import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import io.testgen.common.agents.analysis.AnalysisResult;
@@ -212,7 +210,7 @@ final class RunNarrator {
   }
 
   void failed(TemporalFailure failure) {
-    String reason = describe(failure);
+    String reason = FailureMessages.describe(failure);
     Agent agent = status.current();
     if (agent != null) status.agentEnded(agent, AgentState.FAILED, reason, now());
     status.failed(reason, now());
@@ -238,21 +236,6 @@ final class RunNarrator {
         status.snapshot().totalProgress(),
         "Run cancelled",
         Map.of());
-  }
-
-  /** The innermost failure message: what actually went wrong, not the wrapping. */
-  static String describe(TemporalFailure failure) {
-    Throwable cause = failure;
-    String message = failure.getMessage();
-    while (cause != null) {
-      if (cause instanceof ApplicationFailure app) {
-        message = app.getOriginalMessage();
-      } else if (cause instanceof TemporalFailure temporal && !(cause instanceof ActivityFailure)) {
-        message = temporal.getOriginalMessage();
-      }
-      cause = cause.getCause();
-    }
-    return message;
   }
 
   static Instant now() {
