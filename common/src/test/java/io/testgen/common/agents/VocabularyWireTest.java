@@ -26,6 +26,8 @@ class VocabularyWireTest {
         .containsExactly(
             "goto",
             "click",
+            "dblclick",
+            "hover",
             "fill",
             "select",
             "check",
@@ -69,9 +71,9 @@ class VocabularyWireTest {
 
   @Test
   void unknownNamesAreNamedInTheError() {
-    assertThatThrownBy(() -> StepAction.fromWire("hover"))
+    assertThatThrownBy(() -> StepAction.fromWire("drag"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown action hover");
+        .hasMessage("unknown action drag");
     assertThatThrownBy(() -> new Locator("xpath", "//a", null, true).locatorStrategy())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown locator strategy xpath");

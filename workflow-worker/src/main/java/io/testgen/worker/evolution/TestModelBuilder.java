@@ -80,8 +80,19 @@ final class TestModelBuilder {
     List<GeneratedTest> skipped = new ArrayList<>();
     List<TestPlan.Pending> pending = new ArrayList<>();
     TestTitles titles = new TestTitles(app);
+    // the smoke set is what CI runs on every commit: its tests carry the critical tag
+    java.util.Set<String> smoke =
+        analysis == null || analysis.strategy() == null
+            ? java.util.Set.of()
+            : java.util.Set.copyOf(ObservedApp.nullSafe(analysis.strategy().smokeSet()));
     for (Scenario original : scenarios) {
-      Scenario scenario = retitled(original, titles.of(original));
+      Scenario scenario =
+          retitled(
+              original,
+              titles.of(original),
+              smoke.contains(original.scenarioId())
+                  ? io.testgen.common.agents.requirements.ScenarioVocabulary.CRITICAL
+                  : original.priority());
       try {
         TestDraft draft = generator(scenario).draft(scenario);
         if (draft.live() != null)
@@ -95,14 +106,14 @@ final class TestModelBuilder {
         candidates, skipped, pending, scenarios.stream().map(Scenario::scenarioId).toList());
   }
 
-  private static Scenario retitled(Scenario s, String title) {
+  private static Scenario retitled(Scenario s, String title, String priority) {
     return new Scenario(
         s.scenarioId(),
         title,
         s.given(),
         s.when(),
         s.then(),
-        s.priority(),
+        priority,
         s.scenarioType(),
         s.tags(),
         s.testData(),

@@ -2,6 +2,8 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.analysis.ExecutionStrategy;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.requirements.RequirementsResult;
@@ -45,6 +47,30 @@ class TestModelBuilderTest {
             "expect_visible text=\"Note {{unique}}\"");
     assertThat(test.priority()).isEqualTo("critical");
     assertThat(test.status()).isEqualTo("candidate");
+  }
+
+  @Test
+  void theSmokeSetIsTaggedCriticalInBothSuites() {
+    GeneratedTest before = byId(plan().candidates()).get("REQ-FORM-note-REQUIRED-title");
+    assertThat(before.priority()).isNotEqualTo("critical");
+    AnalysisResult analysis =
+        new AnalysisResult(
+            List.of(),
+            List.of(),
+            Map.of(),
+            new ExecutionStrategy(
+                List.of(), List.of("REQ-FORM-note-REQUIRED-title"), List.of(), 0, 0),
+            null);
+    GeneratedTest smoke =
+        byId(new TestModelBuilder(EvolutionInputs.notesObservation(B))
+                .build(
+                    new RequirementsResult(EvolutionInputs.notesScenarios(), null, null), analysis)
+                .candidates())
+            .get("REQ-FORM-note-REQUIRED-title");
+    assertThat(smoke.priority()).isEqualTo("critical");
+    assertThat(TypeScriptSuiteRenderer.spec(smoke)).contains("tag: '@critical'");
+    assertThat(JavaSuiteRenderer.render(B, List.of(smoke)).values())
+        .anySatisfy(source -> assertThat(source).contains("@Tag(\"critical\")"));
   }
 
   @Test
