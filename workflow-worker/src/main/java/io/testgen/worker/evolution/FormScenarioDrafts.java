@@ -44,7 +44,16 @@ final class FormScenarioDrafts {
         && ObservedApp.evidence(s, ObservedApp.Evidence.FORMS).isEmpty())
       throw new ScenarioSkip("goal flow has no form to replay and no outcome");
     FormInfo form = app.form(s);
-    return observedOrLive(s, form, submission(form, sub -> "valid".equals(sub.kind())));
+    // An observed submission the app rejected is no success to assert: learn it live, where the
+    // values are adjusted from the app's own messages.
+    return observedOrLive(
+        s, form, submission(form, sub -> "valid".equals(sub.kind()) && accepted(sub)));
+  }
+
+  /** Whether the app took a submission: no validation message, no error status. */
+  private static boolean accepted(FormSubmission sub) {
+    return ObservedApp.nullSafe(sub.validationMessages()).isEmpty()
+        && (sub.httpStatus() == null || sub.httpStatus() < 400);
   }
 
   /**

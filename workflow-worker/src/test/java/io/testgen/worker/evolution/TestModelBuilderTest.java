@@ -74,6 +74,32 @@ class TestModelBuilderTest {
   }
 
   @Test
+  void aHappyPathTheAppRejectedDuringTheCrawlIsLearnedLiveNotAsserted() throws Exception {
+    // the crawl's valid values were refused ("Title is too short"): that is no success to assert
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        io.testgen.common.json.JsonMapperFactory.shared();
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        json.valueToTree(EvolutionInputs.notesObservation(B));
+    for (com.fasterxml.jackson.databind.JsonNode form : tree.get("forms"))
+      for (com.fasterxml.jackson.databind.JsonNode sub : form.get("submissions"))
+        if (sub.get("kind").asText().equals("valid") && form.get("form_id").asText().equals("note"))
+          ((com.fasterxml.jackson.databind.node.ArrayNode) sub.get("validation_messages"))
+              .addObject()
+              .put("field", "title")
+              .put("text", "Title is too short")
+              .put("source", "page");
+    TestPlan plan =
+        new TestModelBuilder(
+                json.treeToValue(
+                    tree, io.testgen.common.agents.observation.ObservationResult.class))
+            .build(new RequirementsResult(EvolutionInputs.notesScenarios(), null, null), null);
+    assertThat(byId(plan.candidates())).doesNotContainKey("REQ-FORM-note-HAPPY");
+    assertThat(plan.pending())
+        .extracting(p -> p.scenario().scenarioId())
+        .contains("REQ-FORM-note-HAPPY");
+  }
+
+  @Test
   void requiredFieldTestLeavesTheFieldEmptyAndExpectsTheObservedMessage() {
     GeneratedTest test = byId(plan().candidates()).get("REQ-FORM-note-REQUIRED-title");
     assertThat(steps(test))
