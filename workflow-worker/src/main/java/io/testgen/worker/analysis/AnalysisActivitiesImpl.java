@@ -56,9 +56,14 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
 
   @Override
   public AnalysisResult analyse(AnalysisRequest request) {
+    // The final register (after Evolution) is quiet: the four agents' lifecycle on the stream
+    // stays observation, requirements, analysis, evolution, once each.
+    boolean finalRegister = request != null && request.verification() != null;
     AgentProgressReporter progress =
         new AgentProgressReporter(
-            publisher, request == null ? null : request.workflowId(), Agent.ANALYSIS);
+            finalRegister ? ProgressPublisher.NONE : publisher,
+            request == null ? null : request.workflowId(),
+            Agent.ANALYSIS);
     try {
       validate(request);
     } catch (ApplicationFailure invalid) {

@@ -208,6 +208,19 @@ class AnalysisActivitiesImplTest {
   }
 
   @Test
+  void theFinalRegisterAfterEvolutionPublishesNoSecondAnalysisLifecycle() {
+    AnalysisResult result =
+        analysis.analyse(
+            new AnalysisRequest(
+                "wf-shop",
+                ShopObservation.observation(),
+                shopRequirements(),
+                new io.testgen.common.agents.analysis.VerificationFeedback(List.of(), null)));
+    assertThat(result.ranking()).isNotEmpty();
+    assertThat(progress.events()).isEmpty();
+  }
+
+  @Test
   void badInputFailsFastNonRetryablyAndReportsFailure() {
     assertThatThrownBy(
             () -> analysis.analyse(new AnalysisRequest("wf-bad", null, shopRequirements())))
