@@ -134,7 +134,7 @@ final class SeverityRules {
                 why);
       }
     }
-    String action = scenario.testData() == null ? null : scenario.testData().get("action");
+    String action = ScenarioVocabulary.action(scenario);
     if (action != null) {
       feature = StepSeverity.ofAction(action, feature, why);
     }

@@ -3,6 +3,7 @@ package io.testgen.worker.evolution;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ final class ActionGenerator implements ScenarioGenerator {
   @Override
   public TestDraft draft(Scenario s) {
     List<String> ids = ObservedApp.evidence(s, ObservedApp.Evidence.STATES);
-    String label = ObservedApp.nullSafe(s.testData()).get("action");
+    String label = ScenarioVocabulary.action(s);
     if (ids.size() < 2 || label == null)
       throw new ScenarioSkip("action scenario names no source state, target state or action");
     Transition t =

@@ -115,17 +115,7 @@ final class StatePath {
       steps.add(Steps.click(target, what));
       return steps;
     }
-    if ("press_enter".equals(t.action()) && !SAMPLE.equals(type)) {
-      ElementInfo element =
-          element(on, t.elementId())
-              .filter(e -> !nullSafe(e.locators()).isEmpty())
-              .orElseThrow(
-                  () -> new ScenarioSkip("the element of '" + t.label() + "' has no locator"));
-      List<Locator> locators = preferred(on, element);
-      return List.of(
-          Steps.fill(locators, type, null, what(locators, element)),
-          Steps.press(locators, "Enter", what(locators, element)));
-    }
+    if ("press_enter".equals(t.action())) return typeAndEnter(on, t, type);
     return replay(on, t);
   }
 
@@ -173,16 +163,9 @@ final class StatePath {
       observed.flatMap(StatePath::arrival).ifPresent(steps::add);
       return steps;
     }
-    ElementInfo element =
-        element(on, t.elementId())
-            .filter(e -> !nullSafe(e.locators()).isEmpty())
-            .orElseThrow(
-                () -> new ScenarioSkip("the element of '" + t.label() + "' has no locator"));
+    if ("press_enter".equals(t.action())) return typeAndEnter(on, t, SAMPLE);
+    ElementInfo element = locatable(on, t);
     List<Locator> locators = preferred(on, element);
-    if ("press_enter".equals(t.action()))
-      return List.of(
-          Steps.fill(locators, SAMPLE, null, what(locators, element)),
-          Steps.press(locators, "Enter", what(locators, element)));
     List<TestStep> steps = new ArrayList<>();
     steps.add(Steps.click(locators, what(locators, element)));
     // Wait for the state the click leads to when its main heading tells it apart.
@@ -193,6 +176,21 @@ final class StatePath {
               List.of(Locator.role("heading", heading.get(), false)),
               "heading '" + heading.get() + "'"));
     return steps;
+  }
+
+  /** Types {@code value} into the transition's input and presses Enter there. */
+  private List<TestStep> typeAndEnter(StateInfo on, Transition t, String value) {
+    ElementInfo element = locatable(on, t);
+    List<Locator> locators = preferred(on, element);
+    return List.of(
+        Steps.fill(locators, value, null, what(locators, element)),
+        Steps.press(locators, "Enter", what(locators, element)));
+  }
+
+  private static ElementInfo locatable(StateInfo on, Transition t) {
+    return element(on, t.elementId())
+        .filter(e -> !nullSafe(e.locators()).isEmpty())
+        .orElseThrow(() -> new ScenarioSkip("the element of '" + t.label() + "' has no locator"));
   }
 
   /** What shows that an observed submission has been answered. */

@@ -12,6 +12,7 @@ import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -75,7 +76,7 @@ final class ActionRule implements ScenarioRule {
     StateInfo from = index.state(t.fromStateId()).orElseThrow();
     StateInfo to = index.state(t.toStateId()).orElseThrow();
     Map<String, String> data = new LinkedHashMap<>();
-    data.put("action", t.label());
+    data.put(ScenarioVocabulary.DATA_ACTION, t.label());
     if (from.url() != null) data.put("start_url", from.url());
     String label = t.label().substring(0, 1).toUpperCase() + t.label().substring(1);
     return Scenarios.of(

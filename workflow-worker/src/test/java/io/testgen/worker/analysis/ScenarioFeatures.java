@@ -78,7 +78,7 @@ final class ScenarioFeatures {
     if (states.isEmpty()) {
       return List.of();
     }
-    String action = scenario.testData() == null ? null : scenario.testData().get("action");
+    String action = ScenarioVocabulary.action(scenario);
     if (action != null) {
       // an in-page action: the features of its gesture; an action that completes what its source
       // state started (Enter in the field a double-click opened) belongs to that state's gesture

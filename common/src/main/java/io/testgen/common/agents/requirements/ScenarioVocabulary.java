@@ -33,7 +33,15 @@ public final class ScenarioVocabulary {
   /** Tag of scenarios whose evidence lies on the instruction's flow. */
   public static final String TAG_GOAL_FLOW = "goal_flow";
 
+  /** Test-data key of an in-page action scenario: the crawler's words for its action. */
+  public static final String DATA_ACTION = "action";
+
   private ScenarioVocabulary() {}
+
+  /** The in-page action a scenario is about ({@link #DATA_ACTION}), or null. */
+  public static String action(Scenario scenario) {
+    return scenario.testData() == null ? null : scenario.testData().get(DATA_ACTION);
+  }
 
   /** 0 for critical ... 3 for low; unknown priorities sort last. */
   public static int priorityRank(String priority) {
