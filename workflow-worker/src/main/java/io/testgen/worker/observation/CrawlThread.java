@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.HttpCredentials;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.ContextLease;
+import io.testgen.worker.browser.Dialogs;
 import io.testgen.worker.browser.NavigationGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +61,11 @@ final class CrawlThread implements Runnable {
               ctx.settings().quietMillis(),
               (url, text) ->
                   ctx.finding(
-                      text.startsWith(PageSettler.DIALOG_NOTICE) ? "dialog" : "console_error",
+                      text.startsWith(Dialogs.NOTICE) ? "dialog" : "console_error",
                       url,
                       null,
-                      text.startsWith(PageSettler.DIALOG_NOTICE)
-                          ? text.substring(PageSettler.DIALOG_NOTICE.length())
+                      text.startsWith(Dialogs.NOTICE)
+                          ? text.substring(Dialogs.NOTICE.length())
                           : text));
       if (first) login.loginFirst(settler, lease.context(), replayer);
       CrawlTask task;
@@ -138,7 +139,7 @@ final class CrawlThread implements Runnable {
             ctx.settings().maxDocumentBytes(),
             ctx.settings().pageTimeout());
     ContextLease lease = pool.acquireContext(guard, options);
-    lease.context().addInitScript(PageSettler.NO_DIALOGS);
+    lease.context().addInitScript(Dialogs.SUPPRESS);
     // links with target=_blank and window.open would pile up pages nobody looks at
     lease
         .context()

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
+import io.testgen.worker.browser.Dialogs;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -31,34 +32,6 @@ final class PageSettler {
       return error != null;
     }
   }
-
-  /** Console prefix of a dialog the page tried to open (see {@link #NO_DIALOGS}). */
-  static final String DIALOG_NOTICE = "[testgen] dialog suppressed: ";
-
-  /**
-   * Init script for every crawl context: alert, confirm (answered "cancel") and prompt never open.
-   * Each crawl thread has its own Playwright connection to the one Chromium; a real dialog is seen
-   * by all of them, each auto-dismisses it, and the loser's connection dies (microsoft/playwright
-   * #42827). A page that asks is told so on the console, which becomes a {@code dialog} finding.
-   */
-  static final String NO_DIALOGS =
-      """
-      (() => {
-        const tell = (kind, message) => {
-          try { console.warn('%s' + kind + ' ' + String(message === undefined ? '' : message).slice(0, 120)); } catch (e) {}
-        };
-        window.alert = (m) => { tell('alert', m); };
-        window.confirm = (m) => { tell('confirm', m); return false; };
-        window.prompt = (m) => { tell('prompt', m); return null; };
-        const add = EventTarget.prototype.addEventListener;
-        EventTarget.prototype.addEventListener = function (type, listener, options) {
-          if (type === 'beforeunload') return;
-          return add.call(this, type, listener, options);
-        };
-        Object.defineProperty(window, 'onbeforeunload', { set() {}, get() { return null; }, configurable: true });
-      })();
-      """
-          .formatted(DIALOG_NOTICE);
 
   private static final String QUIET_SCRIPT =
       """
@@ -86,6 +59,10 @@ final class PageSettler {
   private Integer lastStatus;
   private String lastMethod;
   private String lastFailure;
+
+  /** The URL the last load's document request started at (before redirects). */
+  private String loadOrigin;
+
   private final java.util.List<SentWrite> sentWrites =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -116,7 +93,7 @@ final class PageSettler {
         message -> {
           // failed loads are recorded as http_error findings already
           boolean suppressedDialog =
-              "warning".equals(message.type()) && message.text().startsWith(DIALOG_NOTICE);
+              "warning".equals(message.type()) && message.text().startsWith(Dialogs.NOTICE);
           if (suppressedDialog
               || ("error".equals(message.type())
                   && !message.text().startsWith("Failed to load resource")))
@@ -180,9 +157,33 @@ final class PageSettler {
     return java.util.List.copyOf(sentWrites);
   }
 
-  /** Navigates and settles; a failed load is an outcome with {@code error}, not an exception. */
+  /**
+   * Navigates and settles; a failed load is an outcome with {@code error}, not an exception. A page
+   * left behind may still run its own navigation (a script that reloads it on a timer) and win over
+   * ours: then the load happens once more, on a fresh page without such leftovers.
+   */
   Outcome load(String url) {
+    String before = currentUrl();
+    Outcome first = loadOnce(url);
+    boolean interrupted =
+        first.failed()
+            && (first.error().contains("interrupted by another navigation")
+                || first.error().contains("ERR_ABORTED"));
+    boolean previousCameBack =
+        !first.failed()
+            && before != null
+            && !UrlScope.sameDocument(before, url)
+            && UrlScope.sameDocument(first.url(), before)
+            && (loadOrigin == null || !UrlScope.sameDocument(loadOrigin, url));
+    if (!interrupted && !previousCameBack) return first;
+    if (previousCameBack) renew();
+    return loadOnce(url);
+  }
+
+  private Outcome loadOnce(String url) {
     lastFailure = null;
+    lastStatus = null;
+    loadOrigin = null;
     try {
       Response response =
           page.navigate(
@@ -198,12 +199,31 @@ final class PageSettler {
                     .setWaitUntil(WaitUntilState.LOAD)
                     .setTimeout(pageTimeout.toMillis()));
       }
+      // no response object (a navigation the browser answered from elsewhere): the status the
+      // main frame's last document request saw
+      Integer status = response == null ? lastStatus : Integer.valueOf(response.status());
+      if (response != null) loadOrigin = firstOf(response.request()).url();
       quiet();
-      return new Outcome(true, response == null ? null : response.status(), page.url(), null);
+      return new Outcome(true, status, page.url(), null);
     } catch (PlaywrightException e) {
       String error = shortError(e);
       renew();
       return new Outcome(false, null, url, error);
+    }
+  }
+
+  private static Request firstOf(Request request) {
+    Request first = request;
+    while (first.redirectedFrom() != null) first = first.redirectedFrom();
+    return first;
+  }
+
+  private String currentUrl() {
+    try {
+      String now = page.url();
+      return now == null || now.isEmpty() || now.startsWith("about:") ? null : now;
+    } catch (PlaywrightException e) {
+      return null;
     }
   }
 

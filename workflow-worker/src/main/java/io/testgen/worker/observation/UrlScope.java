@@ -77,4 +77,14 @@ final class UrlScope {
       return "path deeper than " + MAX_PATH_SEGMENTS + " segments";
     return null;
   }
+
+  /** Whether two URLs address the same document (they differ at most in the fragment). */
+  static boolean sameDocument(String a, String b) {
+    return strip(a).equals(strip(b));
+  }
+
+  private static String strip(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
+  }
 }
