@@ -23,10 +23,10 @@ import java.util.Optional;
 
 /**
  * Per distinct form, what it is for: {@code REQ-LOGIN-<form>-SUCCESS|FAILURE} (login forms,
- * credentials given; {@link LoginScenarios}), {@code REQ-SEARCH-<form>-HIT|NO-HIT} (search forms;
- * {@link SearchScenarios}), {@code REQ-FORM-<form>-HAPPY} (other forms); then for each field {@code
- * REQ-FORM-<form>-REQUIRED-<field>} and {@code REQ-FORM-<form>-INVALID-<field>} for required and
- * constrained fields. A form shown on several states counts once ({@link DistinctForm}).
+ * credentials given; {@link LoginScenarios}), {@code REQ-SEARCH-<form>-HIT|MANY|NO-HIT} (search
+ * forms; {@link SearchScenarios}), {@code REQ-FORM-<form>-HAPPY} (other forms); then for each field
+ * {@code REQ-FORM-<form>-REQUIRED-<field>} and {@code REQ-FORM-<form>-INVALID-<field>} for required
+ * and constrained fields. A form shown on several states counts once ({@link DistinctForm}).
  */
 final class FormRule implements ScenarioRule {
 

@@ -21,14 +21,47 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code REQ-SEARCH-<form>-HIT|NO-HIT} of a search form: a term that finds something (the one
- * Observation searched for, else a word from a link), and one that matches nothing.
+ * {@code REQ-SEARCH-<form>-HIT|MANY|NO-HIT} of a search form: a term that finds something (the one
+ * Observation searched for, else a word from a link), a term several listed records share (when a
+ * list shows one), and one that matches nothing.
  */
 final class SearchScenarios {
   private SearchScenarios() {}
 
   static List<Scenario> of(ObservationIndex index, DistinctForm form, List<FieldInfo> fields) {
-    return List.of(hit(index, form, fields.get(0)), noHit(index, form, fields.get(0)));
+    List<Scenario> scenarios = new ArrayList<>();
+    scenarios.add(hit(index, form, fields.get(0)));
+    SharedWord.in(index.states())
+        .ifPresent(w -> scenarios.add(many(index, form, fields.get(0), w)));
+    scenarios.add(noHit(index, form, fields.get(0)));
+    return List.copyOf(scenarios);
+  }
+
+  /**
+   * A term that two or more records of an observed list share (two customers named Davis): the
+   * search lists each of them, not one, not none.
+   */
+  private static Scenario many(
+      ObservationIndex index, DistinctForm distinct, FieldInfo query, SharedWord shared) {
+    FormInfo form = distinct.form();
+    List<String> then = new ArrayList<>(List.of("at least two results are listed"));
+    shared.texts().stream()
+        .limit(2)
+        .forEach(t -> then.add("'" + Scenarios.shorten(t) + "' is listed"));
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(FormFacts.dataKeyOf(query), shared.word());
+    return Scenarios.of(
+        "REQ-SEARCH-" + Scenarios.safeId(form.formId()) + "-MANY",
+        "Search with a term several records share lists each of them",
+        FormFacts.onItsPage(index, form),
+        List.of("the user searches for '" + shared.word() + "'"),
+        then,
+        MEDIUM,
+        FUNCTIONAL,
+        List.of("search"),
+        data,
+        FormFacts.evidence(distinct, List.of(query)),
+        false);
   }
 
   private static Scenario hit(ObservationIndex index, DistinctForm distinct, FieldInfo query) {
