@@ -38,6 +38,32 @@ final class SearchScenarios {
   }
 
   /**
+   * The pages where this search's records are listed: the form's own pages (a changelist with its
+   * search box) and the pages at the form's action (the list an empty search returns).
+   */
+  private static List<StateInfo> resultLists(ObservationIndex index, DistinctForm distinct) {
+    String action = pathOf(distinct.form().action());
+    return index.states().stream()
+        .filter(
+            st ->
+                distinct.stateIds().contains(st.stateId())
+                    || (action != null
+                        && (action.equals(pathOf(st.url()))
+                            || orEmpty(st.instanceUrls()).stream()
+                                .anyMatch(u -> action.equals(pathOf(u))))))
+        .toList();
+  }
+
+  private static String pathOf(String url) {
+    if (url == null) return null;
+    try {
+      return java.net.URI.create(url).getPath();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
    * A term that two or more records of an observed list share (two customers named Davis): the
    * search lists each of them, not one, not none.
    */
