@@ -141,7 +141,8 @@ class ProgressStreamTest extends GatewayIntegrationTest {
     assertThat(redis.del(ProgressStreams.key(id))).isEqualTo(1); // lost with Redis, or expired
     try (SseClient sse = open(id)) {
       List<SseClient.Message> events = sse.eventsUntilEnd(WAIT);
-      // the fake workflow runs no activities: its record holds the start (agents: RecordedProgressTest)
+      // the fake workflow runs no activities: its record holds the start (agents:
+      // RecordedProgressTest)
       assertThat(events)
           .extracting(SseClient.Message::event)
           .containsExactly("workflow_started", "workflow_completed");

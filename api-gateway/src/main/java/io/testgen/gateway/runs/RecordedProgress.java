@@ -67,47 +67,90 @@ public class RecordedProgress {
     Map<Long, HistoryEvent> scheduled = new HashMap<>();
     Map<Agent, Boolean> seen = new LinkedHashMap<>();
     for (HistoryEvent event : history.getEvents()) {
-      Instant at = Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+      Instant at =
+          Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
       switch (event.getEventType()) {
         case EVENT_TYPE_WORKFLOW_EXECUTION_STARTED ->
-            events.add(event(ProgressEventType.WORKFLOW_STARTED, workflowId, null, 0.0, "Run started", Map.of(), at));
+            events.add(
+                event(
+                    ProgressEventType.WORKFLOW_STARTED,
+                    workflowId,
+                    null,
+                    0.0,
+                    "Run started",
+                    Map.of(),
+                    at));
         case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED -> {
-          Agent agent = agentOf(event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+          Agent agent =
+              agentOf(event.getActivityTaskScheduledEventAttributes().getActivityType().getName());
           // one lifecycle per agent: the final risk register and the review's revision stay quiet
           if (agent != null && seen.putIfAbsent(agent, true) == null) {
             scheduled.put(event.getEventId(), event);
           }
         }
         case EVENT_TYPE_ACTIVITY_TASK_STARTED -> {
-          HistoryEvent schedule = scheduled.get(event.getActivityTaskStartedEventAttributes().getScheduledEventId());
+          HistoryEvent schedule =
+              scheduled.get(event.getActivityTaskStartedEventAttributes().getScheduledEventId());
           if (schedule == null) break;
-          Agent agent = agentOf(schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName());
-          String summary = schedule.hasUserMetadata() && schedule.getUserMetadata().hasSummary()
-              ? text(schedule.getUserMetadata().getSummary(), converter) : null;
-          events.add(event(ProgressEventType.AGENT_STARTED, workflowId, agent, agent.bandStart(),
-              summary == null ? capitalised(agent.wireName()) + " started" : summary, Map.of(), at));
+          Agent agent =
+              agentOf(
+                  schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+          String summary =
+              schedule.hasUserMetadata() && schedule.getUserMetadata().hasSummary()
+                  ? text(schedule.getUserMetadata().getSummary(), converter)
+                  : null;
+          events.add(
+              event(
+                  ProgressEventType.AGENT_STARTED,
+                  workflowId,
+                  agent,
+                  agent.bandStart(),
+                  summary == null ? capitalised(agent.wireName()) + " started" : summary,
+                  Map.of(),
+                  at));
         }
         case EVENT_TYPE_ACTIVITY_TASK_COMPLETED -> {
           var completed = event.getActivityTaskCompletedEventAttributes();
           HistoryEvent schedule = scheduled.get(completed.getScheduledEventId());
           if (schedule == null) break;
-          String type = schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName();
+          String type =
+              schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName();
           Agent agent = agentOf(type);
           Map<String, Object> counts = new LinkedHashMap<>();
           String message = completion(type, completed.getResult(), converter, counts);
-          events.add(event(ProgressEventType.AGENT_COMPLETED, workflowId, agent, agent.bandEnd(), message, counts, at));
+          events.add(
+              event(
+                  ProgressEventType.AGENT_COMPLETED,
+                  workflowId,
+                  agent,
+                  agent.bandEnd(),
+                  message,
+                  counts,
+                  at));
         }
         case EVENT_TYPE_ACTIVITY_TASK_FAILED, EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT -> {
-          long id = event.hasActivityTaskFailedEventAttributes()
-              ? event.getActivityTaskFailedEventAttributes().getScheduledEventId()
-              : event.getActivityTaskTimedOutEventAttributes().getScheduledEventId();
+          long id =
+              event.hasActivityTaskFailedEventAttributes()
+                  ? event.getActivityTaskFailedEventAttributes().getScheduledEventId()
+                  : event.getActivityTaskTimedOutEventAttributes().getScheduledEventId();
           HistoryEvent schedule = scheduled.get(id);
           if (schedule == null) break;
-          Agent agent = agentOf(schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName());
-          String reason = event.hasActivityTaskFailedEventAttributes()
-              ? event.getActivityTaskFailedEventAttributes().getFailure().getMessage()
-              : "timed out";
-          events.add(event(ProgressEventType.AGENT_FAILED, workflowId, agent, agent.bandStart(), reason, Map.of(), at));
+          Agent agent =
+              agentOf(
+                  schedule.getActivityTaskScheduledEventAttributes().getActivityType().getName());
+          String reason =
+              event.hasActivityTaskFailedEventAttributes()
+                  ? event.getActivityTaskFailedEventAttributes().getFailure().getMessage()
+                  : "timed out";
+          events.add(
+              event(
+                  ProgressEventType.AGENT_FAILED,
+                  workflowId,
+                  agent,
+                  agent.bandStart(),
+                  reason,
+                  Map.of(),
+                  at));
         }
         default -> {}
       }
@@ -131,9 +174,10 @@ public class RecordedProgress {
       String type, Payloads result, DataConverter converter, Map<String, Object> counts) {
     switch (type) {
       case "Observe", "ObserveAndStore" -> {
-        ObservationSummary s = type.equals("Observe")
-            ? ObservationSummary.of(read(result, ObservationResult.class, converter), null)
-            : read(result, ObservationSummary.class, converter);
+        ObservationSummary s =
+            type.equals("Observe")
+                ? ObservationSummary.of(read(result, ObservationResult.class, converter), null)
+                : read(result, ObservationSummary.class, converter);
         counts.put("pages", s.pagesVisited());
         counts.put("states", s.stateCount());
         counts.put("forms", s.formCount());
@@ -141,24 +185,27 @@ public class RecordedProgress {
         return "Found " + s.stateCount() + " states, " + s.formCount() + " forms";
       }
       case "DeriveRequirements", "DeriveRequirementsAndStore" -> {
-        RequirementsSummary s = type.equals("DeriveRequirements")
-            ? RequirementsSummary.of(read(result, RequirementsResult.class, converter), null)
-            : read(result, RequirementsSummary.class, converter);
+        RequirementsSummary s =
+            type.equals("DeriveRequirements")
+                ? RequirementsSummary.of(read(result, RequirementsResult.class, converter), null)
+                : read(result, RequirementsSummary.class, converter);
         counts.put("scenarios", s.scenarioCount());
         return s.scenarioCount() + " scenarios";
       }
       case "Analyse", "AnalyseAndStore" -> {
-        AnalysisSummary s = type.equals("Analyse")
-            ? AnalysisSummary.of(read(result, AnalysisResult.class, converter), null)
-            : read(result, AnalysisSummary.class, converter);
+        AnalysisSummary s =
+            type.equals("Analyse")
+                ? AnalysisSummary.of(read(result, AnalysisResult.class, converter), null)
+                : read(result, AnalysisSummary.class, converter);
         counts.put("scenarios", s.rankedCount());
         if (s.levelCounts() != null) counts.putAll(s.levelCounts());
         return "Ranked " + s.rankedCount() + " scenarios";
       }
       default -> {
-        EvolutionSummary s = type.equals("Evolve")
-            ? EvolutionSummary.of(read(result, EvolutionResult.class, converter), null)
-            : read(result, EvolutionSummary.class, converter);
+        EvolutionSummary s =
+            type.equals("Evolve")
+                ? EvolutionSummary.of(read(result, EvolutionResult.class, converter), null)
+                : read(result, EvolutionSummary.class, converter);
         counts.put("tests", s.testCount());
         counts.put("flaky", s.flakyCount());
         counts.put("repaired", s.repairedCount());
@@ -181,11 +228,17 @@ public class RecordedProgress {
   }
 
   private static ProgressEvent event(
-      ProgressEventType type, String workflowId, Agent agent, double progress, String message,
-      Map<String, Object> counts, Instant at) {
+      ProgressEventType type,
+      String workflowId,
+      Agent agent,
+      double progress,
+      String message,
+      Map<String, Object> counts,
+      Instant at) {
     Map<String, Object> data = new LinkedHashMap<>(counts);
     data.put("rebuilt", true);
-    return new ProgressEvent(type, workflowId, agent == null ? null : agent.wireName(), progress, message, data, at);
+    return new ProgressEvent(
+        type, workflowId, agent == null ? null : agent.wireName(), progress, message, data, at);
   }
 
   private static String capitalised(String word) {

@@ -34,9 +34,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * <p>If Redis goes away, connected clients stay connected (keepalives continue) and the reader
  * reconnects with backoff; a new client gets 503 {@code PROGRESS_UNAVAILABLE} unless its run is
  * already closed, in which case it gets the run's events rebuilt from its Temporal history ({@link
- * RecordedProgress}) and the synthesised terminal event, as does a closed run whose stream is gone. Keepalives, the closed-run
- * check and stalled writes are {@link StreamWatchdog}'s; drops are counted in {@code
- * testgen.stream.clients.dropped} by reason.
+ * RecordedProgress}) and the synthesised terminal event, as does a closed run whose stream is gone.
+ * Keepalives, the closed-run check and stalled writes are {@link StreamWatchdog}'s; drops are
+ * counted in {@code testgen.stream.clients.dropped} by reason.
  */
 @Component
 class ProgressStreamHub implements SmartLifecycle {

@@ -217,7 +217,8 @@ final class StreamSubscription {
     if (closed || ending) return;
     try {
       String json = mapper.writeValueAsString(event);
-      offer(new Outbound(SseEmitter.event().name(event.type().wireName()).data(json), false, false));
+      offer(
+          new Outbound(SseEmitter.event().name(event.type().wireName()).data(json), false, false));
     } catch (IOException e) {
       fail();
     }

@@ -41,7 +41,8 @@ class RecordedProgressTest {
                 "requirements",
                 "Requirements: scenarios from 2 states and 0 forms"),
             tuple(ProgressEventType.AGENT_COMPLETED, "requirements", "2 scenarios"),
-            tuple(ProgressEventType.AGENT_STARTED, "analysis", "Analysis: FMEA risk of 2 scenarios"),
+            tuple(
+                ProgressEventType.AGENT_STARTED, "analysis", "Analysis: FMEA risk of 2 scenarios"),
             tuple(ProgressEventType.AGENT_COMPLETED, "analysis", "Ranked 2 scenarios"),
             tuple(
                 ProgressEventType.AGENT_STARTED,
