@@ -9,6 +9,7 @@ import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.artifacts.ArtifactPaths;
+import io.testgen.common.artifacts.ContentAddressedStore;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.AgentProgress;
 import io.testgen.common.workflow.AgentState;
@@ -17,6 +18,7 @@ import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RejectRequest;
+import io.testgen.common.workflow.ResultRefs;
 import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.ReviewOutcome;
 import io.testgen.common.workflow.RunState;
@@ -46,6 +48,10 @@ import java.util.Map;
  */
 public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
   static final int DERIVED_SCENARIOS = 3;
+
+  /** The artifact store the gateway under test reads ({@code testgen.runs.artifacts-dir}). */
+  static final ContentAddressedStore STORE =
+      new ContentAddressedStore(GatewayIntegrationTest.ARTIFACTS);
 
   /** The real workflow's failure types (TestGenerationWorkflowImpl). */
   static final String REVIEW_TIMED_OUT = FailureTypes.REVIEW_TIMED_OUT;
@@ -133,17 +139,28 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
             ? new AnalysisResult(List.of(), List.of(workflowId), Map.of(), null, null)
             : given.analysis();
     boolean evolved = request.runs(Agent.EVOLUTION);
+    // Like the real workflow: what this run produced is stored and referenced, given results stay
+    // inline. (A fake may write files from workflow code; the real agents do it in activities.)
+    ResultRefs refs =
+        new ResultRefs(
+            request.runs(Agent.OBSERVATION) ? STORE.putJson(observation) : null,
+            request.runs(Agent.REQUIREMENTS) ? STORE.putJson(requirements) : null,
+            request.runs(Agent.ANALYSIS) ? STORE.putJson(analysis) : null,
+            evolved ? STORE.putJson(evolution) : null,
+            null);
     return new GenerationResult(
         workflowId,
         RunState.COMPLETED,
         evolved ? scenarios : 0,
-        observation,
-        requirements,
-        analysis,
-        evolved ? evolution : null,
+        request.runs(Agent.OBSERVATION) ? null : observation,
+        request.runs(Agent.REQUIREMENTS) ? null : requirements,
+        request.runs(Agent.ANALYSIS) ? null : analysis,
+        null,
         now,
         now,
-        0.0);
+        0.0,
+        null,
+        refs);
   }
 
   /** The real workflow's rule for partial runs. */

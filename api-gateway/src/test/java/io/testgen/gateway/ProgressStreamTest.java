@@ -133,14 +133,24 @@ class ProgressStreamTest extends GatewayIntegrationTest {
   }
 
   @Test
-  void closedRunWithoutStreamGetsASynthesisedTerminalEvent() throws Exception {
+  void closedRunWhoseStreamIsGoneGetsItsHistoryRebuiltFromTemporal() throws Exception {
     String id = start("streamer", "");
     awaitStatus("streamer", id, "completed");
+    xadd(id, ProgressEventType.WORKFLOW_STARTED, null, 0.0);
+    xadd(id, ProgressEventType.WORKFLOW_COMPLETED, null, 1.0);
+    assertThat(redis.del(ProgressStreams.key(id))).isEqualTo(1); // lost with Redis, or expired
     try (SseClient sse = open(id)) {
       List<SseClient.Message> events = sse.eventsUntilEnd(WAIT);
-      assertThat(events).hasSize(1);
-      assertThat(events.get(0).event()).isEqualTo("workflow_completed");
-      JsonNode data = JsonMapperFactory.shared().readTree(events.get(0).data());
+      // the fake workflow runs no activities: its record holds the start (agents:
+      // RecordedProgressTest)
+      assertThat(events)
+          .extracting(SseClient.Message::event)
+          .containsExactly("workflow_started", "workflow_completed");
+      JsonNode started = JsonMapperFactory.shared().readTree(events.get(0).data());
+      assertThat(started.get("workflow_id").asText()).isEqualTo(id);
+      assertThat(started.get("data").get("rebuilt").asBoolean()).isTrue();
+      assertThat(events.get(0).id()).isNull();
+      JsonNode data = JsonMapperFactory.shared().readTree(events.get(1).data());
       assertThat(data.get("workflow_id").asText()).isEqualTo(id);
       assertThat(data.get("data").get("synthesized").asBoolean()).isTrue();
     }

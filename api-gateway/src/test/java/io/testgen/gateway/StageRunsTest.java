@@ -3,6 +3,9 @@ package io.testgen.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.testgen.common.artifacts.ArtifactPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -215,5 +218,26 @@ class StageRunsTest extends GatewayIntegrationTest {
     assertProblem(response, 400, "INVALID_FIELD");
     assertThat(response.json().get("field").asText()).isEqualTo(field);
     assertThat(response.json().get("detail").asText()).isEqualTo(detail);
+  }
+
+  @Test
+  void storedResultsAreReadBackVerifiedAgainstTheirReferences() throws Exception {
+    String id =
+        completed(as("alice").post("/api/v2/generate-tests", "{\"url\":\"" + TARGET + "\"}"));
+    JsonNode results = results(id);
+    // the workflow returned references; the gateway answers the whole results
+    assertThat(producer(results, "observation")).isEqualTo(id);
+    assertThat(producer(results, "analysis")).isEqualTo(id);
+    assertThat(results.path("evolution_result").path("test_count").asInt())
+        .isEqualTo(FakeTestGenerationWorkflow.DERIVED_SCENARIOS);
+    String sha256 = results.path("result_refs").path("observation").path("sha256").asText();
+    assertThat(sha256).hasSize(64);
+
+    Path stored = ARTIFACTS.resolve(ArtifactPaths.object(sha256));
+    Files.writeString(stored, Files.readString(stored).replace(id, "someone-else"));
+
+    Http.Response altered = as("alice").get("/api/v2/workflows/" + id + "/results");
+    assertProblem(altered, 500, "ARTIFACT_CORRUPT");
+    assertThat(altered.body()).doesNotContain(ARTIFACTS.toString());
   }
 }

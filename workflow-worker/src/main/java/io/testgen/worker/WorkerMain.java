@@ -57,8 +57,8 @@ public final class WorkerMain {
       Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);
       pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
       pipeline.registerActivitiesImplementations(
-          RequirementsActivitiesImpl.withLlm(progress, config.requirementsLlm()),
-          AnalysisActivitiesImpl.withLlm(progress, config.analysisLlm()),
+          RequirementsActivitiesImpl.withLlm(progress, config.requirementsLlm(), artifacts),
+          AnalysisActivitiesImpl.withLlm(progress, config.analysisLlm(), artifacts),
           new RunEventActivitiesImpl(progress));
     }
     if (config.pollsBrowser()) {

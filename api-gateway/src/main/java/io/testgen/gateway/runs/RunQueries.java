@@ -17,6 +17,7 @@ import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.RunState;
 import io.testgen.common.workflow.RunStatus;
 import io.testgen.common.workflow.TestGenerationWorkflow;
+import io.testgen.gateway.artifacts.StoredResults;
 import io.testgen.gateway.config.TemporalProperties;
 import io.testgen.gateway.errors.ConflictException;
 import io.testgen.gateway.errors.NotFoundException;
@@ -49,6 +50,7 @@ public class RunQueries {
   private final RunLookup lookup;
   private final LatestProgress latestProgress;
   private final Duration queryTimeout;
+  private final StoredResults storedResults;
 
   /** Threads that wait on status queries; a full pool means describe answers instead. */
   private final ThreadPoolExecutor queries =
@@ -68,8 +70,10 @@ public class RunQueries {
       WorkflowClient client,
       RunLookup lookup,
       LatestProgress latestProgress,
-      TemporalProperties temporal) {
+      TemporalProperties temporal,
+      StoredResults storedResults) {
     this.client = client;
+    this.storedResults = storedResults;
     this.lookup = lookup;
     this.latestProgress = latestProgress;
     this.queryTimeout =
@@ -199,11 +203,13 @@ public class RunQueries {
     };
   }
 
+  /** The workflow's result with the parts it references read from the artifact store. */
   private GenerationResult result(String workflowId) {
     try {
-      return client
-          .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
-          .getResult(10, TimeUnit.SECONDS, GenerationResult.class);
+      return storedResults.resolve(
+          client
+              .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+              .getResult(10, TimeUnit.SECONDS, GenerationResult.class));
     } catch (TimeoutException e) {
       throw NotFoundException.notReady("the run's result is not available yet");
     }

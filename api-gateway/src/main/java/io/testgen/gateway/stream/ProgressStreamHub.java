@@ -7,6 +7,7 @@ import io.testgen.common.progress.ProgressEvent;
 import io.testgen.gateway.config.RedisConnectionFactory;
 import io.testgen.gateway.config.StreamProperties;
 import io.testgen.gateway.errors.UnavailableException;
+import io.testgen.gateway.runs.RecordedProgress;
 import io.testgen.gateway.runs.RunQueries;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +33,10 @@ import redis.clients.jedis.resps.StreamEntry;
  *
  * <p>If Redis goes away, connected clients stay connected (keepalives continue) and the reader
  * reconnects with backoff; a new client gets 503 {@code PROGRESS_UNAVAILABLE} unless its run is
- * already closed, in which case it gets the synthesised terminal event. Keepalives, the closed-run
- * check and stalled writes are {@link StreamWatchdog}'s; drops are counted in {@code
- * testgen.stream.clients.dropped} by reason.
+ * already closed, in which case it gets the run's events rebuilt from its Temporal history ({@link
+ * RecordedProgress}) and the synthesised terminal event, as does a closed run whose stream is gone.
+ * Keepalives, the closed-run check and stalled writes are {@link StreamWatchdog}'s; drops are
+ * counted in {@code testgen.stream.clients.dropped} by reason.
  */
 @Component
 class ProgressStreamHub implements SmartLifecycle {
@@ -43,6 +45,7 @@ class ProgressStreamHub implements SmartLifecycle {
 
   private final StreamProperties properties;
   private final RunQueries runs;
+  private final RecordedProgress recorded;
   private final ObjectMapper mapper;
   private final MeterRegistry meters;
   private final StreamWatchers watchers = new StreamWatchers();
@@ -74,10 +77,12 @@ class ProgressStreamHub implements SmartLifecycle {
       RedisConnectionFactory connections,
       StreamProperties properties,
       RunQueries runs,
+      RecordedProgress recorded,
       ObjectMapper mapper,
       MeterRegistry meters) {
     this.properties = properties;
     this.runs = runs;
+    this.recorded = recorded;
     this.mapper = mapper;
     this.meters = meters;
     this.history = new StreamHistory(redis);
@@ -101,7 +106,9 @@ class ProgressStreamHub implements SmartLifecycle {
             "PROGRESS_UNAVAILABLE", "progress streaming is unavailable; poll the status instead");
       }
       SseEmitter emitter = new SseEmitter(0L);
-      new StreamSubscription(workflowId, emitter, mapper, after).deliverSynthesized(terminal.get());
+      StreamSubscription subscription = new StreamSubscription(workflowId, emitter, mapper, after);
+      if (fromStart(after)) recorded.rebuild(workflowId).forEach(subscription::deliverRebuilt);
+      subscription.deliverSynthesized(terminal.get());
       return emitter;
     }
     SseEmitter emitter = new SseEmitter(0L);
@@ -119,6 +126,10 @@ class ProgressStreamHub implements SmartLifecycle {
     Optional<ProgressEvent> terminal = runs.terminalEvent(workflowId);
     if (terminal.isPresent()) {
       if (subscription.deliver(history.readAfter(workflowId, subscription.cursor()))) {
+        // The whole stream is gone: what Temporal recorded of the run comes first.
+        if (replay.isEmpty() && fromStart(after)) {
+          recorded.rebuild(workflowId).forEach(subscription::deliverRebuilt);
+        }
         subscription.deliverSynthesized(terminal.get());
       }
       return emitter;
@@ -126,6 +137,10 @@ class ProgressStreamHub implements SmartLifecycle {
     subscription.follow(senders, properties.effectiveClientQueue(), this::countDrop);
     watchers.add(subscription);
     return emitter;
+  }
+
+  private static boolean fromStart(StreamEntryID after) {
+    return after.getTime() == 0 && after.getSequence() == 0;
   }
 
   /**

@@ -209,6 +209,21 @@ final class StreamSubscription {
   }
 
   /** Sends a terminal event that no stream entry carries (the run closed, its stream is gone). */
+  /**
+   * Sends an event rebuilt from the run's Temporal history (its stream is gone): no id, since no
+   * stream entry backs it; the stream goes on to the terminal event.
+   */
+  synchronized void deliverRebuilt(ProgressEvent event) {
+    if (closed || ending) return;
+    try {
+      String json = mapper.writeValueAsString(event);
+      offer(
+          new Outbound(SseEmitter.event().name(event.type().wireName()).data(json), false, false));
+    } catch (IOException e) {
+      fail();
+    }
+  }
+
   synchronized void deliverSynthesized(ProgressEvent event) {
     if (closed || ending) return;
     try {

@@ -22,6 +22,14 @@ public final class ArtifactPaths {
     return "runs/" + workflowId;
   }
 
+  /**
+   * A content-addressed object (an agent's result), e.g. {@code objects/sha256/ab/ab12...json}:
+   * named by its hash, so runs, retries and gateways agree on where it is.
+   */
+  public static String object(String sha256) {
+    return "objects/sha256/" + sha256.substring(0, 2) + "/" + sha256 + ".json";
+  }
+
   /** Zip of a rendered suite. */
   public static String suiteZip(String workflowId, String format) {
     return runDir(workflowId) + "/suite-" + format + ".zip";

@@ -33,6 +33,12 @@ public final class FailureTypes {
   /** The review update's validator refused the edited scenarios. */
   public static final String INVALID_SCENARIOS = "InvalidScenarios";
 
+  /**
+   * A referenced result is missing from the artifact store or its bytes do not hash to its
+   * reference; thrown non-retryable (a retry reads the same bytes).
+   */
+  public static final String ARTIFACT_CORRUPT = "ArtifactCorrupt";
+
   /** Failures an agent's retry cannot fix: its activity options list them as do-not-retry. */
   public static final List<String> NON_RETRYABLE =
       List.of(INVALID_TARGET, TARGET_UNREACHABLE, INVALID_REQUEST, TARGET_NOT_ALLOWED);

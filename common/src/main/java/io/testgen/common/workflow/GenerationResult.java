@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param finalAnalysisResult the final risk register, ranked again once Evolution's verification
  *     and oracle strength were known; null when Evolution or Analysis did not run (and for runs
  *     recorded before it existed)
+ * @param resultRefs where the results not inline here are stored (content-addressed); null for runs
+ *     recorded before results went by reference. Read them with {@code ReferencedResults#resolve}.
  */
 public record GenerationResult(
     String workflowId,
@@ -26,7 +28,36 @@ public record GenerationResult(
     Instant startedAt,
     Instant completedAt,
     double totalDurationSeconds,
-    AnalysisResult finalAnalysisResult) {
+    AnalysisResult finalAnalysisResult,
+    ResultRefs resultRefs) {
+
+  /** A result with every part inline. */
+  public GenerationResult(
+      String workflowId,
+      RunState status,
+      int testCount,
+      ObservationResult observationResult,
+      RequirementsResult requirementsResult,
+      AnalysisResult analysisResult,
+      EvolutionResult evolutionResult,
+      Instant startedAt,
+      Instant completedAt,
+      double totalDurationSeconds,
+      AnalysisResult finalAnalysisResult) {
+    this(
+        workflowId,
+        status,
+        testCount,
+        observationResult,
+        requirementsResult,
+        analysisResult,
+        evolutionResult,
+        startedAt,
+        completedAt,
+        totalDurationSeconds,
+        finalAnalysisResult,
+        null);
+  }
 
   /** A result without a final risk register. */
   public GenerationResult(

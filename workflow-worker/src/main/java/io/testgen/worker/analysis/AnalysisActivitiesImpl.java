@@ -5,6 +5,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.analysis.AnalysisActivities;
 import io.testgen.common.agents.analysis.AnalysisRequest;
 import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.analysis.AnalysisSummary;
 import io.testgen.common.agents.analysis.ExecutionStrategy;
 import io.testgen.common.agents.analysis.RiskAssessment;
 import io.testgen.common.agents.observation.ObservationIndex;
@@ -13,6 +14,8 @@ import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.llm.LlmSettings;
 import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.AgentProgressReporter;
@@ -34,13 +37,24 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
 
   private final ProgressPublisher publisher;
   private final LlmSeverityReviewer reviewer;
+  private final ResultStore results;
+
+  /**
+   * @param reviewer optional; null means rule scores only
+   * @param results where results by reference are read and written; null: inline only
+   */
+  public AnalysisActivitiesImpl(
+      ProgressPublisher publisher, LlmSeverityReviewer reviewer, ResultStore results) {
+    this.publisher = publisher;
+    this.reviewer = reviewer;
+    this.results = results;
+  }
 
   /**
    * @param reviewer optional; null means rule scores only
    */
   public AnalysisActivitiesImpl(ProgressPublisher publisher, LlmSeverityReviewer reviewer) {
-    this.publisher = publisher;
-    this.reviewer = reviewer;
+    this(publisher, reviewer, null);
   }
 
   public AnalysisActivitiesImpl(ProgressPublisher publisher) {
@@ -49,9 +63,24 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
 
   /** With the LLM the worker's configuration gives the Analysis agent, if any. */
   public static AnalysisActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
+    return withLlm(publisher, llm, null);
+  }
+
+  /** With the worker's LLM, reading and writing results by reference in {@code artifacts}. */
+  public static AnalysisActivitiesImpl withLlm(
+      ProgressPublisher publisher, LlmSettings llm, ArtifactStore artifacts) {
     StructuredChatClient chat = StructuredChatClient.fromSettings(llm);
     return new AnalysisActivitiesImpl(
-        publisher, chat == null ? null : new LlmSeverityReviewer(chat));
+        publisher,
+        chat == null ? null : new LlmSeverityReviewer(chat),
+        artifacts == null ? null : new ResultStore(artifacts));
+  }
+
+  @Override
+  public AnalysisSummary analyseAndStore(AnalysisRequest request) {
+    if (results == null) throw new IllegalStateException("no artifact store configured");
+    AnalysisResult result = analyse(results.inlined(request));
+    return AnalysisSummary.of(result, results.put(result));
   }
 
   @Override

@@ -6,9 +6,11 @@ import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.evolution.EvolutionActivities;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.EvolutionSummary;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.progress.AgentProgressReporter;
 import io.testgen.worker.progress.ProgressPublisher;
@@ -27,6 +29,7 @@ public final class EvolutionActivitiesImpl implements EvolutionActivities {
 
   private final SuiteEvolution evolution;
   private final ProgressPublisher progress;
+  private final ResultStore results;
 
   public EvolutionActivitiesImpl(
       BrowserPool pool,
@@ -35,6 +38,13 @@ public final class EvolutionActivitiesImpl implements EvolutionActivities {
       EvolutionSettings settings) {
     this.evolution = new SuiteEvolution(pool, artifacts, settings);
     this.progress = progress;
+    this.results = new ResultStore(artifacts);
+  }
+
+  @Override
+  public EvolutionSummary evolveAndStore(EvolutionRequest request) {
+    EvolutionResult result = evolve(results.inlined(request));
+    return EvolutionSummary.of(result, results.put(result));
   }
 
   @Override

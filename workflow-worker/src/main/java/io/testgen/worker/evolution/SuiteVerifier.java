@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Verifies tests against the live app in parallel browser contexts: spreads them over worker
- * threads (each test verified by {@link TestVerifier}), takes over results of an earlier attempt,
- * ticks the caller and stops the threads on cancellation.
+ * threads (each test verified by {@link TestVerifier}, each thread's runs sharing one {@link
+ * RunSession}), takes over results of an earlier attempt, ticks the caller and stops the threads on
+ * cancellation.
  */
 final class SuiteVerifier {
   private static final Logger log = LoggerFactory.getLogger(SuiteVerifier.class);
@@ -31,6 +32,7 @@ final class SuiteVerifier {
   }
 
   private final BrowserPool pool;
+  private final TestExecutor executor;
   private final TestVerifier testVerifier;
   private final String workflowId;
   private final EvolutionSettings settings;
@@ -45,6 +47,7 @@ final class SuiteVerifier {
       VerificationStop stop) {
     this.stop = stop;
     this.pool = pool;
+    this.executor = executor;
     this.testVerifier = new TestVerifier(executor, artifacts, workflowId, settings);
     this.workflowId = workflowId;
     this.settings = settings;
@@ -85,10 +88,12 @@ final class SuiteVerifier {
       Thread worker =
           new Thread(
               () -> {
+                RunSession session = executor.session(true);
                 try {
                   Integer next;
                   while (!stop.requested() && (next = queue.poll()) != null) {
-                    GeneratedTest result = testVerifier.verifyOne(tests.get(next), verifyRuns);
+                    GeneratedTest result =
+                        testVerifier.verifyOne(tests.get(next), verifyRuns, session);
                     results.set(next, result);
                     onVerified.accept(result);
                     if (SuiteModel.inSuite(result.status())) passed.incrementAndGet();
@@ -97,6 +102,7 @@ final class SuiteVerifier {
                 } catch (VerificationStop.Stopped stopped) {
                   log.info("event=verification_stopped workflow_id={}", workflowId);
                 } finally {
+                  session.close();
                   pool.releaseThread();
                   done.countDown();
                 }

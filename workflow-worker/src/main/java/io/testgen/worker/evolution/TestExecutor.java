@@ -14,7 +14,6 @@ import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.ContextLease;
 import io.testgen.worker.browser.SameOriginUrl;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * Runs a test's steps with Playwright against the live app, each run in a fresh browser context
- * from the shared pool. Call it only from the thread that will also release the pool's connection.
+ * Runs a test's steps with Playwright against the live app, in a fresh browser context from the
+ * shared pool or on a {@link RunSession} the calling thread reuses between runs. Call it only from
+ * the thread that will also release the pool's connection.
  */
 final class TestExecutor {
   /** Sees the page at the moment a step failed, while it is still open (repair looks there). */
@@ -70,16 +70,36 @@ final class TestExecutor {
 
   RunOutcome run(
       GeneratedTest test, FailureInspector inspector, FailureCapture capture, RunWatcher watcher) {
+    try (RunSession once = session(false)) {
+      return run(once, test, inspector, capture, watcher);
+    }
+  }
+
+  /**
+   * A session whose context and page the calling thread's runs share ({@code reusable}), or that
+   * serves a single run.
+   */
+  RunSession session(boolean reusable) {
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl);
     if (httpCredentials != null)
       options.setHttpCredentials(httpCredentials.username(), httpCredentials.password());
+    return new RunSession(pool, baseUrl, options, settings.stepTimeout().toMillis(), reusable);
+  }
+
+  /** Runs the test on the session's page; a passed run leaves the session reset for the next. */
+  RunOutcome run(
+      RunSession session,
+      GeneratedTest test,
+      FailureInspector inspector,
+      FailureCapture capture,
+      RunWatcher watcher) {
     long start = System.nanoTime();
     String unique = TestData.newUnique();
     stop.check();
     List<Finding> refused = new CopyOnWriteArrayList<>();
-    try (ContextLease lease = pool.acquireContext(pool.guard(baseUrl, refused::add), options)) {
-      lease.context().setDefaultTimeout(settings.stepTimeout().toMillis());
-      Page page = lease.context().newPage();
+    boolean passed = false;
+    try {
+      Page page = session.open(refused::add);
       if (watcher != null) watcher.opened(page, unique);
       for (int i = 0; i < test.steps().size(); i++) {
         stop.check();
@@ -95,7 +115,11 @@ final class TestExecutor {
         }
       }
       if (watcher != null) watcher.passed(page);
+      passed = true;
       return RunOutcome.pass(millisSince(start));
+    } finally {
+      if (passed) session.recycle();
+      else session.discard();
     }
   }
 

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Verifies one test on the calling thread: run it, repair what fails, then re-run it N times and
- * call it flaky unless it passes every time. A test that still fails keeps its failing step, error
- * and screenshot.
+ * call it flaky unless it passes every time (stopping at the second failure). A test that still
+ * fails keeps its failing step, error and screenshot.
  */
 final class TestVerifier {
   private static final Logger log = LoggerFactory.getLogger(TestVerifier.class);
@@ -38,10 +38,10 @@ final class TestVerifier {
     this.settings = settings;
   }
 
-  /** Verifies one test on the calling thread. */
-  GeneratedTest verifyOne(GeneratedTest test, int verifyRuns) {
+  /** Verifies one test on the calling thread, its runs on the thread's {@code session}. */
+  GeneratedTest verifyOne(GeneratedTest test, int verifyRuns, RunSession session) {
     try {
-      return verify(test, verifyRuns);
+      return verify(test, verifyRuns, session);
     } catch (VerificationStop.Stopped stopped) {
       throw stopped;
     } catch (RuntimeException e) {
@@ -62,7 +62,7 @@ final class TestVerifier {
     }
   }
 
-  private GeneratedTest verify(GeneratedTest test, int verifyRuns) {
+  private GeneratedTest verify(GeneratedTest test, int verifyRuns, RunSession session) {
     StepRepairer repairer = new StepRepairer();
     GeneratedTest current = test;
     List<Repair> repairs = new ArrayList<>();
@@ -73,13 +73,14 @@ final class TestVerifier {
 
     // The first run proposes no repair: the repairer remembers what it proposed, and the second
     // (unchanged) run must still be able to propose it.
-    RunOutcome outcome = executor.run(current, null, this::screenshot);
+    RunOutcome outcome = executor.run(session, current, null, this::screenshot, null);
     runs++;
     if (!outcome.passed()) {
       // Does it pass unchanged on a second try? Then it passed and failed as the same code: flaky.
       holder.clear();
       RunOutcome again =
-          executor.run(current, holder.inspector(repairer, current), this::screenshot);
+          executor.run(
+              session, current, holder.inspector(repairer, current), this::screenshot, null);
       runs++;
       if (again.passed()) {
         log.info(
@@ -109,7 +110,9 @@ final class TestVerifier {
             with(current, proposal.steps(), current.status(), 0, 0, 0, current.repairs(), null);
         repairs.add(proposal.repair());
         holder.clear();
-        outcome = executor.run(current, holder.inspector(repairer, current), this::screenshot);
+        outcome =
+            executor.run(
+                session, current, holder.inspector(repairer, current), this::screenshot, null);
         runs++;
         log.info(
             "event=test_repair workflow_id={} test_id={} method={} step={} passed={}",
@@ -127,14 +130,17 @@ final class TestVerifier {
     passes++;
     passMillis += outcome.durationMillis();
     RunOutcome firstFailure = null;
-    for (int i = 0; i < verifyRuns; i++) {
-      RunOutcome rerun = executor.run(current, null, this::screenshot);
+    int failures = 0;
+    // Flaky after one failure; a second one is evidence enough, the runs left would add none.
+    for (int i = 0; i < verifyRuns && failures < 2; i++) {
+      RunOutcome rerun = executor.run(session, current, null, this::screenshot, null);
       runs++;
       if (rerun.passed()) {
         passes++;
         passMillis += rerun.durationMillis();
-      } else if (firstFailure == null) {
-        firstFailure = rerun;
+      } else {
+        failures++;
+        if (firstFailure == null) firstFailure = rerun;
       }
     }
     String status = firstFailure != null ? "flaky" : repairs.isEmpty() ? "passed" : "repaired";

@@ -7,12 +7,14 @@ import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.observation.ObservationActivities;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.ObservationSummary;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.RunLimits;
 import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.progress.AgentProgressReporter;
 import io.testgen.worker.progress.ProgressPublisher;
@@ -50,6 +52,7 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
   private final Crawler crawler;
   private final ProgressPublisher progress;
   private final TargetPolicy policy;
+  private final ResultStore results;
 
   public ObservationActivitiesImpl(
       BrowserPool pool,
@@ -60,6 +63,13 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
     this.crawler = new Crawler(pool, artifacts, policy, settings);
     this.progress = progress;
     this.policy = policy;
+    this.results = new ResultStore(artifacts);
+  }
+
+  @Override
+  public ObservationSummary observeAndStore(ObservationRequest request) {
+    ObservationResult result = observe(request);
+    return ObservationSummary.of(result, results.put(result));
   }
 
   @Override

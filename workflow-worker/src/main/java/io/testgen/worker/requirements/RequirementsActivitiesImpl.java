@@ -8,10 +8,14 @@ import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.RequirementsActivities;
 import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.requirements.RequirementsRevision;
+import io.testgen.common.agents.requirements.RequirementsSummary;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.llm.LlmSettings;
 import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.AgentProgressReporter;
@@ -31,13 +35,24 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
   private final ProgressPublisher publisher;
   private final LlmScenarioRefiner refiner;
   private final ScenarioDeriver deriver = new ScenarioDeriver();
+  private final ResultStore results;
+
+  /**
+   * @param refiner optional; null means rules only
+   * @param results where results by reference are read and written; null: inline only
+   */
+  public RequirementsActivitiesImpl(
+      ProgressPublisher publisher, LlmScenarioRefiner refiner, ResultStore results) {
+    this.publisher = publisher;
+    this.refiner = refiner;
+    this.results = results;
+  }
 
   /**
    * @param refiner optional; null means rules only
    */
   public RequirementsActivitiesImpl(ProgressPublisher publisher, LlmScenarioRefiner refiner) {
-    this.publisher = publisher;
-    this.refiner = refiner;
+    this(publisher, refiner, null);
   }
 
   public RequirementsActivitiesImpl(ProgressPublisher publisher) {
@@ -46,9 +61,36 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
 
   /** With the LLM the worker's configuration gives the Requirements agent, if any. */
   public static RequirementsActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
+    return withLlm(publisher, llm, null);
+  }
+
+  /** With the worker's LLM, reading and writing results by reference in {@code artifacts}. */
+  public static RequirementsActivitiesImpl withLlm(
+      ProgressPublisher publisher, LlmSettings llm, ArtifactStore artifacts) {
     StructuredChatClient chat = StructuredChatClient.fromSettings(llm);
     return new RequirementsActivitiesImpl(
-        publisher, chat == null ? null : new LlmScenarioRefiner(chat));
+        publisher,
+        chat == null ? null : new LlmScenarioRefiner(chat),
+        artifacts == null ? null : new ResultStore(artifacts));
+  }
+
+  @Override
+  public RequirementsSummary deriveRequirementsAndStore(RequirementsRequest request) {
+    RequirementsResult result = deriveRequirements(results().inlined(request));
+    return RequirementsSummary.of(result, results().put(result));
+  }
+
+  @Override
+  public RequirementsSummary storeRevision(RequirementsRevision revision) {
+    RequirementsResult stored = results().get(revision.requirementsRef(), RequirementsResult.class);
+    RequirementsResult revised =
+        new RequirementsResult(revision.scenarios(), stored.coverage(), stored.llm());
+    return RequirementsSummary.of(revised, results().put(revised));
+  }
+
+  private ResultStore results() {
+    if (results == null) throw new IllegalStateException("no artifact store configured");
+    return results;
   }
 
   @Override

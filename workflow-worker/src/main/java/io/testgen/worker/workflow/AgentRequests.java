@@ -10,6 +10,7 @@ import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.artifacts.ArtifactPaths;
+import io.testgen.common.artifacts.ArtifactRef;
 import io.testgen.common.workflow.GenerationRequest;
 
 /**
@@ -80,5 +81,67 @@ final class AgentRequests {
         // 0 = the worker's TESTGEN_EVOLUTION_VERIFY_RUNS, unless the request names a count
         request.verifyRuns() == null ? 0 : request.verifyRuns(),
         request.mutationBudgetSeconds());
+  }
+
+  // ---- results by reference: each earlier result travels inline (a stage input the run was
+  // given) or as its artifact reference (what an agent of this run stored)
+  // -------------------------
+
+  static RequirementsRequest requirements(
+      String workflowId,
+      GenerationRequest request,
+      ObservationResult observation,
+      ArtifactRef observationRef) {
+    return requirements(workflowId, request, observation).withObservationRef(observationRef);
+  }
+
+  static AnalysisRequest analysis(
+      String workflowId,
+      ObservationResult observation,
+      ArtifactRef observationRef,
+      RequirementsResult requirements,
+      ArtifactRef requirementsRef) {
+    return new AnalysisRequest(
+        workflowId, observation, requirements, null, observationRef, requirementsRef, null);
+  }
+
+  /** The final risk register's input: the agent takes the verification from the evolution. */
+  static AnalysisRequest finalAnalysis(
+      String workflowId,
+      ObservationResult observation,
+      ArtifactRef observationRef,
+      RequirementsResult requirements,
+      ArtifactRef requirementsRef,
+      ArtifactRef evolutionRef) {
+    return new AnalysisRequest(
+        workflowId, observation, requirements, null, observationRef, requirementsRef, evolutionRef);
+  }
+
+  static EvolutionRequest evolution(
+      String workflowId,
+      GenerationRequest request,
+      ObservationResult observation,
+      ArtifactRef observationRef,
+      RequirementsResult requirements,
+      ArtifactRef requirementsRef,
+      AnalysisResult analysis,
+      ArtifactRef analysisRef) {
+    EvolutionRequest inline = evolution(workflowId, request, observation, requirements, analysis);
+    return new EvolutionRequest(
+        inline.workflowId(),
+        inline.targetUrl(),
+        observation,
+        requirements,
+        analysis,
+        inline.loginCredentials(),
+        inline.httpCredentials(),
+        inline.baselineWorkflowId(),
+        inline.baselineSuiteRef(),
+        inline.maxIterations(),
+        inline.verifyRuns(),
+        inline.mutationBudgetSeconds(),
+        observationRef,
+        requirementsRef,
+        analysisRef);
   }
 }

@@ -2,7 +2,6 @@ package io.testgen.worker.workflow;
 
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.RejectRequest;
@@ -10,26 +9,29 @@ import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.ReviewOutcome;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The human review of the requirements: waits for the approve or reject Update (or the timeout),
- * validates the Updates, and hands back the requirements as approved, possibly edited. Workflow
- * code: its only command is the durable timer of {@link Workflow#await(Duration,
- * java.util.function.Supplier)}.
+ * validates the Updates, and hands back the reviewer's edits, if any. Workflow code: its only
+ * command is the durable timer of {@link Workflow#await(Duration, java.util.function.Supplier)}.
  */
 final class ReviewGate {
-  private RequirementsResult pending;
+  private int pendingCount;
   private boolean awaiting;
   private ReviewDecision approval;
   private RejectRequest rejection;
 
-  /** Blocks until a decision; throws {@code ReviewTimedOut} or {@code RequirementsRejected}. */
-  RequirementsResult await(
-      RequirementsResult requirements, Duration timeout, RunNarrator narrator) {
-    pending = requirements;
+  /**
+   * Blocks until a decision on the {@code scenarios} derived scenarios; returns the reviewer's
+   * edited list, or null when they were approved as they are. Throws {@code ReviewTimedOut} or
+   * {@code RequirementsRejected}.
+   */
+  List<Scenario> await(int scenarios, Duration timeout, RunNarrator narrator) {
+    pendingCount = scenarios;
     awaiting = true;
-    narrator.awaitingReview(requirements.scenarios().size(), timeout);
+    narrator.awaitingReview(scenarios, timeout);
     boolean decided = Workflow.await(timeout, () -> approval != null || rejection != null);
     awaiting = false;
     if (!decided) {
@@ -44,19 +46,13 @@ final class ReviewGate {
               + (rejection.reason() == null ? "" : ": " + rejection.reason()),
           FailureTypes.REQUIREMENTS_REJECTED);
     }
-    RequirementsResult approved =
-        approval.scenarios() == null
-            ? requirements
-            : new RequirementsResult(
-                approval.scenarios(), requirements.coverage(), requirements.llm());
     narrator.reviewed();
-    return approved;
+    return approval.scenarios();
   }
 
   ReviewOutcome approve(ReviewDecision decision) {
     approval = decision == null ? new ReviewDecision(null, null, null) : decision;
-    int count =
-        approval.scenarios() != null ? approval.scenarios().size() : pending.scenarios().size();
+    int count = approval.scenarios() != null ? approval.scenarios().size() : pendingCount;
     return new ReviewOutcome(Workflow.getInfo().getWorkflowId(), "approved", count);
   }
 

@@ -4,10 +4,10 @@ import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
-import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionResult;
-import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.analysis.AnalysisSummary;
+import io.testgen.common.agents.evolution.EvolutionSummary;
+import io.testgen.common.agents.observation.ObservationSummary;
+import io.testgen.common.agents.requirements.RequirementsSummary;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.progress.RunEventActivities;
@@ -95,8 +95,8 @@ final class RunNarrator {
         + " pages)";
   }
 
-  String deriving(ObservationResult observation) {
-    int forms = observation.forms() == null ? 0 : observation.forms().size();
+  String deriving(ObservationSummary observation) {
+    int forms = observation.formCount();
     enter(Agent.REQUIREMENTS, "Deriving scenarios from " + observation.stateCount() + " states");
     return "Requirements: scenarios from "
         + observation.stateCount()
@@ -105,16 +105,16 @@ final class RunNarrator {
         + " forms";
   }
 
-  String analysing(RequirementsResult requirements) {
-    enter(Agent.ANALYSIS, "Scoring " + requirements.scenarios().size() + " scenarios");
-    return "Analysis: FMEA risk of " + requirements.scenarios().size() + " scenarios";
+  String analysing(RequirementsSummary requirements) {
+    enter(Agent.ANALYSIS, "Scoring " + requirements.scenarioCount() + " scenarios");
+    return "Analysis: FMEA risk of " + requirements.scenarioCount() + " scenarios";
   }
 
-  String evolving(GenerationRequest request, RequirementsResult requirements) {
+  String evolving(GenerationRequest request, RequirementsSummary requirements) {
     enter(Agent.EVOLUTION, "Generating and verifying tests");
     String baseline = request.baselineWorkflowId();
     return "Evolution: verify tests for "
-        + requirements.scenarios().size()
+        + requirements.scenarioCount()
         + " scenarios against "
         + request.url()
         + (baseline == null ? "" : " (baseline " + baseline + ")");
@@ -123,42 +123,38 @@ final class RunNarrator {
   // ---- leaving a stage: its counts
   // ---------------------------------------------------------------
 
-  void observed(ObservationResult observation) {
+  void observed(ObservationSummary observation) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put(
-        "pages",
-        observation.stats() == null
-            ? observation.stateCount()
-            : observation.stats().pagesVisited());
+    counts.put("pages", observation.pagesVisited());
     counts.put("states", observation.stateCount());
-    counts.put("forms", observation.forms() == null ? 0 : observation.forms().size());
-    counts.put("findings", observation.findings() == null ? 0 : observation.findings().size());
+    counts.put("forms", observation.formCount());
+    counts.put("findings", observation.findingCount());
     leave(
         Agent.OBSERVATION,
         "Found " + counts.get("states") + " states, " + counts.get("forms") + " forms",
         counts);
   }
 
-  void derived(RequirementsResult requirements) {
+  void derived(RequirementsSummary requirements) {
     leave(
         Agent.REQUIREMENTS,
-        requirements.scenarios().size() + " scenarios",
-        Map.of("scenarios", requirements.scenarios().size()));
+        requirements.scenarioCount() + " scenarios",
+        Map.of("scenarios", requirements.scenarioCount()));
   }
 
-  void analysed(AnalysisResult analysis) {
+  void analysed(AnalysisSummary analysis) {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put("scenarios", analysis.ranking().size());
+    counts.put("scenarios", analysis.rankedCount());
     if (analysis.levelCounts() != null) counts.putAll(analysis.levelCounts());
-    leave(Agent.ANALYSIS, "Ranked " + analysis.ranking().size() + " scenarios", counts);
+    leave(Agent.ANALYSIS, "Ranked " + analysis.rankedCount() + " scenarios", counts);
   }
 
-  void evolved(EvolutionResult evolution) {
+  void evolved(EvolutionSummary evolution) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("tests", evolution.testCount());
     counts.put("flaky", evolution.flakyCount());
     counts.put("repaired", evolution.repairedCount());
-    counts.put("failing", evolution.failing() == null ? 0 : evolution.failing().size());
+    counts.put("failing", evolution.failingCount());
     leave(Agent.EVOLUTION, evolution.testCount() + " tests verified", counts);
   }
 
@@ -184,7 +180,7 @@ final class RunNarrator {
   // ---- the end ---------------------------------------------------------------------------------
 
   /** Marks the run completed and returns the time it completed at. */
-  Instant completed(GenerationRequest request, EvolutionResult evolution) {
+  Instant completed(GenerationRequest request, EvolutionSummary evolution) {
     Instant completedAt = now();
     status.completed(completedAt);
     stage("completed");

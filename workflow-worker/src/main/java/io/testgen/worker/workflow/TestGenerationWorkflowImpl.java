@@ -7,28 +7,17 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
-import io.testgen.common.agents.analysis.AnalysisActivities;
-import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionActivities;
-import io.testgen.common.agents.evolution.EvolutionResult;
-import io.testgen.common.agents.observation.ObservationActivities;
-import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.requirements.RequirementsActivities;
-import io.testgen.common.agents.requirements.RequirementsResult;
-import io.testgen.common.workflow.Agent;
+import io.testgen.common.agents.observation.GoalOutcome;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
-import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RejectRequest;
 import io.testgen.common.workflow.ReviewDecision;
 import io.testgen.common.workflow.ReviewOutcome;
-import io.testgen.common.workflow.RunState;
 import io.testgen.common.workflow.RunStatus;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.common.workflow.TestGenerationWorkflow;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Orchestration only: the order of the agents, their options, the review and goal gates, and
@@ -37,10 +26,16 @@ import java.time.Instant;
  * {@link ReviewGate}.
  */
 public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
-  /** Failure types that retrying cannot fix. */
   /** Version marker: runs recorded before it have no final risk register (replay stays valid). */
   static final String FINAL_RISK_REGISTER = "final-risk-register";
 
+  /**
+   * Version marker: runs recorded before it carried every result whole through Temporal ({@link
+   * InlinePipeline}); later runs carry artifact references ({@link ReferencePipeline}).
+   */
+  static final String RESULTS_BY_REFERENCE = "results-by-reference";
+
+  /** Failure types that retrying cannot fix. */
   static final String[] NON_RETRYABLE = FailureTypes.NON_RETRYABLE.toArray(String[]::new);
 
   private static final RetryOptions AGENT_RETRY =
@@ -114,84 +109,24 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
   }
 
   private GenerationResult runPipeline(GenerationRequest request) {
-    String id = narrator.workflowId();
-    PipelineInputs given = request.inputs();
-
-    ObservationResult observation = given == null ? null : given.observation();
-    if (request.runs(Agent.OBSERVATION)) {
-      observation =
-          stub(ObservationActivities.class, OBSERVE, narrator.observing(request))
-              .observe(AgentRequests.observation(id, request));
-      narrator.observed(observation);
-      goalGate(request, observation);
+    // Runs recorded before results went by reference replay the inline pipeline.
+    if (Workflow.getVersion(RESULTS_BY_REFERENCE, Workflow.DEFAULT_VERSION, 1)
+        == Workflow.DEFAULT_VERSION) {
+      return new InlinePipeline(narrator, review).run(request);
     }
-
-    RequirementsResult requirements = given == null ? null : given.requirements();
-    if (request.runs(Agent.REQUIREMENTS)) {
-      requirements =
-          stub(RequirementsActivities.class, DERIVE_REQUIREMENTS, narrator.deriving(observation))
-              .deriveRequirements(AgentRequests.requirements(id, request, observation));
-      narrator.derived(requirements);
-      if (request.reviewRequired()) {
-        requirements = review.await(requirements, request.effectiveReviewTimeout(), narrator);
-      }
-    }
-
-    AnalysisResult analysis = given == null ? null : given.analysis();
-    if (request.runs(Agent.ANALYSIS)) {
-      analysis =
-          stub(AnalysisActivities.class, ANALYSE, narrator.analysing(requirements))
-              .analyse(AgentRequests.analysis(id, observation, requirements));
-      narrator.analysed(analysis);
-    }
-
-    EvolutionResult evolution = null;
-    if (request.runs(Agent.EVOLUTION)) {
-      evolution =
-          stub(EvolutionActivities.class, EVOLVE, narrator.evolving(request, requirements))
-              .evolve(AgentRequests.evolution(id, request, observation, requirements, analysis));
-      narrator.evolved(evolution);
-    }
-
-    AnalysisResult finalAnalysis = null;
-    if (analysis != null
-        && evolution != null
-        && request.runs(Agent.ANALYSIS)
-        && Workflow.getVersion(FINAL_RISK_REGISTER, Workflow.DEFAULT_VERSION, 1) == 1) {
-      // the risk register again, now that verification and oracle strength are known
-      finalAnalysis =
-          stub(AnalysisActivities.class, ANALYSE, "Final risk register")
-              .analyse(AgentRequests.finalAnalysis(id, observation, requirements, evolution));
-    }
-
-    Instant completedAt = narrator.completed(request, evolution);
-    Instant startedAt = narrator.startedAt();
-    return new GenerationResult(
-        id,
-        RunState.COMPLETED,
-        evolution == null ? 0 : evolution.testCount(),
-        observation,
-        requirements,
-        analysis,
-        evolution,
-        startedAt,
-        completedAt,
-        Duration.between(startedAt, completedAt).toMillis() / 1000.0,
-        finalAnalysis);
+    return new ReferencePipeline(narrator, review).run(request);
   }
 
   /** With an instruction, the run is only useful if Observation reached the goal. */
-  private static void goalGate(GenerationRequest request, ObservationResult observation) {
-    if (!request.goalRequired() || observation.goal() == null || observation.goal().reached())
-      return;
-    String reason =
-        observation.goal().reason() == null ? "no path found" : observation.goal().reason();
+  static void goalGate(GenerationRequest request, GoalOutcome goal) {
+    if (!request.goalRequired() || goal == null || goal.reached()) return;
+    String reason = goal.reason() == null ? "no path found" : goal.reason();
     throw ApplicationFailure.newNonRetryableFailure(
         "Goal not reached: \"" + request.userInstruction() + "\": " + reason,
         FailureTypes.GOAL_NOT_REACHED);
   }
 
-  private static <T> T stub(Class<T> activities, ActivityOptions options, String summary) {
+  static <T> T stub(Class<T> activities, ActivityOptions options, String summary) {
     return Workflow.newActivityStub(
         activities, ActivityOptions.newBuilder(options).setSummary(summary).build());
   }

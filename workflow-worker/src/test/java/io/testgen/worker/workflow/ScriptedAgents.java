@@ -6,24 +6,34 @@ import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.analysis.AnalysisActivities;
 import io.testgen.common.agents.analysis.AnalysisRequest;
 import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.analysis.AnalysisSummary;
 import io.testgen.common.agents.analysis.ExecutionStrategy;
 import io.testgen.common.agents.analysis.RiskAssessment;
 import io.testgen.common.agents.evolution.EvolutionActivities;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.EvolutionSummary;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.observation.CrawlStats;
+import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.GoalOutcome;
+import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationActivities;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.ObservationSummary;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.LlmReport;
 import io.testgen.common.agents.requirements.RequirementsActivities;
 import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.requirements.RequirementsRevision;
+import io.testgen.common.agents.requirements.RequirementsSummary;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.artifacts.ResultStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,6 +62,52 @@ final class ScriptedAgents
   volatile boolean evolutionSawCancel;
   volatile EvolutionRequest lastEvolutionRequest;
 
+  /** States the scripted crawl finds; each has a page's worth of links and buttons beyond two. */
+  volatile int generatedStates = 2;
+
+  private final ResultStore results;
+
+  /** Agents storing their results by reference in an artifact store at {@code artifacts}. */
+  ScriptedAgents(Path artifacts) {
+    results = new ResultStore(new ArtifactStore(artifacts));
+  }
+
+  // ---- results by reference, exactly as the real agents' entry points do it ------------------
+
+  @Override
+  public ObservationSummary observeAndStore(ObservationRequest request) {
+    ObservationResult result = observe(request);
+    return ObservationSummary.of(result, results.put(result));
+  }
+
+  @Override
+  public RequirementsSummary deriveRequirementsAndStore(RequirementsRequest request) {
+    RequirementsResult result = deriveRequirements(results.inlined(request));
+    return RequirementsSummary.of(result, results.put(result));
+  }
+
+  @Override
+  public RequirementsSummary storeRevision(RequirementsRevision revision) {
+    RequirementsResult stored = results.get(revision.requirementsRef(), RequirementsResult.class);
+    RequirementsResult revised =
+        new RequirementsResult(revision.scenarios(), stored.coverage(), stored.llm());
+    return RequirementsSummary.of(revised, results.put(revised));
+  }
+
+  @Override
+  public AnalysisSummary analyseAndStore(AnalysisRequest request) {
+    AnalysisResult result = analyse(results.inlined(request));
+    return AnalysisSummary.of(result, results.put(result));
+  }
+
+  @Override
+  public EvolutionSummary evolveAndStore(EvolutionRequest request) {
+    EvolutionResult result = evolve(results.inlined(request));
+    return EvolutionSummary.of(result, results.put(result));
+  }
+
+  // ---- the scripted agents ---------------------------------------------------------------------
+
   @Override
   public ObservationResult observe(ObservationRequest request) {
     calls.add(
@@ -70,18 +126,19 @@ final class ScriptedAgents
       throw new IllegalStateException("scripted transient failure " + attempt);
     }
     List<StateInfo> states = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
+    int count = generatedStates;
+    for (int i = 0; i < count; i++) {
       states.add(
           new StateInfo(
               "S-" + i,
               "fp" + i,
-              request.url() + (i == 0 ? "" : "about"),
+              request.url() + (i == 0 ? "" : i == 1 ? "about" : "page/" + i),
               "Page " + i,
               i,
               200,
               List.of(),
-              List.of(),
-              List.of(),
+              count > 2 ? elements("link", i, 6) : List.of(),
+              count > 2 ? elements("button", i, 3) : List.of(),
               List.of(),
               List.of(),
               List.of(),
@@ -107,7 +164,28 @@ final class ScriptedAgents
         List.of(),
         goal,
         false,
-        new CrawlStats(2, 2, 0, 0, 1, 0, 10, 0));
+        new CrawlStats(count, count, 0, 0, 1, 0, 10, 0));
+  }
+
+  /** A page's controls, each with the locators the crawler would rank. */
+  private static List<ElementInfo> elements(String kind, int state, int count) {
+    List<ElementInfo> elements = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String name = kind + " " + i + " of page " + state;
+      elements.add(
+          new ElementInfo(
+              "E-" + state + "-" + kind + "-" + i,
+              kind,
+              kind.equals("link") ? "a" : "button",
+              kind,
+              name,
+              name,
+              kind.equals("link") ? "/page/" + (state + i + 1) : null,
+              List.of(
+                  new Locator("role", kind + "[name='" + name + "']", name, true),
+                  Locator.css("#page-" + state + " ." + kind + "-" + i, true))));
+    }
+    return elements;
   }
 
   @Override
@@ -119,6 +197,7 @@ final class ScriptedAgents
             + request.maxScenarios());
     List<Scenario> scenarios = new ArrayList<>();
     for (StateInfo state : request.observation().states()) {
+      if (scenarios.size() == request.maxScenarios()) break;
       scenarios.add(
           new Scenario(
               "REQ-RENDER-" + state.stateId(),

@@ -19,14 +19,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Guards determinism: recorded histories of finished runs (happy path, review with an edit,
- * cancellation, failure) must replay against the current workflow code. A change that breaks one
- * needs a versioning marker ({@code Workflow.getVersion}), not a re-recording.
+ * cancellation, failure; before and after results went by reference) must replay against the
+ * current workflow code. A change that breaks one needs a versioning marker ({@code
+ * Workflow.getVersion}), not a re-recording.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TestGenerationWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"wf-happy", "wf-review", "wf-cancel", "wf-unreachable"})
+  @ValueSource(
+      strings = {
+        "wf-happy",
+        "wf-review",
+        "wf-cancel",
+        "wf-unreachable",
+        // recorded after results went by reference (the "results-by-reference" version)
+        "wf-happy-by-reference",
+        "wf-review-by-reference",
+        "wf-cancel-by-reference"
+      })
   void recordedHistoriesReplay(String name) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(load(name));
     assertThat(history.getEvents()).hasSizeGreaterThan(10);

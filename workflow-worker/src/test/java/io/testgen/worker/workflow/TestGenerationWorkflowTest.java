@@ -15,6 +15,8 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.artifacts.ContentAddressedStore;
+import io.testgen.common.artifacts.ReferencedResults;
 import io.testgen.common.workflow.AgentState;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
@@ -30,6 +32,7 @@ import io.testgen.common.workflow.TestGenerationWorkflow;
 import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.WorkerTuning;
 import io.testgen.worker.progress.RunEventActivitiesImpl;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +42,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TestGenerationWorkflowTest {
   static final String URL = "http://shop.example.test/";
 
+  @TempDir Path artifacts;
   TestWorkflowEnvironment env;
   WorkflowClient client;
   ScriptedAgents agents;
@@ -55,7 +60,7 @@ class TestGenerationWorkflowTest {
     for (String name : List.of("TargetHost", "Stage", "Owner")) {
       env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
-    agents = new ScriptedAgents();
+    agents = new ScriptedAgents(artifacts);
     events = new RecordingPublisher();
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE, WorkerTuning.workerOptions(false));
     pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
@@ -86,6 +91,12 @@ class TestGenerationWorkflowTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The run's result with its stored parts read back, as the gateway answers it. */
+  private GenerationResult resolved(GenerationResult result) {
+    assertThat(result.resultRefs()).isNotNull();
+    return ReferencedResults.resolve(result, new ContentAddressedStore(artifacts));
   }
 
   private TestGenerationWorkflow stub(String id) {
@@ -124,7 +135,7 @@ class TestGenerationWorkflowTest {
 
   @Test
   void runsTheFourAgentsInOrderAndReportsEachOne() {
-    GenerationResult result = stub("wf-happy").generate(request(URL, null, false, null));
+    GenerationResult result = resolved(stub("wf-happy").generate(request(URL, null, false, null)));
 
     assertThat(agents.calls)
         .containsExactly(
@@ -237,7 +248,8 @@ class TestGenerationWorkflowTest {
     assertThat(outcome.scenarioCount()).isEqualTo(1);
 
     GenerationResult result =
-        WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class);
+        resolved(
+            WorkflowStub.fromTyped(run).getResult(10, TimeUnit.SECONDS, GenerationResult.class));
     assertThat(result.requirementsResult().scenarios())
         .extracting(Scenario::scenarioId)
         .containsExactly("REQ-CUSTOM-1");
@@ -320,19 +332,20 @@ class TestGenerationWorkflowTest {
 
   @Test
   void aPartialRunStartsFromAnEarlierResultAndSkipsTheRest() {
-    GenerationResult full = stub("wf-full").generate(request(URL, null, false, null));
+    GenerationResult full = resolved(stub("wf-full").generate(request(URL, null, false, null)));
     agents.calls.clear();
 
     GenerationResult partial =
-        stub("wf-requirements-only")
-            .generate(
-                request(
-                    URL,
-                    null,
-                    false,
-                    null,
-                    new PipelineInputs(
-                        List.of("requirements"), full.observationResult(), null, null)));
+        resolved(
+            stub("wf-requirements-only")
+                .generate(
+                    request(
+                        URL,
+                        null,
+                        false,
+                        null,
+                        new PipelineInputs(
+                            List.of("requirements"), full.observationResult(), null, null))));
 
     assertThat(agents.calls).containsExactly("deriveRequirements states=2 max=10");
     assertThat(partial.requirementsResult().scenarios()).hasSize(2);

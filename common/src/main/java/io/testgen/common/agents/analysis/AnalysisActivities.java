@@ -8,4 +8,11 @@ import io.temporal.activity.ActivityMethod;
 public interface AnalysisActivities {
   @ActivityMethod(name = "Analyse")
   AnalysisResult analyse(AnalysisRequest request);
+
+  /**
+   * {@link #analyse} reading its inputs by reference and writing its result to the artifact store:
+   * Temporal carries only references and counts.
+   */
+  @ActivityMethod(name = "AnalyseAndStore")
+  AnalysisSummary analyseAndStore(AnalysisRequest request);
 }

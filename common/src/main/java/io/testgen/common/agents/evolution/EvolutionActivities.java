@@ -8,4 +8,11 @@ import io.temporal.activity.ActivityMethod;
 public interface EvolutionActivities {
   @ActivityMethod(name = "Evolve")
   EvolutionResult evolve(EvolutionRequest request);
+
+  /**
+   * {@link #evolve} reading its inputs by reference and writing its result to the artifact store:
+   * Temporal carries only references and figures.
+   */
+  @ActivityMethod(name = "EvolveAndStore")
+  EvolutionSummary evolveAndStore(EvolutionRequest request);
 }

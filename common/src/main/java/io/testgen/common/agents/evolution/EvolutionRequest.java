@@ -3,6 +3,7 @@ package io.testgen.common.agents.evolution;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.artifacts.ArtifactRef;
 import io.testgen.common.security.CarriesSecrets;
 import io.testgen.common.security.HttpCredentials;
 import io.testgen.common.security.LoginCredentials;
@@ -15,6 +16,9 @@ import io.testgen.common.security.LoginCredentials;
  *     TESTGEN_EVOLUTION_VERIFY_RUNS})
  * @param mutationBudgetSeconds time for mutation analysis (oracle strength); null: as long as the
  *     verification took; 0: off
+ * @param observationRef the stored observation, read by the agent when {@code observation} is null
+ * @param requirementsRef the stored requirements, read when {@code requirements} is null
+ * @param analysisRef the stored analysis, read when {@code analysis} is null
  */
 public record EvolutionRequest(
     String workflowId,
@@ -28,8 +32,43 @@ public record EvolutionRequest(
     String baselineSuiteRef,
     int maxIterations,
     int verifyRuns,
-    Integer mutationBudgetSeconds)
+    Integer mutationBudgetSeconds,
+    ArtifactRef observationRef,
+    ArtifactRef requirementsRef,
+    ArtifactRef analysisRef)
     implements CarriesSecrets {
+
+  /** A request with its inputs inline. */
+  public EvolutionRequest(
+      String workflowId,
+      String targetUrl,
+      ObservationResult observation,
+      RequirementsResult requirements,
+      AnalysisResult analysis,
+      LoginCredentials loginCredentials,
+      HttpCredentials httpCredentials,
+      String baselineWorkflowId,
+      String baselineSuiteRef,
+      int maxIterations,
+      int verifyRuns,
+      Integer mutationBudgetSeconds) {
+    this(
+        workflowId,
+        targetUrl,
+        observation,
+        requirements,
+        analysis,
+        loginCredentials,
+        httpCredentials,
+        baselineWorkflowId,
+        baselineSuiteRef,
+        maxIterations,
+        verifyRuns,
+        mutationBudgetSeconds,
+        null,
+        null,
+        null);
+  }
 
   /** A request with the default mutation budget (as long as the verification). */
   public EvolutionRequest(
@@ -57,6 +96,27 @@ public record EvolutionRequest(
         maxIterations,
         verifyRuns,
         null);
+  }
+
+  /** This request with its inputs inline (read from the store by the agent). */
+  public EvolutionRequest withInputs(
+      ObservationResult observation, RequirementsResult requirements, AnalysisResult analysis) {
+    return new EvolutionRequest(
+        workflowId,
+        targetUrl,
+        observation,
+        requirements,
+        analysis,
+        loginCredentials,
+        httpCredentials,
+        baselineWorkflowId,
+        baselineSuiteRef,
+        maxIterations,
+        verifyRuns,
+        mutationBudgetSeconds,
+        observationRef,
+        requirementsRef,
+        analysisRef);
   }
 
   @Override

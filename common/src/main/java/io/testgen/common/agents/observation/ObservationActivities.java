@@ -13,4 +13,11 @@ public interface ObservationActivities {
    */
   @ActivityMethod(name = "Observe")
   ObservationResult observe(ObservationRequest request);
+
+  /**
+   * {@link #observe}, with the result written to the artifact store: Temporal carries only the
+   * reference and the counts the workflow needs.
+   */
+  @ActivityMethod(name = "ObserveAndStore")
+  ObservationSummary observeAndStore(ObservationRequest request);
 }

@@ -8,4 +8,15 @@ import io.temporal.activity.ActivityMethod;
 public interface RequirementsActivities {
   @ActivityMethod(name = "DeriveRequirements")
   RequirementsResult deriveRequirements(RequirementsRequest request);
+
+  /**
+   * {@link #deriveRequirements} reading the observation by reference and writing its result to the
+   * artifact store: Temporal carries only references and counts.
+   */
+  @ActivityMethod(name = "DeriveRequirementsAndStore")
+  RequirementsSummary deriveRequirementsAndStore(RequirementsRequest request);
+
+  /** Stores the stored requirements with a reviewer's edited scenarios as a new result. */
+  @ActivityMethod(name = "StoreRequirementsRevision")
+  RequirementsSummary storeRevision(RequirementsRevision revision);
 }

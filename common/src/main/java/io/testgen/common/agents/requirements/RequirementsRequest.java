@@ -1,6 +1,7 @@
 package io.testgen.common.agents.requirements;
 
 import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.artifacts.ArtifactRef;
 import java.util.List;
 
 /**
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param scenarioTypes filter (empty or null: all types)
  * @param hasCredentials whether login credentials were given (never the credentials themselves)
+ * @param observationRef the stored observation, read by the agent when {@code observation} is null
  */
 public record RequirementsRequest(
     String workflowId,
@@ -16,4 +18,52 @@ public record RequirementsRequest(
     List<String> scenarioTypes,
     int maxScenarios,
     boolean focusGoalOnly,
-    boolean hasCredentials) {}
+    boolean hasCredentials,
+    ArtifactRef observationRef) {
+
+  /** A request with the observation inline. */
+  public RequirementsRequest(
+      String workflowId,
+      ObservationResult observation,
+      String userInstruction,
+      List<String> scenarioTypes,
+      int maxScenarios,
+      boolean focusGoalOnly,
+      boolean hasCredentials) {
+    this(
+        workflowId,
+        observation,
+        userInstruction,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        hasCredentials,
+        null);
+  }
+
+  /** This request with the observation inline (read from the store by the agent). */
+  public RequirementsRequest withObservation(ObservationResult inline) {
+    return new RequirementsRequest(
+        workflowId,
+        inline,
+        userInstruction,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        hasCredentials,
+        observationRef);
+  }
+
+  /** This request with the observation by reference. */
+  public RequirementsRequest withObservationRef(ArtifactRef ref) {
+    return new RequirementsRequest(
+        workflowId,
+        observation,
+        userInstruction,
+        scenarioTypes,
+        maxScenarios,
+        focusGoalOnly,
+        hasCredentials,
+        ref);
+  }
+}

@@ -1,0 +1,185 @@
+package io.testgen.worker.workflow;
+
+import static io.testgen.worker.workflow.TestGenerationWorkflowImpl.stub;
+
+import io.temporal.workflow.Workflow;
+import io.testgen.common.agents.analysis.AnalysisActivities;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.analysis.AnalysisSummary;
+import io.testgen.common.agents.evolution.EvolutionActivities;
+import io.testgen.common.agents.evolution.EvolutionSummary;
+import io.testgen.common.agents.observation.ObservationActivities;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.ObservationSummary;
+import io.testgen.common.agents.requirements.RequirementsActivities;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.requirements.RequirementsRevision;
+import io.testgen.common.agents.requirements.RequirementsSummary;
+import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.artifacts.ArtifactRef;
+import io.testgen.common.workflow.Agent;
+import io.testgen.common.workflow.GenerationRequest;
+import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.PipelineInputs;
+import io.testgen.common.workflow.ResultRefs;
+import io.testgen.common.workflow.RunState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The pipeline with results by reference: each agent writes its result to the artifact store and
+ * returns a summary carrying the reference; the next agent reads what it needs by reference. Only
+ * the stage inputs a run was given (an earlier run's results, inline) travel whole. Temporal's
+ * history holds references and counts, so it stays small at 500 pages.
+ */
+final class ReferencePipeline {
+  private final RunNarrator narrator;
+  private final ReviewGate review;
+
+  ReferencePipeline(RunNarrator narrator, ReviewGate review) {
+    this.narrator = narrator;
+    this.review = review;
+  }
+
+  GenerationResult run(GenerationRequest request) {
+    String id = narrator.workflowId();
+    PipelineInputs given = request.inputs();
+
+    // A given (inline) result stays inline; one an agent of this run produced is a reference.
+    ObservationResult givenObservation = given == null ? null : given.observation();
+    ObservationSummary observation =
+        givenObservation == null ? null : ObservationSummary.of(givenObservation, null);
+    if (request.runs(Agent.OBSERVATION)) {
+      observation =
+          stub(
+                  ObservationActivities.class,
+                  TestGenerationWorkflowImpl.OBSERVE,
+                  narrator.observing(request))
+              .observeAndStore(AgentRequests.observation(id, request));
+      givenObservation = null;
+      narrator.observed(observation);
+      TestGenerationWorkflowImpl.goalGate(request, observation.goal());
+    }
+
+    RequirementsResult givenRequirements = given == null ? null : given.requirements();
+    RequirementsSummary requirements =
+        givenRequirements == null ? null : RequirementsSummary.of(givenRequirements, null);
+    if (request.runs(Agent.REQUIREMENTS)) {
+      requirements =
+          stub(
+                  RequirementsActivities.class,
+                  TestGenerationWorkflowImpl.DERIVE_REQUIREMENTS,
+                  narrator.deriving(observation))
+              .deriveRequirementsAndStore(
+                  AgentRequests.requirements(id, request, givenObservation, ref(observation)));
+      givenRequirements = null;
+      narrator.derived(requirements);
+      if (request.reviewRequired()) {
+        List<Scenario> edited =
+            review.await(requirements.scenarioCount(), request.effectiveReviewTimeout(), narrator);
+        if (edited != null) {
+          requirements =
+              stub(
+                      RequirementsActivities.class,
+                      TestGenerationWorkflowImpl.DERIVE_REQUIREMENTS,
+                      "Requirements: store the reviewed scenarios")
+                  .storeRevision(new RequirementsRevision(id, requirements.ref(), edited));
+        }
+      }
+    }
+
+    AnalysisResult givenAnalysis = given == null ? null : given.analysis();
+    AnalysisSummary analysis =
+        givenAnalysis == null ? null : AnalysisSummary.of(givenAnalysis, null);
+    if (request.runs(Agent.ANALYSIS)) {
+      analysis =
+          stub(
+                  AnalysisActivities.class,
+                  TestGenerationWorkflowImpl.ANALYSE,
+                  narrator.analysing(requirements))
+              .analyseAndStore(
+                  AgentRequests.analysis(
+                      id,
+                      givenObservation,
+                      ref(observation),
+                      givenRequirements,
+                      ref(requirements)));
+      givenAnalysis = null;
+      narrator.analysed(analysis);
+    }
+
+    EvolutionSummary evolution = null;
+    if (request.runs(Agent.EVOLUTION)) {
+      evolution =
+          stub(
+                  EvolutionActivities.class,
+                  TestGenerationWorkflowImpl.EVOLVE,
+                  narrator.evolving(request, requirements))
+              .evolveAndStore(
+                  AgentRequests.evolution(
+                      id,
+                      request,
+                      givenObservation,
+                      ref(observation),
+                      givenRequirements,
+                      ref(requirements),
+                      givenAnalysis,
+                      ref(analysis)));
+      narrator.evolved(evolution);
+    }
+
+    AnalysisSummary finalAnalysis = null;
+    if (analysis != null
+        && evolution != null
+        && request.runs(Agent.ANALYSIS)
+        && Workflow.getVersion(
+                TestGenerationWorkflowImpl.FINAL_RISK_REGISTER, Workflow.DEFAULT_VERSION, 1)
+            == 1) {
+      // the risk register again, now that verification and oracle strength are known
+      finalAnalysis =
+          stub(AnalysisActivities.class, TestGenerationWorkflowImpl.ANALYSE, "Final risk register")
+              .analyseAndStore(
+                  AgentRequests.finalAnalysis(
+                      id,
+                      givenObservation,
+                      ref(observation),
+                      givenRequirements,
+                      ref(requirements),
+                      evolution.ref()));
+    }
+
+    Instant completedAt = narrator.completed(request, evolution);
+    Instant startedAt = narrator.startedAt();
+    return new GenerationResult(
+        id,
+        RunState.COMPLETED,
+        evolution == null ? 0 : evolution.testCount(),
+        givenObservation,
+        givenRequirements,
+        givenAnalysis,
+        null,
+        startedAt,
+        completedAt,
+        Duration.between(startedAt, completedAt).toMillis() / 1000.0,
+        null,
+        new ResultRefs(
+            ref(observation),
+            ref(requirements),
+            ref(analysis),
+            evolution == null ? null : evolution.ref(),
+            ref(finalAnalysis)));
+  }
+
+  private static ArtifactRef ref(ObservationSummary summary) {
+    return summary == null ? null : summary.ref();
+  }
+
+  private static ArtifactRef ref(RequirementsSummary summary) {
+    return summary == null ? null : summary.ref();
+  }
+
+  private static ArtifactRef ref(AnalysisSummary summary) {
+    return summary == null ? null : summary.ref();
+  }
+}
