@@ -89,7 +89,7 @@ final class TestGenStack implements AutoCloseable {
             List.of(java(), "-Xmx768m", "-jar", jar("testgen.workerJarDir", "workflow-worker")),
             sharedEnv(),
             log);
-    awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(90));
+    awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(240));
     workers.add(worker);
     return worker;
   }
@@ -138,9 +138,9 @@ final class TestGenStack implements AutoCloseable {
             List.of(java(), "-Xmx512m", "-jar", jar("testgen.gatewayJarDir", "api-gateway")),
             env,
             log);
-    gatewayPort = startedPort(gateway, logStart, Duration.ofSeconds(120));
+    gatewayPort = startedPort(gateway, logStart, Duration.ofSeconds(240));
     gateway.awaitPort(gatewayPort, Duration.ofSeconds(10));
-    awaitReady(Duration.ofSeconds(120));
+    awaitReady(Duration.ofSeconds(240));
   }
 
   /** Waits until the gateway's readiness (Temporal and Redis reachable) answers 200. */
