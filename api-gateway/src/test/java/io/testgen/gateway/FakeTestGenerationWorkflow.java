@@ -141,11 +141,18 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
     boolean evolved = request.runs(Agent.EVOLUTION);
     // Like the real workflow: what this run produced is stored and referenced, given results stay
     // inline. (A fake may write files from workflow code; the real agents do it in activities.)
+    // Earlier results given by reference stay references.
     ResultRefs refs =
         new ResultRefs(
-            request.runs(Agent.OBSERVATION) ? STORE.putJson(observation) : null,
-            request.runs(Agent.REQUIREMENTS) ? STORE.putJson(requirements) : null,
-            request.runs(Agent.ANALYSIS) ? STORE.putJson(analysis) : null,
+            request.runs(Agent.OBSERVATION)
+                ? STORE.putJson(observation)
+                : given.storedObservation() == null ? null : given.storedObservation().ref(),
+            request.runs(Agent.REQUIREMENTS)
+                ? STORE.putJson(requirements)
+                : given.storedRequirements() == null ? null : given.storedRequirements().ref(),
+            request.runs(Agent.ANALYSIS)
+                ? STORE.putJson(analysis)
+                : given.storedAnalysis() == null ? null : given.storedAnalysis().ref(),
             evolved ? STORE.putJson(evolution) : null,
             null);
     return new GenerationResult(
@@ -175,9 +182,9 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
             FailureTypes.INVALID_REQUEST);
       }
     }
-    if ((first > 0 && inputs.observation() == null)
-        || (first > 1 && inputs.requirements() == null)
-        || (first > 2 && inputs.analysis() == null)) {
+    if ((first > 0 && !inputs.hasObservation())
+        || (first > 1 && !inputs.hasRequirements())
+        || (first > 2 && !inputs.hasAnalysis())) {
       throw ApplicationFailure.newNonRetryableFailure(
           "stages " + inputs.stages() + " need the earlier results", FailureTypes.INVALID_REQUEST);
     }

@@ -74,6 +74,10 @@ class StageRunsTest extends GatewayIntegrationTest {
     assertThat(producer(derivedResults, "observation")).isEqualTo(observed);
     assertThat(producer(derivedResults, "requirements")).isEqualTo(derived);
     assertThat(derivedResults.get("analysis_result").isNull()).isTrue();
+    // the earlier run's stored observation went by reference, not copied through Temporal
+    assertThat(derivedResults.at("/result_refs/observation/sha256").asText())
+        .hasSize(64)
+        .isEqualTo(observedResults.at("/result_refs/observation/sha256").asText());
 
     String analysed =
         completed(as("alice").post("/api/v2/analysis", "{\"workflow_id\":\"" + derived + "\"}"));

@@ -133,10 +133,11 @@ class RunRequestFactory {
     AnalysisResult analysis;
     String earlierUrl;
     String source;
+    GenerationResult earlier = null;
     if (body.workflowId() != null) {
       // The caller's completed run: 404 NOT_FOUND / NOT_READY, 409 RUN_FAILED / RUN_CANCELLED.
       RunView earlierRun = lookup.owned(owner, body.workflowId());
-      GenerationResult earlier = queries.resultsOf(earlierRun);
+      earlier = queries.resultsOf(earlierRun);
       observation = earlier.observationResult();
       requirements = earlier.requirementsResult();
       analysis = earlier.analysisResult();
@@ -175,11 +176,13 @@ class RunRequestFactory {
             null,
             body.maxIterations());
     PipelineInputs inputs =
-        new PipelineInputs(
-            List.of(stage.wireName()),
-            stage.compareTo(Agent.REQUIREMENTS) >= 0 ? observation : null,
-            stage.compareTo(Agent.ANALYSIS) >= 0 ? requirements : null,
-            stage.compareTo(Agent.EVOLUTION) >= 0 ? analysis : null);
+        earlier != null
+            ? EarlierResults.inputs(stage, earlier, earlierUrl, checked)
+            : new PipelineInputs(
+                List.of(stage.wireName()),
+                stage.compareTo(Agent.REQUIREMENTS) >= 0 ? observation : null,
+                stage.compareTo(Agent.ANALYSIS) >= 0 ? requirements : null,
+                stage.compareTo(Agent.EVOLUTION) >= 0 ? analysis : null);
     return new Prepared(
         withInputs(request(checked, options), inputs), stage.wireName(), body.workflowId());
   }

@@ -1,8 +1,11 @@
 package io.testgen.common.workflow;
 
 import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.analysis.AnalysisSummary;
 import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.ObservationSummary;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.requirements.RequirementsSummary;
 import java.util.List;
 
 /**
@@ -16,12 +19,44 @@ import java.util.List;
  * @param observation required when the run starts after observation
  * @param requirements required when the run starts after requirements
  * @param analysis required when the run starts with evolution
+ * @param storedObservation instead of {@code observation}: an earlier run's stored observation, by
+ *     reference (the gateway passes its own caller's earlier run this way, so a large result does
+ *     not travel through Temporal again)
+ * @param storedRequirements instead of {@code requirements}, likewise
+ * @param storedAnalysis instead of {@code analysis}, likewise
  */
 public record PipelineInputs(
     List<String> stages,
     ObservationResult observation,
     RequirementsResult requirements,
-    AnalysisResult analysis) {
+    AnalysisResult analysis,
+    ObservationSummary storedObservation,
+    RequirementsSummary storedRequirements,
+    AnalysisSummary storedAnalysis) {
+
+  /** Inputs with the earlier results inline. */
+  public PipelineInputs(
+      List<String> stages,
+      ObservationResult observation,
+      RequirementsResult requirements,
+      AnalysisResult analysis) {
+    this(stages, observation, requirements, analysis, null, null, null);
+  }
+
+  /** Whether an observation is given, inline or by reference. */
+  public boolean hasObservation() {
+    return observation != null || storedObservation != null;
+  }
+
+  /** Whether requirements are given, inline or by reference. */
+  public boolean hasRequirements() {
+    return requirements != null || storedRequirements != null;
+  }
+
+  /** Whether an analysis is given, inline or by reference. */
+  public boolean hasAnalysis() {
+    return analysis != null || storedAnalysis != null;
+  }
 
   /** Whether {@code agent} runs in this part of the pipeline. */
   public boolean runs(Agent agent) {

@@ -30,8 +30,9 @@ import java.util.List;
 /**
  * The pipeline with results by reference: each agent writes its result to the artifact store and
  * returns a summary carrying the reference; the next agent reads what it needs by reference. Only
- * the stage inputs a run was given (an earlier run's results, inline) travel whole. Temporal's
- * history holds references and counts, so it stays small at 500 pages.
+ * the stage inputs a run was given inline travel whole (an earlier run's stored results come by
+ * reference too, and appear in this run's result as references). Temporal's history holds
+ * references and counts, so it stays small at 500 pages.
  */
 final class ReferencePipeline {
   private final RunNarrator narrator;
@@ -49,7 +50,9 @@ final class ReferencePipeline {
     // A given (inline) result stays inline; one an agent of this run produced is a reference.
     ObservationResult givenObservation = given == null ? null : given.observation();
     ObservationSummary observation =
-        givenObservation == null ? null : ObservationSummary.of(givenObservation, null);
+        givenObservation != null
+            ? ObservationSummary.of(givenObservation, null)
+            : given == null ? null : given.storedObservation();
     if (request.runs(Agent.OBSERVATION)) {
       observation =
           stub(
@@ -64,7 +67,9 @@ final class ReferencePipeline {
 
     RequirementsResult givenRequirements = given == null ? null : given.requirements();
     RequirementsSummary requirements =
-        givenRequirements == null ? null : RequirementsSummary.of(givenRequirements, null);
+        givenRequirements != null
+            ? RequirementsSummary.of(givenRequirements, null)
+            : given == null ? null : given.storedRequirements();
     if (request.runs(Agent.REQUIREMENTS)) {
       requirements =
           stub(
@@ -91,7 +96,9 @@ final class ReferencePipeline {
 
     AnalysisResult givenAnalysis = given == null ? null : given.analysis();
     AnalysisSummary analysis =
-        givenAnalysis == null ? null : AnalysisSummary.of(givenAnalysis, null);
+        givenAnalysis != null
+            ? AnalysisSummary.of(givenAnalysis, null)
+            : given == null ? null : given.storedAnalysis();
     if (request.runs(Agent.ANALYSIS)) {
       analysis =
           stub(

@@ -70,11 +70,11 @@ final class RunRequestValidator {
       if (first < 0) first = index;
       previous = index;
     }
-    if (first > 0 && inputs.observation() == null)
+    if (first > 0 && !inputs.hasObservation())
       invalid("stages " + inputs.stages() + " need an observation result");
-    if (first > 1 && inputs.requirements() == null)
+    if (first > 1 && !inputs.hasRequirements())
       invalid("stages " + inputs.stages() + " need a requirements result");
-    if (first > 2 && inputs.analysis() == null)
+    if (first > 2 && !inputs.hasAnalysis())
       invalid("stages " + inputs.stages() + " need an analysis result");
   }
 

@@ -23,7 +23,8 @@ import java.time.Duration;
  * Orchestration only: the order of the agents, their options, the review and goal gates, and
  * cancellation. Every agent is an activity; all I/O happens there. What operators and clients see
  * (status, Stage, UI details, run events) is told by {@link RunNarrator}; the review waits in
- * {@link ReviewGate}.
+ * {@link ReviewGate}. The stages' order and hand-over live in {@link ReferencePipeline} (results by
+ * reference), or {@link InlinePipeline} for runs recorded before it.
  */
 public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
   /** Version marker: runs recorded before it have no final risk register (replay stays valid). */

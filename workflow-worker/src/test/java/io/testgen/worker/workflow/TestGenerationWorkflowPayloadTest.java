@@ -12,10 +12,12 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.testgen.common.agents.observation.ObservationSummary;
 import io.testgen.common.artifacts.ContentAddressedStore;
 import io.testgen.common.artifacts.ReferencedResults;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RunState;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.common.workflow.TestGenerationWorkflow;
@@ -74,51 +76,11 @@ class TestGenerationWorkflowPayloadTest {
   @Test
   void aFiveHundredStateRunKeepsEveryPayloadAndTheHistorySmall() {
     agents.generatedStates = 500;
-    GenerationResult result =
-        client
-            .newWorkflowStub(
-                TestGenerationWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.PIPELINE)
-                    .setWorkflowId("wf-500")
-                    .build())
-            .generate(
-                new GenerationRequest(
-                    "http://shop.example.test/",
-                    3,
-                    500,
-                    null,
-                    "alice",
-                    null,
-                    null,
-                    null,
-                    null,
-                    100,
-                    null,
-                    false,
-                    Duration.ofHours(1),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+    GenerationResult result = stub("wf-500").generate(request(null));
 
     assertThat(result.status()).isEqualTo(RunState.COMPLETED);
     assertThat(result.testCount()).isEqualTo(100);
-    WorkflowExecutionHistory history = client.fetchHistory("wf-500");
-    List<Integer> payloads = new ArrayList<>();
-    for (HistoryEvent event : history.getEvents()) collectPayloadSizes(event, payloads);
-    int historyBytes = history.getHistory().getSerializedSize();
-    int largest = payloads.stream().mapToInt(Integer::intValue).max().orElse(0);
-    System.out.printf(
-        "payload-sizes run=wf-500 events=%d payloads=%d largest_payload_bytes=%d"
-            + " history_bytes=%d%n",
-        history.getEvents().size(), payloads.size(), largest, historyBytes);
-
-    assertThat(payloads)
-        .isNotEmpty()
-        .allSatisfy(size -> assertThat(size).isLessThan(MAX_PAYLOAD_BYTES));
-    assertThat(historyBytes).isLessThan(MAX_HISTORY_BYTES);
+    assertSmall("wf-500");
 
     // the whole results are one verified read away
     GenerationResult whole =
@@ -128,6 +90,66 @@ class TestGenerationWorkflowPayloadTest {
     assertThat(whole.analysisResult().ranking()).hasSize(100);
     assertThat(whole.evolutionResult().tests()).hasSize(100);
     assertThat(whole.finalAnalysisResult().ranking()).hasSize(100);
+
+    // a stage run on the stored observation takes it by reference: its history stays small too
+    ObservationSummary stored =
+        ObservationSummary.of(whole.observationResult(), result.resultRefs().observation());
+    GenerationResult derived =
+        stub("wf-500-requirements")
+            .generate(
+                request(
+                    new PipelineInputs(
+                        List.of("requirements"), null, null, null, stored, null, null)));
+    assertThat(agents.calls).endsWith("deriveRequirements states=500 max=100");
+    assertThat(derived.resultRefs().observation()).isEqualTo(result.resultRefs().observation());
+    assertSmall("wf-500-requirements");
+  }
+
+  private TestGenerationWorkflow stub(String workflowId) {
+    return client.newWorkflowStub(
+        TestGenerationWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(TaskQueues.PIPELINE)
+            .setWorkflowId(workflowId)
+            .build());
+  }
+
+  private static GenerationRequest request(PipelineInputs inputs) {
+    return new GenerationRequest(
+        "http://shop.example.test/",
+        3,
+        500,
+        null,
+        "alice",
+        null,
+        null,
+        null,
+        null,
+        100,
+        null,
+        false,
+        Duration.ofHours(1),
+        null,
+        null,
+        null,
+        null,
+        inputs);
+  }
+
+  /** Every payload of the run's history under 128 KB, the history under 1 MB (and printed). */
+  private void assertSmall(String workflowId) {
+    WorkflowExecutionHistory history = client.fetchHistory(workflowId);
+    List<Integer> payloads = new ArrayList<>();
+    for (HistoryEvent event : history.getEvents()) collectPayloadSizes(event, payloads);
+    int historyBytes = history.getHistory().getSerializedSize();
+    int largest = payloads.stream().mapToInt(Integer::intValue).max().orElse(0);
+    System.out.printf(
+        "payload-sizes run=%s events=%d payloads=%d largest_payload_bytes=%d history_bytes=%d%n",
+        workflowId, history.getEvents().size(), payloads.size(), largest, historyBytes);
+    assertThat(payloads)
+        .isNotEmpty()
+        .allSatisfy(size -> assertThat(size).isLessThan(MAX_PAYLOAD_BYTES));
+    assertThat(historyBytes).isLessThan(MAX_HISTORY_BYTES);
   }
 
   /** The serialized size of every {@link Payload} anywhere inside {@code message}. */
