@@ -13,6 +13,7 @@ import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.RunLimits;
+import io.testgen.common.artifacts.ArtifactRef;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.browser.BrowserPool;
@@ -35,7 +36,8 @@ import org.slf4j.MDC;
 
 /**
  * The Observation activity: validates the target, then crawls it with the {@link Crawler},
- * heartbeating a {@link CrawlCheckpoint} (a retried attempt resumes from it) and publishing
+ * heartbeating a reference to its {@link CrawlCheckpoint} (kept by {@link Checkpoints}; a retried
+ * attempt resumes from it) and publishing
  * progress. Bad input fails fast and non-retryably: {@code InvalidTarget}, {@code
  * TargetNotAllowed}, {@code TargetUnreachable}; a target of which no page could be read fails
  * non-retryably as {@code TargetUnusable}, while any single bad page is only a finding.
@@ -53,6 +55,7 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
   private final ProgressPublisher progress;
   private final TargetPolicy policy;
   private final ResultStore results;
+  private final ArtifactStore artifacts;
 
   public ObservationActivitiesImpl(
       BrowserPool pool,
@@ -64,6 +67,7 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
     this.progress = progress;
     this.policy = policy;
     this.results = new ResultStore(artifacts);
+    this.artifacts = artifacts;
   }
 
   @Override
@@ -80,8 +84,8 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
     MDC.put("workflow_id", String.valueOf(workflowId));
     ActivityExecutionContext context = currentContext();
     try {
-      CrawlCheckpoint resume =
-          context == null ? null : context.getHeartbeatDetails(CrawlCheckpoint.class).orElse(null);
+      Checkpoints checkpoints = new Checkpoints(artifacts);
+      CrawlCheckpoint resume = checkpoints.load(workflowId, lastCheckpoint(context));
       String target = request == null ? null : request.url();
       reporter.started(
           resume == null
@@ -107,8 +111,9 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
                   lastProgress[0] = now;
                   reporter.progress(fraction, "Exploring " + data.get("current_url"), data);
                 }
-                if (context != null) context.heartbeat(checkpoint.get());
+                if (context != null) context.heartbeat(checkpoints.save(checkpoint.get()));
               });
+      checkpoints.discard();
       Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("pages", result.stats().pagesVisited());
       counts.put("states", result.stats().statesFound());
@@ -158,6 +163,19 @@ public final class ObservationActivitiesImpl implements ObservationActivities {
       throw e;
     } finally {
       MDC.remove("workflow_id");
+    }
+  }
+
+  /**
+   * The checkpoint reference the last attempt heartbeated; none when it heartbeated something else
+   * (an attempt of an older worker that sent whole checkpoints starts afresh).
+   */
+  private static ArtifactRef lastCheckpoint(ActivityExecutionContext context) {
+    if (context == null) return null;
+    try {
+      return context.getHeartbeatDetails(ArtifactRef.class).orElse(null);
+    } catch (RuntimeException unreadable) {
+      return null;
     }
   }
 

@@ -1,5 +1,8 @@
 package io.testgen.worker.observation;
 
+import io.testgen.common.artifacts.ArtifactRef;
+import io.testgen.common.artifacts.ContentAddressedStore;
+import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -80,6 +83,14 @@ class ObservationActivitiesImplTest {
             .build());
   }
 
+  private static final ContentAddressedStore STORE =
+      new ContentAddressedStore(SharedBrowser.artifacts().root());
+
+  /** The checkpoint a heartbeat names, read back from the artifact store. */
+  private static CrawlCheckpoint stored(ArtifactRef ref) {
+    return STORE.getJson(ref, CrawlCheckpoint.class);
+  }
+
   private static ObservationRequest request(String url, int depth, int pages) {
     return new ObservationRequest("wf-act", url, depth, pages, null, null, null, false);
   }
@@ -130,7 +141,13 @@ class ObservationActivitiesImplTest {
   @Test
   void reportsProgressHeartbeatsACheckpointAndKeepsCredentialsOut() throws Exception {
     List<CrawlCheckpoint> heartbeats = new CopyOnWriteArrayList<>();
-    env.setActivityHeartbeatListener(CrawlCheckpoint.class, heartbeats::add);
+    List<ArtifactRef> refs = new CopyOnWriteArrayList<>();
+    env.setActivityHeartbeatListener(
+        ArtifactRef.class,
+        ref -> {
+          refs.add(ref);
+          heartbeats.add(stored(ref));
+        });
     try (FixtureServer server = FixtureServer.start()) {
       LoginSite.install(server);
       ObservationActivities activity =
@@ -163,6 +180,10 @@ class ObservationActivitiesImplTest {
       assertThat(updates.get(0).data()).containsOnlyKeys("pages", "states", "forms", "current_url");
       assertThat(updates).allMatch(e -> e.progress() >= 0.05 && e.progress() <= 0.25);
       assertThat(heartbeats).isNotEmpty();
+      // the heartbeat is a reference; the checkpoints it named are gone once the crawl completed
+      assertThat(refs)
+          .allMatch(r -> !Files.exists(STORE.path(r)))
+          .allMatch(r -> r.sizeBytes() > 0);
       String everything =
           JsonMapperFactory.shared()
               .writeValueAsString(List.of(result, progress.events, heartbeats));
@@ -183,10 +204,13 @@ class ObservationActivitiesImplTest {
       CountingSite site = CountingSite.install(server, 4, 6, 500);
       // attempt 1: stopped on purpose once it has found a few states
       AtomicReference<CrawlCheckpoint> last = new AtomicReference<>();
+      AtomicReference<ArtifactRef> lastRef = new AtomicReference<>();
       env.setActivityHeartbeatListener(
-          CrawlCheckpoint.class,
-          c -> {
+          ArtifactRef.class,
+          ref -> {
+            CrawlCheckpoint c = stored(ref);
             last.set(c);
+            lastRef.set(ref);
             // four states: with two threads, up to two may still be in flight (pending)
             if (c.states().size() >= 4) env.requestCancelActivity();
           });
@@ -214,7 +238,7 @@ class ObservationActivitiesImplTest {
       // attempt 2: a fresh environment carrying the heartbeat details, as Temporal's retry does
       env.close();
       start();
-      env.setHeartbeatDetails(checkpoint);
+      env.setHeartbeatDetails(lastRef.get());
       ObservationResult result =
           activity(TargetPolicy.allowingLoopback(), CrawlSettings.defaults()).observe(request);
       assertThat(result.stats().resumedFromCheckpoint()).isEqualTo(checkpoint.states().size());
@@ -237,9 +261,9 @@ class ObservationActivitiesImplTest {
       CountingSite.install(server, 6, 2, 8_000); // every page takes 8 s
       AtomicLong cancelledAt = new AtomicLong();
       env.setActivityHeartbeatListener(
-          CrawlCheckpoint.class,
-          c -> {
-            if (c.pagesVisited() >= 2 && cancelledAt.get() == 0) {
+          ArtifactRef.class,
+          ref -> {
+            if (stored(ref).pagesVisited() >= 2 && cancelledAt.get() == 0) {
               cancelledAt.set(System.nanoTime());
               env.requestCancelActivity();
             }
