@@ -2,6 +2,7 @@ package io.testgen.worker.evolution;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.ContextLease;
@@ -20,6 +21,9 @@ import java.util.function.Consumer;
  * <p>Not thread-safe: one session per thread, closed by that thread.
  */
 final class RunSession implements AutoCloseable {
+  /** Where the empty page lives on the app's origin; no request to it reaches the network. */
+  static final String BLANK_PATH = "/__testgen_blank__";
+
   /** Empties what scripts of the page's origin can store; cookies are cleared by the context. */
   private static final String CLEAR_STORAGE =
       """
@@ -35,6 +39,7 @@ final class RunSession implements AutoCloseable {
 
   private final BrowserPool pool;
   private final String origin;
+  private final String blankUrl;
   private final Browser.NewContextOptions options;
   private final long defaultTimeoutMillis;
   private final boolean reusable;
@@ -53,6 +58,7 @@ final class RunSession implements AutoCloseable {
       boolean reusable) {
     this.pool = pool;
     this.origin = NavigationGuard.originOf(baseUrl);
+    this.blankUrl = origin + BLANK_PATH;
     this.options = options;
     this.defaultTimeoutMillis = defaultTimeoutMillis;
     this.reusable = reusable;
@@ -65,6 +71,14 @@ final class RunSession implements AutoCloseable {
       lease = pool.acquireContext(pool.guard(origin, f -> sink.accept(f)), options);
       lease.context().setDefaultTimeout(defaultTimeoutMillis);
       page = lease.context().newPage();
+      if (reusable)
+        page.route(
+            url -> url.equals(blankUrl),
+            route ->
+                route.fulfill(
+                    new Route.FulfillOptions()
+                        .setContentType("text/html")
+                        .setBody("<!doctype html><title></title>")));
     }
     return page;
   }
@@ -76,12 +90,12 @@ final class RunSession implements AutoCloseable {
       return;
     }
     try {
+      page.navigate(blankUrl);
       Object at = page.evaluate(CLEAR_STORAGE);
       if (!origin.equals(NavigationGuard.originOf(String.valueOf(at)))) {
         discard();
         return;
       }
-      page.navigate("about:blank");
       lease.context().clearCookies();
     } catch (RuntimeException e) {
       discard();
