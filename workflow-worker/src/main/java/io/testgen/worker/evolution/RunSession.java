@@ -1,7 +1,11 @@
 package io.testgen.worker.evolution;
 
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.WaitUntilState;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.ContextLease;
@@ -11,36 +15,39 @@ import java.util.function.Consumer;
 /**
  * The browser context and page that one thread's test runs share, so a run costs navigations, not a
  * new context and renderer process. Between runs the session is reset to what a fresh context
- * holds: cookies cleared, the app origin's local and session storage, IndexedDB and Cache Storage
- * emptied, the page on {@code about:blank}. A run that failed, left other pages open or ended where
- * its origin's storage cannot be reached is not reused: its context is closed and the next run gets
- * a new one. The context is guarded like any other (from {@link BrowserPool}); what its guard
- * refuses goes to the current run's sink.
+ * holds: the page leaves the app for an empty page on the app's origin (the app's unload handlers
+ * run first, and no process swap happens as it would for {@code about:blank}); that page is
+ * answered by a route of the page itself, so its request never leaves the browser. Then Chromium
+ * clears the origin's local storage, IndexedDB and Cache Storage (DevTools {@code
+ * Storage.clearDataForOrigin}), the page its tab's session storage, the context its cookies. A run
+ * that failed, left other pages open or could not be reset is not reused: its context is closed and
+ * the next run gets a new one. The context is guarded like any other (from {@link BrowserPool});
+ * what its guard refuses goes to the current run's sink.
  *
  * <p>Not thread-safe: one session per thread, closed by that thread.
  */
 final class RunSession implements AutoCloseable {
-  /** Empties what scripts of the page's origin can store; cookies are cleared by the context. */
-  private static final String CLEAR_STORAGE =
-      """
-      async () => {
-        localStorage.clear();
-        sessionStorage.clear();
-        if (indexedDB.databases)
-          for (const db of await indexedDB.databases()) if (db.name) indexedDB.deleteDatabase(db.name);
-        if (self.caches) for (const key of await caches.keys()) await caches.delete(key);
-        return location.origin;
-      }
-      """;
+  /** Where the empty page lives on the app's origin; no request to it reaches the network. */
+  static final String BLANK_PATH = "/__testgen_blank__";
+
+  /** What Chromium clears for the app's origin between runs (besides cookies and the tab's). */
+  private static final String STORAGE_TYPES =
+      "local_storage,indexeddb,cache_storage,websql,file_systems,shader_cache";
+
+  /** Session storage belongs to the tab, which the runs share: emptied from the page itself. */
+  private static final String CLEAR_TAB_STORAGE =
+      "() => { sessionStorage.clear(); return location.origin; }";
 
   private final BrowserPool pool;
   private final String origin;
+  private final String blankUrl;
   private final Browser.NewContextOptions options;
   private final long defaultTimeoutMillis;
   private final boolean reusable;
   private volatile Consumer<Finding> sink = f -> {};
   private ContextLease lease;
   private Page page;
+  private CDPSession devtools;
 
   /**
    * @param reusable whether runs share the context; a single-run session closes it after the run
@@ -53,6 +60,7 @@ final class RunSession implements AutoCloseable {
       boolean reusable) {
     this.pool = pool;
     this.origin = NavigationGuard.originOf(baseUrl);
+    this.blankUrl = origin + BLANK_PATH;
     this.options = options;
     this.defaultTimeoutMillis = defaultTimeoutMillis;
     this.reusable = reusable;
@@ -65,6 +73,14 @@ final class RunSession implements AutoCloseable {
       lease = pool.acquireContext(pool.guard(origin, f -> sink.accept(f)), options);
       lease.context().setDefaultTimeout(defaultTimeoutMillis);
       page = lease.context().newPage();
+      if (reusable)
+        page.route(
+            url -> url.equals(blankUrl),
+            route ->
+                route.fulfill(
+                    new Route.FulfillOptions()
+                        .setContentType("text/html")
+                        .setBody("<!doctype html><title></title>")));
     }
     return page;
   }
@@ -76,12 +92,18 @@ final class RunSession implements AutoCloseable {
       return;
     }
     try {
-      Object at = page.evaluate(CLEAR_STORAGE);
+      // Committed is enough: the app's document is gone, the empty one needs no loading.
+      page.navigate(blankUrl, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+      Object at = page.evaluate(CLEAR_TAB_STORAGE);
       if (!origin.equals(NavigationGuard.originOf(String.valueOf(at)))) {
         discard();
         return;
       }
-      page.navigate("about:blank");
+      if (devtools == null) devtools = lease.context().newCDPSession(page);
+      JsonObject clear = new JsonObject();
+      clear.addProperty("origin", origin);
+      clear.addProperty("storageTypes", STORAGE_TYPES);
+      devtools.send("Storage.clearDataForOrigin", clear);
       lease.context().clearCookies();
     } catch (RuntimeException e) {
       discard();
@@ -92,6 +114,7 @@ final class RunSession implements AutoCloseable {
   void discard() {
     sink = f -> {};
     page = null;
+    devtools = null;
     if (lease != null) lease.close();
     lease = null;
   }

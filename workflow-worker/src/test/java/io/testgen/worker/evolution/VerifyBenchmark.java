@@ -42,10 +42,10 @@ import java.util.zip.ZipInputStream;
  * Evolution's verification against Playwright's own runner on the same tests. Not a test: run it
  * and read the numbers; it never fails on a time.
  *
- * <p>{@code VerifyBenchmark [app=crud-shop] [workers=2] [rounds=2]}: serves the demo app ({@code
- * demo}) or a corpus app, generates a suite the way a run does (crawl, rules, FMEA, Evolution with
- * 3 verification runs), then times, in alternating rounds so a busy machine weighs on both alike,
- * (a) {@link SuiteVerifier} verifying the suite's tests again (each test 3 times, {@code workers}
+ * <p>{@code VerifyBenchmark [app=demo] [workers=2] [rounds=2]}: serves the demo app ({@code demo})
+ * or a corpus app, generates a suite the way a run does (crawl, rules, FMEA, Evolution with 3
+ * verification runs), then times, in alternating rounds so a busy machine weighs on both alike, (a)
+ * {@link SuiteVerifier} verifying the suite's tests again (each test 3 times, {@code workers}
  * contexts) and (b) {@code npx playwright test --repeat-each 3 --workers W} on the rendered
  * TypeScript project of the same tests, and prints both and the ratio ours/theirs.
  *
@@ -58,7 +58,7 @@ public final class VerifyBenchmark {
   private VerifyBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    String app = args.length > 0 ? args[0] : "crud-shop";
+    String app = args.length > 0 ? args[0] : "demo";
     int workers = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     Path dir = Files.createTempDirectory("verify-benchmark");

@@ -1,0 +1,124 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.Locator;
+import io.testgen.testkit.sites.FixtureResponse;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.TestBrowsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Runs that share a {@link RunSession} see what a fresh context sees: a page that remembers its
+ * visitors in a cookie, local and session storage, IndexedDB, and (on unload) local storage again,
+ * greets every run as a first visit, while the runs share one page; a failed run leaves a new
+ * context to the next; the shared context stays guarded.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class RunSessionTest {
+  static final BrowserPool pool = TestBrowsers.shared();
+
+  /** Says what it finds from an earlier visit, then leaves traces of this one everywhere. */
+  static final String REMEMBERING_PAGE =
+      """
+      <!doctype html><html><head><title>Remember</title></head><body><h1 id="seen">…</h1>
+      <script>
+        const found = [];
+        if (document.cookie.includes('visited=')) found.push('cookie');
+        if (localStorage.getItem('visited')) found.push('local');
+        if (sessionStorage.getItem('visited')) found.push('session');
+        if (localStorage.getItem('unloaded')) found.push('unload');
+        let created = false;
+        const open = indexedDB.open('visits');
+        open.onupgradeneeded = () => { created = true; open.result.createObjectStore('v'); };
+        open.onsuccess = () => {
+          if (!created) found.push('idb');
+          open.result.close();
+          document.getElementById('seen').textContent =
+              found.length ? 'Remembered ' + found.join(' ') : 'First visit';
+          document.cookie = 'visited=1; path=/';
+          localStorage.setItem('visited', '1');
+          sessionStorage.setItem('visited', '1');
+        };
+        addEventListener('pagehide', () => localStorage.setItem('unloaded', '1'));
+      </script></body></html>
+      """;
+
+  FixtureServer site;
+  EvolutionSettings settings = EvolutionSettings.defaults();
+  TestExecutor executor;
+
+  @BeforeEach
+  void start() {
+    site = FixtureServer.start();
+    site.get("/remember", r -> FixtureResponse.html(REMEMBERING_PAGE))
+        .get("/away", r -> FixtureResponse.redirect("http://127.0.0.2:" + site.port() + "/x"));
+    executor =
+        new TestExecutor(pool, site.baseUrl(), Map.of(), null, settings, new VerificationStop());
+  }
+
+  @AfterEach
+  void stop() {
+    site.close();
+  }
+
+  static GeneratedTest test(String id, TestStep... steps) {
+    return new GeneratedTest(
+        id, id, id, "high", List.of(steps), "candidate", 0, 0, 0, List.of(), null);
+  }
+
+  static final GeneratedTest FIRST_VISIT =
+      test(
+          "first-visit",
+          new TestStep("goto", List.of(), "/remember", null, "Open /remember"),
+          new TestStep(
+              "expect_text",
+              List.of(new Locator("css", "#seen", null, true)),
+              "First visit",
+              null,
+              "Greets a first visit"));
+
+  @Test
+  void runsOnASharedPageSeeNothingOfTheRunsBefore() {
+    List<Page> pages = new ArrayList<>();
+    try (RunSession session = executor.session(true)) {
+      for (int run = 1; run <= 3; run++) {
+        RunOutcome outcome = executor.run(session, FIRST_VISIT, null, null, null);
+        assertThat(outcome.passed()).as("run %d: %s", run, outcome.error()).isTrue();
+        pages.add(session.open(f -> {}));
+      }
+      assertThat(pages).hasSize(3).allMatch(p -> p == pages.get(0));
+      // Served by the page's own route: the app never sees the empty page.
+      assertThat(site.requests()).extracting(r -> r.path()).containsOnly("/remember").hasSize(3);
+    }
+  }
+
+  @Test
+  void aFailedRunLeavesANewContextToTheNextAndTheSharedContextStaysGuarded() {
+    GeneratedTest away = test("away", new TestStep("goto", List.of(), "/away", null, "Open /away"));
+    try (RunSession session = executor.session(true)) {
+      assertThat(executor.run(session, FIRST_VISIT, null, null, null).passed()).isTrue();
+      Page shared = session.open(f -> {});
+
+      RunOutcome refused = executor.run(session, away, null, null, null);
+
+      assertThat(refused.passed()).isFalse();
+      assertThat(refused.error()).startsWith("navigation refused (off_origin_redirect)");
+      RunOutcome next = executor.run(session, FIRST_VISIT, null, null, null);
+      assertThat(next.passed()).as(next.error()).isTrue();
+      assertThat(session.open(f -> {})).isNotSameAs(shared);
+    }
+    assertThat(pool.availableContexts()).isEqualTo(pool.parallelism());
+  }
+}
