@@ -8,12 +8,12 @@ import io.testgen.common.agents.observation.ObservationActivities;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.ObservationSummary;
+import io.testgen.common.artifacts.ArtifactRef;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.RunLimits;
-import io.testgen.common.artifacts.ArtifactRef;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.browser.BrowserPool;
@@ -37,10 +37,10 @@ import org.slf4j.MDC;
 /**
  * The Observation activity: validates the target, then crawls it with the {@link Crawler},
  * heartbeating a reference to its {@link CrawlCheckpoint} (kept by {@link Checkpoints}; a retried
- * attempt resumes from it) and publishing
- * progress. Bad input fails fast and non-retryably: {@code InvalidTarget}, {@code
- * TargetNotAllowed}, {@code TargetUnreachable}; a target of which no page could be read fails
- * non-retryably as {@code TargetUnusable}, while any single bad page is only a finding.
+ * attempt resumes from it) and publishing progress. Bad input fails fast and non-retryably: {@code
+ * InvalidTarget}, {@code TargetNotAllowed}, {@code TargetUnreachable}; a target of which no page
+ * could be read fails non-retryably as {@code TargetUnusable}, while any single bad page is only a
+ * finding.
  */
 public final class ObservationActivitiesImpl implements ObservationActivities {
   private static final Logger log = LoggerFactory.getLogger(ObservationActivitiesImpl.class);

@@ -128,13 +128,15 @@ final class PageSettler {
   /**
    * Replaces the page with a fresh one in the same context. After a failed navigation Chromium may
    * still commit an error page or the late document, which would interrupt the next navigation; a
-   * new page has no such leftovers.
+   * new page has no such leftovers. The old page is closed without waiting for it to go: a tab
+   * stuck in a navigation can hold a waiting close for a minute (its beforeunload handlers are
+   * disabled by {@link Dialogs#SUPPRESS}, so no prompt appears).
    */
   void renew() {
     Page old = page;
     attach(old.context().newPage());
     try {
-      old.close();
+      old.close(new Page.CloseOptions().setRunBeforeUnload(true));
     } catch (PlaywrightException ignored) {
       // already gone
     }

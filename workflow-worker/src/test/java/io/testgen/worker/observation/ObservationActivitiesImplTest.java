@@ -1,8 +1,5 @@
 package io.testgen.worker.observation;
 
-import io.testgen.common.artifacts.ArtifactRef;
-import io.testgen.common.artifacts.ContentAddressedStore;
-import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -15,6 +12,8 @@ import io.testgen.common.agents.observation.ObservationActivities;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.artifacts.ArtifactRef;
+import io.testgen.common.artifacts.ContentAddressedStore;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
@@ -27,6 +26,7 @@ import io.testgen.testkit.sites.observation.CountingSite;
 import io.testgen.testkit.sites.observation.LoginSite;
 import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.progress.ProgressPublisher;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -181,9 +181,7 @@ class ObservationActivitiesImplTest {
       assertThat(updates).allMatch(e -> e.progress() >= 0.05 && e.progress() <= 0.25);
       assertThat(heartbeats).isNotEmpty();
       // the heartbeat is a reference; the checkpoints it named are gone once the crawl completed
-      assertThat(refs)
-          .allMatch(r -> !Files.exists(STORE.path(r)))
-          .allMatch(r -> r.sizeBytes() > 0);
+      assertThat(refs).allMatch(r -> !Files.exists(STORE.path(r))).allMatch(r -> r.sizeBytes() > 0);
       String everything =
           JsonMapperFactory.shared()
               .writeValueAsString(List.of(result, progress.events, heartbeats));
