@@ -109,8 +109,18 @@ class PipelineEndToEndTest {
         .isGreaterThan(3);
     assertThat(body.path("total_duration_seconds").asDouble()).isPositive();
     // Our own demo app has no bugs: every generated test that was kept passes against it.
+    // On failure the message carries each failing test whole (steps, runs, failure), so a CI log
+    // says why without the worker's log.
+    List<JsonNode> failingTests = new ArrayList<>();
+    body.path("evolution_result")
+        .path("tests")
+        .forEach(
+            t -> {
+              for (JsonNode id : body.path("evolution_result").path("failing"))
+                if (id.asText().equals(t.path("test_id").asText())) failingTests.add(t);
+            });
     assertThat(body.path("evolution_result").path("failing"))
-        .as("failing tests: %s", body.path("evolution_result").path("failing"))
+        .as("failing tests: %s", failingTests)
         .isEmpty();
 
     GatewayHttp.Response ts =
