@@ -5,6 +5,7 @@ import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
 import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.StateInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A word that several records of one observed list share, and the records' texts: the links of a
@@ -32,24 +34,19 @@ record SharedWord(String word, List<String> texts) {
 
   /** The word shared by the most records of one list (the first list and word on a tie). */
   static Optional<SharedWord> in(List<StateInfo> states) {
-    SharedWord best = null;
-    for (StateInfo state : states) {
-      SharedWord found = amongLinks(orEmpty(state.links())).orElse(null);
-      if (found != null && (best == null || found.texts().size() > best.texts().size()))
-        best = found;
-    }
-    return Optional.ofNullable(best);
+    return mostRows(states.stream().map(st -> amongLinks(orEmpty(st.links()))));
   }
 
   /** The word shared by the most records among one page's links. */
   static Optional<SharedWord> amongLinks(List<ElementInfo> links) {
-    SharedWord best = null;
-    for (List<String> rows : recordLists(links)) {
-      SharedWord found = mostShared(rows);
-      if (found != null && (best == null || found.texts().size() > best.texts().size()))
-        best = found;
-    }
-    return Optional.ofNullable(best);
+    return mostRows(recordLists(links).stream().map(rows -> Optional.ofNullable(mostShared(rows))));
+  }
+
+  /** The candidate holding the most rows; the first of equals (maxBy keeps the earlier one). */
+  private static Optional<SharedWord> mostRows(Stream<Optional<SharedWord>> candidates) {
+    return candidates
+        .flatMap(Optional::stream)
+        .max(Comparator.comparingInt((SharedWord w) -> w.texts().size()));
   }
 
   /** Distinct link texts per record template (the href with its numbers blanked) of a page. */

@@ -101,8 +101,8 @@ final class AgentRequests {
       ArtifactRef observationRef,
       RequirementsResult requirements,
       ArtifactRef requirementsRef) {
-    return new AnalysisRequest(
-        workflowId, observation, requirements, null, observationRef, requirementsRef, null);
+    return finalAnalysis(
+        workflowId, observation, observationRef, requirements, requirementsRef, null);
   }
 
   /** The final risk register's input: the agent takes the verification from the evolution. */
