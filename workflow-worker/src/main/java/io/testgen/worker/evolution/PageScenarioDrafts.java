@@ -37,7 +37,27 @@ final class PageScenarioDrafts {
     if (expectations.isEmpty()) throw new ScenarioSkip("state has no title or heading to assert");
     List<TestStep> steps = new ArrayList<>(app.reach(state));
     steps.addAll(expectations);
+    steps.addAll(otherInstances(s, state));
     return TestDraft.of(steps);
+  }
+
+  /**
+   * What the scenario promises for a template: each other instance page it names (its {@code
+   * instance_url_N} data) opens and shows a heading in the same layout; titles and heading texts
+   * are the instance's own, so only the layout is asserted.
+   */
+  private static List<TestStep> otherInstances(Scenario s, StateInfo state) {
+    if (!ObservedApp.nullSafe(state.path()).isEmpty() || ObservedApp.mainHeading(state).isEmpty())
+      return List.of();
+    String own = ObservedApp.pathWithQuery(state.url());
+    List<TestStep> steps = new ArrayList<>();
+    for (int i = 1; s.testData() != null && s.testData().containsKey("instance_url_" + i); i++) {
+      String path = ObservedApp.pathWithQuery(s.testData().get("instance_url_" + i));
+      if (path == null || path.equals(own)) continue;
+      steps.add(Steps.goTo(path));
+      steps.add(Steps.expectVisible(List.of(Locator.role("heading", null, false)), "a heading"));
+    }
+    return steps;
   }
 
   /** REQ-NAV-: clicking the observed element on one state leads to the other state. */

@@ -49,6 +49,18 @@ final class Replayer {
 
   /** Loads the task's URL and replays its steps; the HTTP status, or null when it failed. */
   Integer loadAndReplay(PageSettler settler, CrawlTask task) {
+    return load(settler, task, false);
+  }
+
+  /**
+   * As {@link #loadAndReplay}, for the first visit of a task: a page answering 4xx/5xx is a finding
+   * and is still returned with its status, for the visitor to record the app's error page.
+   */
+  Integer loadForVisit(PageSettler settler, CrawlTask task) {
+    return load(settler, task, true);
+  }
+
+  private Integer load(PageSettler settler, CrawlTask task, boolean errorPages) {
     PageSettler.Outcome loaded = settler.load(task.url());
     if (!loaded.failed() && resetStorage(settler.page())) loaded = settler.load(task.url());
     if (loaded.failed()) {
@@ -58,8 +70,10 @@ final class Replayer {
     int status = loaded.status() == null ? 200 : loaded.status();
     if (status >= 400 && task.steps().isEmpty()) {
       ctx.finding("http_error", task.url(), status, "HTTP " + status);
-      ctx.model().visited(task.url(), null);
-      return null;
+      if (!errorPages) {
+        ctx.model().visited(task.url(), null);
+        return null;
+      }
     }
     if (!ctx.scope().sameOrigin(settler.page().url())) return null;
     for (PathStep step : task.steps()) {

@@ -18,6 +18,16 @@ final class StateFingerprint {
     return sha256(structure == null ? "" : structure);
   }
 
+  /**
+   * The fingerprint of a page loaded by URL: an error page the app answered with HTTP 4xx/5xx is
+   * another state than a page of the same layout that answered 200 (a "not found" page in the
+   * site's frame is not the help page it resembles), and each error status is its own.
+   */
+  static String of(String structure, Integer status) {
+    if (status == null || status < 400) return of(structure);
+    return of((structure == null ? "" : structure) + "\n@http-status " + status);
+  }
+
   /** {@code S-} and the first 8 hex digits of the fingerprint. */
   static String stateId(String fingerprint) {
     return "S-" + fingerprint.substring(0, 8);

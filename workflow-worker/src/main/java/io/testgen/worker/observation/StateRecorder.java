@@ -35,7 +35,7 @@ final class StateRecorder {
 
   /** Records the state a task's page shows (or another instance URL of a known one). */
   Seen record(Page page, PageSnapshot snap, CrawlTask task, int status) {
-    String fp = StateFingerprint.of(snap.structure());
+    String fp = StateFingerprint.of(snap.structure(), task.steps().isEmpty() ? status : null);
     String id = StateFingerprint.stateId(fp);
     if (task.steps().isEmpty()) {
       ctx.model().visited(task.url(), id);
@@ -88,7 +88,8 @@ final class StateRecorder {
       return null;
     }
     if (!ctx.scope().sameOrigin(after.url())) return null; // blocked or off-origin: guard said why
-    String fp2 = StateFingerprint.of(after.structure());
+    // a page reached by URL is recorded with its status when visited: name it the same way here
+    String fp2 = StateFingerprint.of(after.structure(), out.reachableByUrl() ? out.status() : null);
     String id2 = StateFingerprint.stateId(fp2);
     CrawlModel model = ctx.model();
     model.addTransition(

@@ -34,14 +34,20 @@ final class TaskVisitor {
     CrawlModel model = ctx.model();
     if (!model.countPage()) return;
     model.currentUrl(task.url());
-    Integer status = replayer.loadAndReplay(settler, task);
+    Integer status = replayer.loadForVisit(settler, task);
     if (status == null) return;
     PageSnapshot snap = snapshot(settler);
     if (login.loggedOut(snap, task.url())) {
       if (!login.relogin(settler, settler.page().url())) return;
-      status = replayer.loadAndReplay(settler, task);
+      status = replayer.loadForVisit(settler, task);
       if (status == null) return;
       snap = snapshot(settler);
+    }
+    boolean errorPage = status >= 400;
+    if (errorPage && !rendersPage(snap)) {
+      // a bare error answer (no title, no heading): the finding says it all
+      model.visited(task.url(), null);
+      return;
     }
     StateRecorder.Seen seen = recorder.record(settler.page(), snap, task, status);
     if (seen.isNew())
@@ -49,6 +55,8 @@ final class TaskVisitor {
       recorder.considerGoal(
           task.label(), task.fromStateId(), seen.id(), task.label(), status < 400);
     followLinks(snap, seen.id(), task);
+    // the app's error page is a state users see and its links lead on; nothing on it is tried
+    if (errorPage) return;
     if (!seen.isNew()) {
       // another instance of a known state: only forms never seen before are worth a look
       long deadline = System.nanoTime() + ctx.settings().stateBudget().toNanos() / 4;
@@ -81,6 +89,12 @@ final class TaskVisitor {
       return PageSnapshot.take(
           settler.page(), ctx.settings().maxNodes(), CrawlContext.MAX_CANDIDATES);
     }
+  }
+
+  /** Whether an error answer is a page of the app (a title or a heading), not a bare message. */
+  private static boolean rendersPage(PageSnapshot snap) {
+    return (snap.title() != null && !snap.title().isBlank())
+        || snap.headings().stream().anyMatch(h -> h.text() != null && !h.text().isBlank());
   }
 
   private void followLinks(PageSnapshot snap, String id, CrawlTask task) {

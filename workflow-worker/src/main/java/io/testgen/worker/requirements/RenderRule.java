@@ -17,7 +17,9 @@ import java.util.Map;
 
 /**
  * {@code REQ-RENDER-<state>}: every state (a template, with its instances) renders its key content:
- * title, main heading, the same layout on each instance. High for the start page.
+ * title, main heading, the same layout on each instance. High for the start page. A page the app
+ * answered with HTTP 4xx/5xx is its error page: rendering it in the site's frame is what is
+ * asserted.
  */
 final class RenderRule implements ScenarioRule {
 
@@ -46,6 +48,10 @@ final class RenderRule implements ScenarioRule {
           "the user does: " + String.join(" > ", path.stream().map(Scenarios::shorten).toList()));
     }
     List<String> then = new ArrayList<>();
+    boolean errorPage = state.httpStatus() != null && state.httpStatus() >= 400;
+    if (errorPage) {
+      then.add("the app answers HTTP " + state.httpStatus() + " with its own error page");
+    }
     if (state.title() != null && !state.title().isBlank()) {
       then.add("the page title is '" + shorten(state.title()) + "'");
     }
@@ -66,6 +72,9 @@ final class RenderRule implements ScenarioRule {
     if (template) {
       tags.add("template");
     }
+    if (errorPage) {
+      tags.add("error_page");
+    }
     Map<String, String> data = new LinkedHashMap<>();
     if (state.url() != null) {
       data.put("url", state.url());
@@ -75,7 +84,10 @@ final class RenderRule implements ScenarioRule {
     }
     return Scenarios.of(
         "REQ-RENDER-" + Scenarios.safeId(state.stateId()),
-        shorten("Page '" + displayName(state) + "' renders its key content"),
+        shorten(
+            errorPage
+                ? "Page '" + displayName(state) + "' shows the app's error page"
+                : "Page '" + displayName(state) + "' renders its key content"),
         given,
         List.of("the page has loaded"),
         then,

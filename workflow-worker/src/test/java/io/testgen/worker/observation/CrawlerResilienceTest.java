@@ -101,6 +101,74 @@ class CrawlerResilienceTest {
   }
 
   @Test
+  void theAppsOwnErrorPagesAreStatesWhoseLinksLeadOnAndBareErrorsOnlyFindings() throws Exception {
+    String frame = "<nav><a href=\"/\">Home</a></nav>";
+    ObservationResult result;
+    try (FixtureServer site = FixtureServer.start()) {
+      site.get(
+              "/",
+              r ->
+                  FixtureResponse.html(
+                      "<html><head><title>Shop</title></head><body>"
+                          + frame
+                          + "<h1>Shop</h1><a href=\"/old-news\">Old news</a>"
+                          + " <a href=\"/profile\">Profile</a> <a href=\"/bare\">Bare</a>"
+                          + " <a href=\"/about\">About</a></body></html>"))
+          .get(
+              "/about",
+              r ->
+                  FixtureResponse.html(
+                      "<html><head><title>About</title></head><body>"
+                          + frame
+                          + "<h1>About us</h1><p>Who we are.</p></body></html>"))
+          // the same frame and shape as /about, answering 404, linking to a page nothing else
+          // links to
+          .get(
+              "/old-news",
+              r ->
+                  FixtureResponse.html(
+                      404,
+                      "<html><head><title>Not found</title></head><body>"
+                          + frame
+                          + "<h1>Page not found</h1><p><a href=\"/help\">Get help</a></p>"
+                          + "</body></html>"))
+          .get(
+              "/profile",
+              r ->
+                  FixtureResponse.html(
+                      500,
+                      "<html><head><title>Error</title></head><body>"
+                          + frame
+                          + "<h1>Something went wrong</h1></body></html>"))
+          .get("/bare", r -> FixtureResponse.html(404, "Not Found"))
+          .get(
+              "/help",
+              r ->
+                  FixtureResponse.html(
+                      "<html><head><title>Help</title></head><body>"
+                          + frame
+                          + "<h1>Help</h1></body></html>"));
+      result =
+          crawler(fastTicks())
+              .crawl(request("wf-error-pages", site.url("/"), 3, 30), null, (f, d, c) -> {});
+      assertThat(result.findings())
+          .contains(
+              new Finding("http_error", site.url("/old-news"), 404, "HTTP 404"),
+              new Finding("http_error", site.url("/profile"), 500, "HTTP 500"),
+              new Finding("http_error", site.url("/bare"), 404, "HTTP 404"));
+      assertThat(result.states())
+          .extracting(s -> SharedBrowser.pathOf(s.url()) + " " + s.httpStatus())
+          .containsExactlyInAnyOrder(
+              "/ 200", "/about 200", "/old-news 404", "/profile 500", "/help 200");
+      // the error page is its own state although it has the layout of /about
+      assertThat(result.states())
+          .filteredOn(s -> SharedBrowser.pathOf(s.url()).equals("/old-news"))
+          .singleElement()
+          .satisfies(s -> assertThat(s.instanceUrls()).containsExactly(site.url("/old-news")));
+    }
+  }
+
+  @Test
   void checkpointOfAModelWithErrorPagesSerialises() throws Exception {
     CrawlModel model = new CrawlModel(10, 5);
     model.offerUrl("http://127.0.0.1:1/", 0, null, null, 0);
