@@ -47,6 +47,7 @@ final class FormRule implements ScenarioRule {
           input.hasCredentials() ? LoginScenarios.of(input.index(), form, fields) : List.of();
       case "search" ->
           fields.isEmpty() ? List.of() : SearchScenarios.of(input.index(), form, fields);
+      case "logout" -> List.of(logout(input.index(), form));
       default -> List.of(happyPath(input.index(), form));
     };
   }
@@ -79,6 +80,32 @@ final class FormRule implements ScenarioRule {
         FormFacts.formData(form, false),
         FormFacts.evidence(distinct, FormFacts.inputFields(form)),
         false);
+  }
+
+  /**
+   * {@code REQ-LOGOUT-<form>}: signing out ends the session. Exploration never submits it (it would
+   * end the crawl's own session); a test may, in its own session, and learns what the app shows.
+   */
+  private static Scenario logout(ObservationIndex index, DistinctForm distinct) {
+    FormInfo form = distinct.form();
+    String control = form.submit() == null ? "the sign-out control" : controlName(form.submit());
+    return Scenarios.of(
+        "REQ-LOGOUT-" + safeId(form.formId()),
+        shorten("Signing out with " + control + " ends the session"),
+        FormFacts.onItsPage(index, form),
+        List.of("the user activates " + control),
+        List.of("the app shows that the user is signed out"),
+        HIGH,
+        FUNCTIONAL,
+        List.of("form", "logout", "session"),
+        Map.of(),
+        FormFacts.evidence(distinct, List.of()),
+        false);
+  }
+
+  private static String controlName(io.testgen.common.agents.observation.ElementInfo e) {
+    String words = e.name() != null && !e.name().isBlank() ? e.name() : e.text();
+    return words == null || words.isBlank() ? "the sign-out control" : "'" + shorten(words) + "'";
   }
 
   private static List<Scenario> fieldScenarios(RuleInput input, DistinctForm distinct) {

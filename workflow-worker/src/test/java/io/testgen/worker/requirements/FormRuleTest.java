@@ -49,6 +49,39 @@ class FormRuleTest {
   }
 
   @Test
+  void aLogoutFormIsASignOutScenarioInsteadOfAHappyPath() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        io.testgen.common.json.JsonMapperFactory.shared();
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        json.valueToTree(ShopObservation.observation());
+    tree.withArray("forms")
+        .add(
+            json.readTree(
+                """
+                {"form_id":"f-logout","state_id":"s-account","action":"/logout","method":"post",
+                 "purpose":"logout","fields":[],"submissions":[],
+                 "submit":{"element_id":"el-logout","kind":"button","tag":"button","role":"button",
+                   "name":"Log out","text":"Log out",
+                   "locators":[{"strategy":"role","value":"button","name":"Log out","unique":true}]}}
+                """));
+    List<Scenario> scenarios = derive(json.treeToValue(tree, ObservationResult.class), false);
+    assertThat(scenarios)
+        .extracting(Scenario::scenarioId)
+        .contains("REQ-LOGOUT-f-logout")
+        .doesNotContain("REQ-FORM-f-logout-HAPPY");
+    Scenario logout =
+        scenarios.stream()
+            .filter(s -> s.scenarioId().equals("REQ-LOGOUT-f-logout"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(logout.title()).isEqualTo("Signing out with 'Log out' ends the session");
+    assertThat(logout.when()).containsExactly("the user activates 'Log out'");
+    assertThat(logout.then()).containsExactly("the app shows that the user is signed out");
+    assertThat(logout.priority()).isEqualTo("high");
+    assertThat(logout.evidence().formIds()).containsExactly("f-logout");
+  }
+
+  @Test
   void aCreateFormsHappyPathExpectsTheNewRecordAndCreatesData() {
     Scenario happy = derive(ClinicObservation.observation(), false).get(2);
     assertThat(happy.priority()).isEqualTo("high");

@@ -30,6 +30,32 @@ class RenderRuleTest {
   }
 
   @Test
+  void aPageAnsweredWithAnErrorStatusIsTheAppsErrorPage() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        io.testgen.common.json.JsonMapperFactory.shared();
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        json.valueToTree(ShopObservation.observation());
+    for (com.fasterxml.jackson.databind.JsonNode state : tree.withArray("states"))
+      if (state.get("state_id").asText().equals("s-search-results"))
+        ((com.fasterxml.jackson.databind.node.ObjectNode) state).put("http_status", 404);
+    Scenario error =
+        new RenderRule()
+            .derive(
+                RuleInput.of(
+                    new ObservationIndex(
+                        json.treeToValue(
+                            tree, io.testgen.common.agents.observation.ObservationResult.class)),
+                    null,
+                    false))
+            .get(2);
+    assertThat(error.scenarioId()).isEqualTo("REQ-RENDER-s-search-results");
+    assertThat(error.title()).endsWith("' shows the app's error page");
+    assertThat(error.tags()).containsExactly("render", "error_page");
+    assertThat(error.then().get(0)).isEqualTo("the app answers HTTP 404 with its own error page");
+    assertThat(scenarios.get(2).title()).endsWith("' renders its key content");
+  }
+
+  @Test
   void aTemplateListsItsInstancesAndAStateBehindActionsIsReachedByThem() {
     Scenario template = scenarios.get(1);
     assertThat(template.then()).contains("each of the 2 instance pages shows the same layout");
