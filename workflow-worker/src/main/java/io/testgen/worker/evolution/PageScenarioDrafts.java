@@ -104,6 +104,39 @@ final class PageScenarioDrafts {
   }
 
   /**
+   * REQ-QUERY-: following a link that shows the same page with other query parameters (a filter, a
+   * sort, the next page) opens the address it names and keeps the page's layout.
+   */
+  TestDraft queryLink(Scenario s) {
+    StateInfo state =
+        app.firstState(s).orElseThrow(() -> new ScenarioSkip("state was not observed"));
+    String elementId =
+        ObservedApp.evidence(s, ObservedApp.Evidence.ELEMENTS).stream()
+            .findFirst()
+            .orElseThrow(() -> new ScenarioSkip("scenario names no link"));
+    ElementInfo link =
+        ObservedApp.nullSafe(state.links()).stream()
+            .filter(e -> elementId.equals(e.elementId()))
+            .findFirst()
+            .orElseThrow(() -> new ScenarioSkip("link " + elementId + " not on its state"));
+    if (ObservedApp.nullSafe(link.locators()).isEmpty())
+      throw new ScenarioSkip("link has no locator");
+    String target = ObservedApp.pathWithQuery(link.href());
+    if (target == null) throw new ScenarioSkip("link has no address");
+    List<TestStep> steps = new ArrayList<>(app.reach(state));
+    List<Locator> locators = ObservedApp.preferred(state, link);
+    steps.add(Steps.click(locators, ObservedApp.what(locators, link)));
+    steps.add(Steps.expectUrl(target));
+    ObservedApp.mainHeading(state)
+        .ifPresent(
+            h ->
+                steps.add(
+                    Steps.expectVisible(
+                        List.of(Locator.role("heading", null, false)), "a heading")));
+    return TestDraft.of(steps);
+  }
+
+  /**
    * REQ-A11Y-: what each title promises, checked: inputs found by their label (LABELS), one h1 and
    * a document language (HEADINGS), no image without alt (ALT), controls reached by pressing Tab
    * (KEYBOARD). Facts showing violations are reported by analysis, not asserted as passing.

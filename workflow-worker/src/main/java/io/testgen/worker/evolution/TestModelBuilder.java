@@ -37,6 +37,7 @@ final class TestModelBuilder {
             new Route(Scenario::probe, formDrafts::probe),
             new Route(idStarts("REQ-RENDER-"), pageDrafts::render),
             new Route(idStarts("REQ-NAV-"), pageDrafts::navigation),
+            new Route(idStarts("REQ-QUERY-"), pageDrafts::queryLink),
             new Route(idStarts("REQ-ACT-"), new ActionGenerator(app)),
             new Route(formIdHas("-REQUIRED-"), formDrafts::requiredField),
             new Route(formIdHas("-INVALID-"), formDrafts::invalidValue),

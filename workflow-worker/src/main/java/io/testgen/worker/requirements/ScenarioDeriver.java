@@ -19,6 +19,7 @@ public final class ScenarioDeriver {
           new GoalRule(),
           new RenderRule(),
           new NavigationRule(),
+          new QueryLinkRule(),
           new ActionRule(),
           new FormRule(),
           new AccessibilityRule(),

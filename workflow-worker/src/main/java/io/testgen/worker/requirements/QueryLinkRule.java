@@ -1,0 +1,134 @@
+package io.testgen.worker.requirements;
+
+import static io.testgen.common.agents.observation.ObservationIndex.orEmpty;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.MEDIUM;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.NAVIGATION;
+import static io.testgen.worker.requirements.Scenarios.displayName;
+import static io.testgen.worker.requirements.Scenarios.pageName;
+import static io.testgen.worker.requirements.Scenarios.safeId;
+import static io.testgen.worker.requirements.Scenarios.shorten;
+
+import io.testgen.common.agents.observation.ElementInfo;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.requirements.Evidence;
+import io.testgen.common.agents.requirements.Scenario;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * {@code REQ-QUERY-<state>-<n>}: a link that shows the same page with other query parameters (a
+ * filter, a sort order, the next page of a list, the next month of a calendar) and that the crawl
+ * saw lead to another instance of the same page (parameters compared by name, in any order). The
+ * click tree of {@link NavigationRule} leaves these out (they lead nowhere new), yet they are the
+ * features of a list. One scenario per state and set of changed parameters (the first link of
+ * each), at most a few per state.
+ */
+final class QueryLinkRule implements ScenarioRule {
+  static final int MAX_PER_STATE = 3;
+  static final int MAX_TOTAL = 15;
+
+  @Override
+  public List<Scenario> derive(RuleInput input) {
+    List<Scenario> scenarios = new ArrayList<>();
+    for (StateInfo state : input.index().states()) {
+      if (!orEmpty(state.path()).isEmpty() || state.url() == null) continue;
+      Map<String, ElementInfo> byParameters = new LinkedHashMap<>();
+      for (ElementInfo link : orEmpty(state.links())) {
+        String changed = changedParameters(state, link.href());
+        if (changed != null) byParameters.putIfAbsent(changed, link);
+      }
+      int n = 0;
+      for (Map.Entry<String, ElementInfo> e : byParameters.entrySet()) {
+        if (n >= MAX_PER_STATE || scenarios.size() >= MAX_TOTAL) break;
+        scenarios.add(scenario(state, e.getValue(), e.getKey(), ++n));
+      }
+    }
+    return scenarios;
+  }
+
+  /**
+   * The names of the query parameters a link changes, comma-joined, when it leads to another
+   * observed instance of the same state on the same path; null otherwise.
+   */
+  static String changedParameters(StateInfo state, String href) {
+    URI from = uri(state.url());
+    URI to = uri(href);
+    if (from == null || to == null || !Objects.equals(from.getRawPath(), to.getRawPath()))
+      return null;
+    boolean observed =
+        orEmpty(state.instanceUrls()).stream()
+            .map(QueryLinkRule::uri)
+            .anyMatch(
+                u ->
+                    u != null
+                        && Objects.equals(u.getRawPath(), to.getRawPath())
+                        && query(u).equals(query(to)));
+    if (!observed) return null;
+    Map<String, String> before = query(from);
+    Map<String, String> after = query(to);
+    List<String> changed = new ArrayList<>();
+    for (String name : after.keySet())
+      if (!Objects.equals(before.get(name), after.get(name))) changed.add(name);
+    for (String name : before.keySet()) if (!after.containsKey(name)) changed.add(name);
+    return changed.isEmpty() ? null : String.join(",", changed.stream().sorted().toList());
+  }
+
+  private static Scenario scenario(StateInfo state, ElementInfo link, String changed, int n) {
+    String words = link.name() != null && !link.name().isBlank() ? link.name() : link.text();
+    String target =
+        query(uri(link.href())).entrySet().stream()
+            .filter(e -> List.of(changed.split(",")).contains(e.getKey()))
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .reduce((a, b) -> a + "&" + b)
+            .orElse("without " + changed);
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("start_url", state.url());
+    data.put("target_url", link.href());
+    data.put("parameters", changed);
+    return Scenarios.of(
+        "REQ-QUERY-" + safeId(state.stateId()) + "-" + n,
+        shorten(
+            "'"
+                + shorten(words == null ? "link" : words.trim())
+                + "' on '"
+                + Scenarios.mainHeading(state).map(h -> h.text()).orElse(displayName(state))
+                + "' shows it for "
+                + target),
+        List.of("the user is on " + pageName(state)),
+        List.of("the user follows '" + shorten(words == null ? "" : words.trim()) + "'"),
+        List.of(
+            "the address shows " + target,
+            "the page keeps its layout with the other " + changed + " applied"),
+        MEDIUM,
+        NAVIGATION,
+        List.of("navigation", "query"),
+        data,
+        new Evidence(List.of(state.stateId()), List.of(), List.of(link.elementId())),
+        false);
+  }
+
+  private static URI uri(String url) {
+    try {
+      return url == null ? null : URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** Query parameters by name (the last value of a repeated one), in name order. */
+  private static Map<String, String> query(URI uri) {
+    Map<String, String> params = new TreeMap<>();
+    if (uri == null || uri.getRawQuery() == null) return params;
+    for (String pair : uri.getRawQuery().split("&")) {
+      if (pair.isEmpty()) continue;
+      int eq = pair.indexOf('=');
+      params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
+    }
+    return params;
+  }
+}

@@ -1,0 +1,94 @@
+package io.testgen.worker.requirements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.observation.ElementInfo;
+import io.testgen.common.agents.observation.Heading;
+import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.ObservationIndex;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.requirements.Scenario;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class QueryLinkRuleTest {
+  private static final String LIST = "https://admin.test/books/";
+
+  private static ElementInfo link(String id, String name, String href) {
+    return new ElementInfo(
+        id, "link", "a", "link", name, name, href, List.of(Locator.role("link", name, true)));
+  }
+
+  private static List<Scenario> derive(List<ElementInfo> links, List<String> instances) {
+    StateInfo books =
+        new StateInfo(
+            "S-books",
+            "fp",
+            LIST,
+            "Books",
+            1,
+            200,
+            List.of(new Heading(1, "Select book to change")),
+            links,
+            List.of(),
+            List.of(),
+            List.of(),
+            instances,
+            null,
+            List.of(),
+            null);
+    ObservationResult result =
+        new ObservationResult(
+            LIST, "S-books", List.of(books), List.of(), List.of(), List.of(), null, false, null);
+    return new QueryLinkRule().derive(RuleInput.of(new ObservationIndex(result), null, false));
+  }
+
+  @Test
+  void oneScenarioPerSetOfChangedParametersForLinksSeenToLeadToAnotherInstance() {
+    List<Scenario> scenarios =
+        derive(
+            List.of(
+                link("E-fiction", "Fiction", LIST + "?genre=fiction"),
+                link("E-poetry", "Poetry", LIST + "?genre=poetry"),
+                link("E-page2", "2", LIST + "?p=2"),
+                link("E-unseen", "Sort", LIST + "?o=1"),
+                link("E-authors", "Authors", "https://admin.test/authors/?genre=fiction"),
+                link("E-self", "Books", LIST)),
+            List.of(
+                LIST,
+                LIST + "?genre=fiction",
+                LIST + "?genre=poetry",
+                LIST + "?p=2",
+                "https://admin.test/authors/?genre=fiction"));
+    assertThat(scenarios)
+        .extracting(Scenario::scenarioId, Scenario::title)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "REQ-QUERY-S-books-1",
+                "'Fiction' on 'Select book to change' shows it for genre=fiction"),
+            org.assertj.core.groups.Tuple.tuple(
+                "REQ-QUERY-S-books-2", "'2' on 'Select book to change' shows it for p=2"));
+    Scenario fiction = scenarios.get(0);
+    assertThat(fiction.evidence().elementIds()).containsExactly("E-fiction");
+    assertThat(fiction.then())
+        .containsExactly(
+            "the address shows genre=fiction",
+            "the page keeps its layout with the other genre applied");
+    assertThat(fiction.testData()).containsEntry("target_url", LIST + "?genre=fiction");
+  }
+
+  @Test
+  void parametersAreComparedByNameInAnyOrderAndAStateWithoutSuchLinksHasNone() {
+    assertThat(
+            derive(
+                List.of(link("E-both", "Both", LIST + "?q=a&genre=x")),
+                List.of(LIST, LIST + "?genre=x&q=a")))
+        .extracting(s -> s.testData().get("parameters"))
+        .containsExactly("genre,q");
+    assertThat(derive(List.of(), List.of(LIST))).isEmpty();
+  }
+}
