@@ -93,7 +93,11 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     for (String t : after) if (!before.contains(t)) fresh.add(generic(t));
     Set<String> still = new LinkedHashSet<>(after);
     List<String> gone = new ArrayList<>();
-    for (String t : before) if (!still.contains(t)) gone.add(generic(t));
+    // gone means gone for a text locator too: Playwright's getByText matches parts of texts,
+    // ignoring case, so a text still inside another ("admin" in "Site administration") stays
+    for (String t : before)
+      if (!still.contains(t) && after.stream().noneMatch(a -> containsIgnoringCase(a, t)))
+        gone.add(generic(t));
     List<ValidationMessage> messages = messages(page);
     boolean ran = !"undefined".equals(evaluate(page, "name => typeof window[name]", PROBE_GLOBAL));
     String heading = null;
@@ -116,6 +120,11 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
             List.copyOf(dialogs),
             ran || !dialogs.isEmpty(),
             heading == null ? null : generic(heading));
+  }
+
+  private static boolean containsIgnoringCase(String text, String part) {
+    return text.toLowerCase(java.util.Locale.ROOT)
+        .contains(part.toLowerCase(java.util.Locale.ROOT));
   }
 
   LiveOutcome outcome(RunOutcome run) {

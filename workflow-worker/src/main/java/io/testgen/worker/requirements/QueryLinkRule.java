@@ -14,19 +14,21 @@ import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code REQ-QUERY-<state>-<n>}: a link that shows the same page with other query parameters (a
- * filter, a sort order, the next page of a list, the next month of a calendar) and that the crawl
- * saw lead to another instance of the same page (parameters compared by name, in any order). The
- * click tree of {@link NavigationRule} leaves these out (they lead nowhere new), yet they are the
- * features of a list. One scenario per state and set of changed parameters (the first link of
- * each), at most a few per state.
+ * {@code REQ-QUERY-<state>-<n>}: a link that shows the same path with other query parameters (a
+ * filter, a sort order, the next page of a list, the next month of a calendar) at an address the
+ * crawl loaded (parameters compared by name, in any order). The click tree of {@link
+ * NavigationRule} follows one link into each state and none back into its own, yet these are a
+ * list's features; links it already follows are left to it. One scenario per state and set of
+ * changed parameters (the first link of each), at most a few per state.
  */
 final class QueryLinkRule implements ScenarioRule {
   static final int MAX_PER_STATE = 3;
@@ -34,12 +36,19 @@ final class QueryLinkRule implements ScenarioRule {
 
   @Override
   public List<Scenario> derive(RuleInput input) {
+    Set<String> observed = new HashSet<>();
+    for (StateInfo state : input.index().states())
+      for (String url : orEmpty(state.instanceUrls())) observed.add(key(uri(url)));
+    Set<String> clicked = new HashSet<>();
+    NavigationRule.tree(input.index(), input.startStateId())
+        .forEach(t -> clicked.add(t.fromStateId() + "|" + t.elementId()));
     List<Scenario> scenarios = new ArrayList<>();
     for (StateInfo state : input.index().states()) {
       if (!orEmpty(state.path()).isEmpty() || state.url() == null) continue;
       Map<String, ElementInfo> byParameters = new LinkedHashMap<>();
       for (ElementInfo link : orEmpty(state.links())) {
-        String changed = changedParameters(state, link.href());
+        if (clicked.contains(state.stateId() + "|" + link.elementId())) continue;
+        String changed = changedParameters(state, link.href(), observed);
         if (changed != null) byParameters.putIfAbsent(changed, link);
       }
       int n = 0;
@@ -52,23 +61,15 @@ final class QueryLinkRule implements ScenarioRule {
   }
 
   /**
-   * The names of the query parameters a link changes, comma-joined, when it leads to another
-   * observed instance of the same state on the same path; null otherwise.
+   * The names of the query parameters a link changes, comma-joined, when it leads to the same path
+   * with other parameters and the crawl loaded that address ({@code observed}); null otherwise.
    */
-  static String changedParameters(StateInfo state, String href) {
+  static String changedParameters(StateInfo state, String href, Set<String> observed) {
     URI from = uri(state.url());
     URI to = uri(href);
     if (from == null || to == null || !Objects.equals(from.getRawPath(), to.getRawPath()))
       return null;
-    boolean observed =
-        orEmpty(state.instanceUrls()).stream()
-            .map(QueryLinkRule::uri)
-            .anyMatch(
-                u ->
-                    u != null
-                        && Objects.equals(u.getRawPath(), to.getRawPath())
-                        && query(u).equals(query(to)));
-    if (!observed) return null;
+    if (!observed.contains(key(to))) return null;
     Map<String, String> before = query(from);
     Map<String, String> after = query(to);
     List<String> changed = new ArrayList<>();
@@ -80,12 +81,15 @@ final class QueryLinkRule implements ScenarioRule {
 
   private static Scenario scenario(StateInfo state, ElementInfo link, String changed, int n) {
     String words = link.name() != null && !link.name().isBlank() ? link.name() : link.text();
-    String target =
-        query(uri(link.href())).entrySet().stream()
-            .filter(e -> List.of(changed.split(",")).contains(e.getKey()))
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .reduce((a, b) -> a + "&" + b)
-            .orElse("without " + changed);
+    Map<String, String> after = query(uri(link.href()));
+    List<String> parts = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (String name : changed.split(","))
+      if (after.containsKey(name)) parts.add(name + "=" + after.get(name));
+      else removed.add(name);
+    if (!removed.isEmpty()) parts.add("without " + String.join(", ", removed));
+    String target = String.join(", ", parts);
+    String shows = parts.get(0).startsWith("without ") ? "shows it " : "shows it for ";
     Map<String, String> data = new LinkedHashMap<>();
     data.put("start_url", state.url());
     data.put("target_url", link.href());
@@ -97,12 +101,15 @@ final class QueryLinkRule implements ScenarioRule {
                 + shorten(words == null ? "link" : words.trim())
                 + "' on '"
                 + Scenarios.mainHeading(state).map(h -> h.text()).orElse(displayName(state))
-                + "' shows it for "
+                + "' "
+                + shows
                 + target),
         List.of("the user is on " + pageName(state)),
         List.of("the user follows '" + shorten(words == null ? "" : words.trim()) + "'"),
         List.of(
-            "the address shows " + target,
+            "the address has "
+                + target.replace("without ", "no ")
+                + (removed.isEmpty() ? "" : " parameter"),
             "the page keeps its layout with the other " + changed + " applied"),
         MEDIUM,
         NAVIGATION,
@@ -110,6 +117,11 @@ final class QueryLinkRule implements ScenarioRule {
         data,
         new Evidence(List.of(state.stateId()), List.of(), List.of(link.elementId())),
         false);
+  }
+
+  /** Path and parameters (in name order): one address however its parameters are ordered. */
+  private static String key(URI uri) {
+    return uri == null ? "" : uri.getRawPath() + "?" + query(uri);
   }
 
   private static URI uri(String url) {

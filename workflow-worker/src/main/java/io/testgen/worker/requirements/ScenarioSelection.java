@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
 
 /**
  * The request's filters over derived scenarios: scenario types, the instruction's flow only, and a
- * cap. The cap keeps the highest priorities (derivation order breaks ties); the kept scenarios stay
- * in derivation order.
+ * cap. The cap keeps the highest priorities, features before pages among equals ({@link #family}),
+ * derivation order breaking the remaining ties; the kept scenarios stay in derivation order.
  *
  * @param scenarioTypes types to keep; empty keeps all
  */
@@ -39,6 +39,7 @@ public record ScenarioSelection(List<String> scenarioTypes, int maxScenarios, bo
         .sorted(
             Comparator.comparingInt(
                     (Integer i) -> ScenarioVocabulary.priorityRank(matching.get(i).priority()))
+                .thenComparingInt(i -> family(matching.get(i)))
                 .thenComparingInt(i -> i))
         .limit(maxScenarios)
         .forEach(kept::add);
@@ -49,6 +50,21 @@ public record ScenarioSelection(List<String> scenarioTypes, int maxScenarios, bo
       }
     }
     return selected;
+  }
+
+  /**
+   * Among equal priorities, what a user of the app does (forms, searches, in-page actions, filters)
+   * before where a click leads, before how a page renders (the start page, the smoke check, goes
+   * with the features), before how accessible it is: a cap must not fill the suite with render
+   * checks while the features go untested.
+   */
+  static int family(Scenario scenario) {
+    List<String> tags = scenario.tags() == null ? List.of() : scenario.tags();
+    String type = scenario.scenarioType() == null ? "" : scenario.scenarioType();
+    if (type.equals(ScenarioVocabulary.ACCESSIBILITY)) return 3;
+    if (tags.contains("render") && !tags.contains("start")) return 2;
+    if (type.equals(ScenarioVocabulary.NAVIGATION) && !tags.contains("query")) return 1;
+    return 0;
   }
 
   static boolean onGoalFlow(Scenario scenario) {

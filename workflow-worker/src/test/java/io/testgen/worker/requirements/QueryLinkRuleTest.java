@@ -24,11 +24,16 @@ class QueryLinkRuleTest {
   }
 
   private static List<Scenario> derive(List<ElementInfo> links, List<String> instances) {
+    return derive(LIST, links, instances);
+  }
+
+  private static List<Scenario> derive(
+      String url, List<ElementInfo> links, List<String> instances) {
     StateInfo books =
         new StateInfo(
             "S-books",
             "fp",
-            LIST,
+            url,
             "Books",
             1,
             200,
@@ -48,7 +53,7 @@ class QueryLinkRuleTest {
   }
 
   @Test
-  void oneScenarioPerSetOfChangedParametersForLinksSeenToLeadToAnotherInstance() {
+  void oneScenarioPerSetOfChangedParametersForLinksToAddressesTheCrawlLoaded() {
     List<Scenario> scenarios =
         derive(
             List.of(
@@ -76,7 +81,7 @@ class QueryLinkRuleTest {
     assertThat(fiction.evidence().elementIds()).containsExactly("E-fiction");
     assertThat(fiction.then())
         .containsExactly(
-            "the address shows genre=fiction",
+            "the address has genre=fiction",
             "the page keeps its layout with the other genre applied");
     assertThat(fiction.testData()).containsEntry("target_url", LIST + "?genre=fiction");
   }
@@ -90,5 +95,17 @@ class QueryLinkRuleTest {
         .extracting(s -> s.testData().get("parameters"))
         .containsExactly("genre,q");
     assertThat(derive(List.of(), List.of(LIST))).isEmpty();
+  }
+
+  @Test
+  void aLinkThatDropsAParameterSaysSo() {
+    Scenario all =
+        derive(
+                LIST + "?genre=x&p=2",
+                List.of(link("E-all", "All", LIST + "?p=2")),
+                List.of(LIST + "?genre=x&p=2", LIST + "?p=2"))
+            .get(0);
+    assertThat(all.title()).isEqualTo("'All' on 'Select book to change' shows it without genre");
+    assertThat(all.then().get(0)).isEqualTo("the address has no genre parameter");
   }
 }

@@ -41,6 +41,28 @@ class ScenarioSelectionTest {
   }
 
   @Test
+  void amongEqualPrioritiesTheCapKeepsFeaturesBeforePagesAndPagesBeforeAccessibility() {
+    for (int cap = 6; cap < derived.size(); cap++) {
+      List<Scenario> kept = new ScenarioSelection(List.of(), cap, false).apply(derived);
+      for (Scenario dropped : derived) {
+        if (kept.contains(dropped)) continue;
+        for (Scenario k : kept)
+          if (k.priority().equals(dropped.priority()))
+            assertThat(ScenarioSelection.family(k))
+                .as("cap %d kept %s but dropped %s", cap, k.scenarioId(), dropped.scenarioId())
+                .isLessThanOrEqualTo(ScenarioSelection.family(dropped));
+      }
+    }
+    assertThat(derived)
+        .filteredOn(s -> s.scenarioId().startsWith("REQ-A11Y-"))
+        .allMatch(s -> ScenarioSelection.family(s) == 3);
+    assertThat(derived)
+        .filteredOn(s -> s.scenarioId().startsWith("REQ-RENDER-") && !s.tags().contains("start"))
+        .isNotEmpty()
+        .allMatch(s -> ScenarioSelection.family(s) == 2);
+  }
+
+  @Test
   void goalOnlyKeepsTheGoalAndItsFlow() {
     List<Scenario> kept =
         new ScenarioSelection(List.of("functional", "navigation"), 100, true).apply(derived);

@@ -1,0 +1,152 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.analysis.AnalysisRequest;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.observation.ObservationRequest;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsRequest;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.common.workflow.Agent;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.corpus.CorpusApp;
+import io.testgen.testkit.sites.corpus.CorpusApps;
+import io.testgen.testkit.sites.corpus.GroundTruth;
+import io.testgen.worker.analysis.AnalysisActivitiesImpl;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.mutation.TestRun;
+import io.testgen.worker.observation.CrawlObserver;
+import io.testgen.worker.observation.CrawlSettings;
+import io.testgen.worker.observation.Crawler;
+import io.testgen.worker.progress.AgentProgressReporter;
+import io.testgen.worker.progress.ProgressPublisher;
+import io.testgen.worker.requirements.RequirementsActivitiesImpl;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A list's filters and a session's end become proven tests: on the corpus' admin app, signed in as
+ * {@code admin}, the whole pipeline in-process; the query-link tests (filter, next page) and the
+ * sign-out test are verified, then run once more against a clean request log, where the ground
+ * truth's requests prove the features they claim. Signing out happens only in the tests' own
+ * sessions: the crawl never sends it.
+ */
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+class ListAndSessionScenariosTest {
+  @TempDir Path dir;
+
+  @Test
+  void theAdminsFiltersAndSignOutBecomeVerifiedTestsThatProveTheFeatures() {
+    CorpusApp app = CorpusApps.create("admin");
+    GroundTruth truth = app.groundTruth();
+    LoginCredentials login =
+        new LoginCredentials(truth.login().username(), truth.login().password(), "/admin/login/");
+    try (FixtureServer site = app.install(FixtureServer.start());
+        BrowserPool pool =
+            new BrowserPool(
+                BrowserSettings.fromEnvironment().withContexts(2),
+                TargetPolicy.allowingLoopback())) {
+      ArtifactStore artifacts = new ArtifactStore(dir);
+      ObservationResult observation =
+          new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
+              .crawl(
+                  new ObservationRequest(
+                      "wf-list", site.url(truth.startPath()), 3, 60, null, login, null, false),
+                  null,
+                  CrawlObserver.NONE);
+      assertThat(site.requests())
+          .noneMatch(r -> r.method().equals("POST") && r.path().equals("/admin/logout/"));
+      RequirementsResult all =
+          new RequirementsActivitiesImpl(ProgressPublisher.NONE)
+              .deriveRequirements(
+                  new RequirementsRequest(
+                      "wf-list", observation, null, List.of(), 80, false, true));
+      // only these scenarios go on to Evolution: the other generators have tests of their own
+      RequirementsResult requirements =
+          new RequirementsResult(
+              all.scenarios().stream()
+                  .filter(
+                      s ->
+                          s.scenarioId().startsWith("REQ-QUERY-")
+                              || s.scenarioId().startsWith("REQ-LOGOUT-"))
+                  .toList(),
+              all.coverage(),
+              all.llm());
+      assertThat(requirements.scenarios())
+          .extracting(s -> s.testData().getOrDefault("parameters", "logout"))
+          .contains("genre", "country", "logout");
+      AnalysisResult analysis =
+          new AnalysisActivitiesImpl(ProgressPublisher.NONE)
+              .analyse(new AnalysisRequest("wf-list", observation, requirements));
+      EvolutionSettings settings = EvolutionSettings.defaults();
+      EvolutionResult result =
+          new SuiteEvolution(pool, artifacts, settings)
+              .evolve(
+                  new EvolutionRequest(
+                      "wf-list",
+                      site.url(truth.startPath()),
+                      observation,
+                      requirements,
+                      analysis,
+                      login,
+                      null,
+                      null,
+                      null,
+                      1,
+                      2,
+                      0),
+                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-list", Agent.EVOLUTION),
+                  SuiteEvolution.Heartbeat.NONE);
+      result
+          .tests()
+          .forEach(
+              t ->
+                  System.out.println(
+                      "TEST "
+                          + t.status()
+                          + " "
+                          + t.title()
+                          + "\n  "
+                          + t.steps()
+                          + "\n  "
+                          + t.failure()));
+      List<GeneratedTest> proven =
+          result.tests().stream().filter(t -> SuiteModel.inSuite(t.status())).toList();
+      // the sign-out test asserts where the app went and what it said, learned live
+      assertThat(proven)
+          .filteredOn(t -> t.scenarioId().startsWith("REQ-LOGOUT-"))
+          .singleElement()
+          .satisfies(
+              t ->
+                  assertThat(t.steps())
+                      .extracting(s -> s.action())
+                      .containsSubsequence("click", "expect_url", "expect_visible"));
+      site.clearRequests();
+      Map<String, String> secrets =
+          Map.of(
+              SuiteEvolution.USERNAME_ENV, login.username(),
+              SuiteEvolution.PASSWORD_ENV, login.password());
+      TestRun run =
+          MutationRuns.of(
+              new TestExecutor(
+                  pool, site.url("/"), secrets, null, settings, new VerificationStop()));
+      for (GeneratedTest t : proven) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
+      assertThat(truth.exercised(site.requests()))
+          .extracting(GroundTruth.Feature::id)
+          .contains("filter-books", "filter-authors", "logout");
+    }
+  }
+}
