@@ -67,10 +67,12 @@ public final class ScaleBenchmark {
       GeneratedSite site = GeneratedSite.install(server);
       System.out.printf(
           Locale.ROOT,
-          "app: %d pages (50 templates x 10 instances, forms on 20); stages %s; heap max %d MB%n",
+          "app: %d pages (50 templates x 10 instances, forms on 20); stages %s; heap max %d MB;"
+              + " load %s%n",
           site.pages(),
           STAGES,
-          Runtime.getRuntime().maxMemory() >> 20);
+          Runtime.getRuntime().maxMemory() >> 20,
+          OverheadBenchmark.load());
       stack.run("scale-warmup", request(server.url("/"), 10)); // Chromium, drivers, JIT
       List<Row> rows = new ArrayList<>();
       for (int size : sizes) {
@@ -104,6 +106,7 @@ public final class ScaleBenchmark {
                 stack.redisKeyBytes(ProgressStreams.key(id))));
         print(rows);
       }
+      System.out.printf(Locale.ROOT, "load at the end %s%n", OverheadBenchmark.load());
     }
   }
 
