@@ -49,7 +49,10 @@ public final class OverheadBenchmark {
           maxPages,
           stages == null ? "all" : stages,
           load());
-      stack.run("overhead-warmup", request(site.url("/"), 3, List.of("observation")));
+      // warm-up: Chromium, drivers, JIT of the cheap stages (Evolution's first run is measured cold)
+      stack.run(
+          "overhead-warmup",
+          request(site.url("/"), 3, List.of("observation", "requirements", "analysis")));
       GenerationResult result = stack.run("overhead", request(site.url("/"), maxPages, stages));
       RunHistory history = stack.history("overhead");
       System.out.printf(
