@@ -134,6 +134,8 @@ public final class OverheadBenchmark {
           100 * outsideCode / wall);
       System.out.printf(Locale.ROOT, "load at the end %s%n", load());
     }
+    // Temporal's TestActivityEnvironment leaves a non-daemon timer behind
+    System.exit(0);
   }
 
   private static GenerationRequest request(String url, int maxPages, List<String> stages) {
