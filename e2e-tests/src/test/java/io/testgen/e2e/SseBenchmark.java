@@ -129,7 +129,7 @@ public final class SseBenchmark {
           Thread.sleep(intervalMillis);
         }
       }
-      long expected = (long) rounds * sse.connected() / runs.size() * runs.size();
+      long expected = (long) rounds * sse.connected();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (sse.latencies().length < expected && System.nanoTime() < deadline) Thread.sleep(100);
       GatewayFigures gateway = gateway(stack.gatewayPid());
