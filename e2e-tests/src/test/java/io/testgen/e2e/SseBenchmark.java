@@ -25,12 +25,12 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Streams at scale (issue 14, item 5): one real gateway process (with Temporal and Redis, no
  * worker), {@value #RUNS} runs started through its API and left running, and 1 (the reference),
- * then 10, 100 and 1,000 concurrent SSE clients spread over those runs. At each level the
- * benchmark appends progress events to the runs' streams exactly as the worker's publisher does
- * ({@code XADD MAXLEN ~}, {@code EXPIRE}) and prints publish-to-client latency p50/p99 with its
- * ratio to the reference, and, while the clients are connected, the gateway's live threads (its
- * SSE sender and Tomcat threads apart), its heap after a full GC and the Redis connections other
- * than the benchmark's own. Not a test: {@code ./testgen bench sse [clients...]}.
+ * then 10, 100 and 1,000 concurrent SSE clients spread over those runs. At each level the benchmark
+ * appends progress events to the runs' streams exactly as the worker's publisher does ({@code XADD
+ * MAXLEN ~}, {@code EXPIRE}) and prints publish-to-client latency p50/p99 with its ratio to the
+ * reference, and, while the clients are connected, the gateway's live threads (its SSE sender and
+ * Tomcat threads apart), its heap after a full GC and the Redis connections other than the
+ * benchmark's own. Not a test: {@code ./testgen bench sse [clients...]}.
  */
 public final class SseBenchmark {
   static final int RUNS = 10;
@@ -49,7 +49,8 @@ public final class SseBenchmark {
       int redisConnections) {
     long pct(int p) {
       if (latencies.length == 0) return -1;
-      return latencies[Math.min(latencies.length - 1, (int) Math.ceil(p / 100.0 * latencies.length) - 1)];
+      return latencies[
+          Math.min(latencies.length - 1, (int) Math.ceil(p / 100.0 * latencies.length) - 1)];
     }
   }
 
@@ -156,8 +157,7 @@ public final class SseBenchmark {
       String key = i % 2 == 0 ? TestGenStack.API_KEY : TestGenStack.OTHER_KEY;
       GatewayHttp http = new GatewayHttp(stack.gatewayUrl(), key);
       GatewayHttp.Response started =
-          http.post(
-              "/api/v2/generate-tests", "{\"url\":\"http://127.0.0.1:9/app-" + i + "\"}");
+          http.post("/api/v2/generate-tests", "{\"url\":\"http://127.0.0.1:9/app-" + i + "\"}");
       if (started.status() != 202)
         throw new IllegalStateException("start answered " + started.status() + started.body());
       runs.add(new String[] {started.json().path("workflow_id").asText(), key});
@@ -238,8 +238,20 @@ public final class SseBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%n%7s %4s %9s %9s %7s %7s %6s %6s %7s %7s %6s %8s %9s %6s%n",
-        "clients", "runs", "connected", "delivered", "p50_ms", "p99_ms", "p50x", "p99x", "max_ms",
-        "threads", "sender", "tomcat", "heap_KB", "redis");
+        "clients",
+        "runs",
+        "connected",
+        "delivered",
+        "p50_ms",
+        "p99_ms",
+        "p50x",
+        "p99x",
+        "max_ms",
+        "threads",
+        "sender",
+        "tomcat",
+        "heap_KB",
+        "redis");
     for (Level l : levels) {
       System.out.printf(
           Locale.ROOT,

@@ -13,9 +13,9 @@ import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.worker.observation.CrawlSettings;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,14 +25,14 @@ import java.util.Optional;
 
 /**
  * What Temporal costs a run (issue 14, item 6): one run of the demo app through a real Temporal dev
- * server with the worker in this process, then each of its activities called again directly, on
- * the same activity object with the same decoded input. Per activity it prints schedule-to-start
+ * server with the worker in this process, then each of its activities called again directly, on the
+ * same activity object with the same decoded input. Per activity it prints schedule-to-start
  * (history timestamps) and payload conversion (the worker's data converter encoding and decoding
  * the input and the result, timed here) against the direct call (ratio), scheduled-to-closed
  * against the direct call, and the run's whole overhead (wall time outside activity code) as a
- * share of its wall time. The direct call runs after the run, so load swings weigh on the
- * heavy activities' ratios; the overhead columns are the steady figures. Not a test:
- * {@code ./testgen bench overhead [max_pages] [stages]}.
+ * share of its wall time. The direct call runs after the run, so load swings weigh on the heavy
+ * activities' ratios; the overhead columns are the steady figures. Not a test: {@code ./testgen
+ * bench overhead [max_pages] [stages]}.
  */
 public final class OverheadBenchmark {
   private static final int CONVERSIONS = 50;
@@ -51,7 +51,8 @@ public final class OverheadBenchmark {
           maxPages,
           stages == null ? "all" : stages,
           load());
-      // warm-up: Chromium, drivers, JIT of the cheap stages (Evolution's first run is measured cold)
+      // warm-up: Chromium, drivers, JIT of the cheap stages (Evolution's first run is measured
+      // cold)
       stack.run(
           "overhead-warmup",
           request(site.url("/"), 3, List.of("observation", "requirements", "analysis")));
@@ -140,8 +141,26 @@ public final class OverheadBenchmark {
 
   private static GenerationRequest request(String url, int maxPages, List<String> stages) {
     return new GenerationRequest(
-        url, 2, maxPages, null, "bench", null, null, null, null, 10, null, false, null, null, null,
-        null, null, stages == null ? null : new PipelineInputs(stages, null, null, null), null, 0);
+        url,
+        2,
+        maxPages,
+        null,
+        "bench",
+        null,
+        null,
+        null,
+        null,
+        10,
+        null,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        stages == null ? null : new PipelineInputs(stages, null, null, null),
+        null,
+        0);
   }
 
   /** Median time to encode and decode the input and the result as worker and workflow do. */

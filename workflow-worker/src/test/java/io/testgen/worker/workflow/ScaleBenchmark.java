@@ -1,6 +1,5 @@
 package io.testgen.worker.workflow;
 
-import io.testgen.common.agents.observation.ObservationSummary;
 import io.testgen.common.progress.ProgressStreams;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
