@@ -63,6 +63,26 @@ final class TestGenStack implements AutoCloseable {
     return stack;
   }
 
+  /**
+   * A gateway without a worker: runs started through it stay running with nothing executing them,
+   * so a benchmark can publish their progress itself (as the worker's publisher does).
+   */
+  static TestGenStack startGatewayOnly() {
+    TestGenStack stack = new TestGenStack();
+    try {
+      stack.startGateway();
+    } catch (RuntimeException | Error e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  /** The gateway process's id (threads and heap are read from outside). */
+  long gatewayPid() {
+    return gateway.pid();
+  }
+
   String gatewayUrl() {
     return "http://127.0.0.1:" + gatewayPort;
   }
