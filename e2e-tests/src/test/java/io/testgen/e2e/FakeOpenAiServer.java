@@ -64,7 +64,9 @@ final class FakeOpenAiServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  /** The worker environment that sends Requirements and Analysis here (the other agents use none). */
+  /**
+   * The worker environment that sends Requirements and Analysis here (the other agents use none).
+   */
   Map<String, String> workerEnv() {
     return Map.of(
         "TESTGEN_LLM_REQUIREMENTS_PROVIDER", "openai",

@@ -113,8 +113,6 @@ class FaultSuiteEndToEndTest {
     List<GatewayHttp.Event> events = alice.stream(workflowId, null);
     assertThat(events.get(events.size() - 1).type()).isEqualTo("workflow_completed");
     assertThat(outcome(workflowId)).isEqualTo(undisturbed);
-    // each agent's LLM answered only the retried attempt
-    assertThat(llm.answered(Purpose.REQUIREMENTS)).isEqualTo(2); // undisturbed run + retry
   }
 
   @Test
@@ -169,10 +167,7 @@ class FaultSuiteEndToEndTest {
     CompletableFuture<List<GatewayHttp.Event>> live =
         CompletableFuture.supplyAsync(() -> client.follow(workflowId, RUN));
     evidence.await(
-        workflowId,
-        "observation progress",
-        RunEvidence.progressOf("observation", e -> true),
-        RUN);
+        workflowId, "observation progress", RunEvidence.progressOf("observation", e -> true), RUN);
 
     stack.restartTemporal();
     site.withLatency(0);

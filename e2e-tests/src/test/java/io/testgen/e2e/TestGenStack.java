@@ -75,9 +75,9 @@ final class TestGenStack implements AutoCloseable {
   }
 
   /**
-   * A stack whose parts may each be restarted mid-run ({@link #stopRedis}, {@link
-   * #restartGateway}, {@link #restartTemporal}, {@link #killAllWorkers}): persistent Temporal and
-   * Redis, one stream-token secret for every gateway; {@code workerEnv} goes to every worker.
+   * A stack whose parts may each be restarted mid-run ({@link #stopRedis}, {@link #restartGateway},
+   * {@link #restartTemporal}, {@link #killAllWorkers}): persistent Temporal and Redis, one
+   * stream-token secret for every gateway; {@code workerEnv} goes to every worker.
    */
   static TestGenStack startDurable(Map<String, String> workerEnv) {
     TestGenStack stack = new TestGenStack(true);

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A real {@code redis-server} on a loopback port, without persistence, or with an append-only file
- * as {@code ./testgen up} runs it ({@link #startPersistent}). Tests start their own so that they may
- * stop it (Redis-down tests) without disturbing others.
+ * as {@code ./testgen up} runs it ({@link #startPersistent}). Tests start their own so that they
+ * may stop it (Redis-down tests) without disturbing others.
  *
  * <p>Redis cannot pick its own port ({@code --port 0} means "no TCP"), so the port is a candidate
  * tried until one binds ({@link ManagedProcess#startListening}); a restart keeps its port.

@@ -88,7 +88,8 @@ public final class TemporalDevServer implements AutoCloseable {
    * database; returns once its frontend serves again.
    */
   public void restart() {
-    if (database == null) throw new IllegalStateException("an in-memory server loses all on restart");
+    if (database == null)
+      throw new IllegalStateException("an in-memory server loses all on restart");
     int port = process.port();
     process.close();
     ManagedProcess.ExitedEarly last = null;
