@@ -23,8 +23,10 @@ final class BrowserEventSource implements AutoCloseable {
         window.faultEvents = [];
         window.faultOpens = 0;
         window.faultDone = false;
+        window.faultErrors = [];
         const source = new EventSource(url);
         source.onopen = () => { window.faultOpens++; };
+        source.onerror = () => { window.faultErrors.push(source.readyState); };
         for (const type of types) {
           source.addEventListener(type, (e) => {
             window.faultEvents.push({id: e.lastEventId, type: type});
@@ -89,7 +91,15 @@ final class BrowserEventSource implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (!Boolean.TRUE.equals(page.evaluate("() => window.faultDone"))) {
       if (Instant.now().isAfter(deadline))
-        throw new AssertionError("no terminal event in the page within " + timeout + ": " + ids());
+        throw new AssertionError(
+            "no terminal event in the page within "
+                + timeout
+                + "; opens "
+                + opens()
+                + ", readyState at each error "
+                + page.evaluate("() => window.faultErrors")
+                + ": "
+                + ids());
       TestGenStack.sleep(500);
     }
   }
