@@ -118,8 +118,23 @@ final class TestGenStack implements AutoCloseable {
     return env;
   }
 
-  /** Starts a worker process and waits until it polls. */
+  /**
+   * Starts a worker process and waits until it polls. A worker that exits while starting (its first
+   * Temporal call can outlast its deadline on a loaded machine, or while Temporal itself starts) is
+   * started again, twice at most, as a process supervisor would.
+   */
   ManagedProcess startWorker() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startWorkerOnce();
+      } catch (IllegalStateException exited) {
+        if (attempt >= 3) throw exited;
+        System.out.println("e2e: a worker exited while starting; starting another");
+      }
+    }
+  }
+
+  private ManagedProcess startWorkerOnce() {
     workerCount++;
     Path log = logs.resolve("worker-" + workerCount + ".log");
     long logStart = log.toFile().length(); // an earlier build's lines do not count
@@ -129,7 +144,12 @@ final class TestGenStack implements AutoCloseable {
             List.of(java(), "-Xmx768m", "-jar", jar("testgen.workerJarDir", "workflow-worker")),
             workerEnv(),
             log);
-    awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(240));
+    try {
+      awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(240));
+    } catch (IllegalStateException e) {
+      worker.close();
+      throw e;
+    }
     workers.add(worker);
     return worker;
   }
