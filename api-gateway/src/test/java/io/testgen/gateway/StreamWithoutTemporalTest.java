@@ -82,8 +82,7 @@ class StreamWithoutTemporalTest {
   }
 
   private static String xadd(
-      RedisClient redis, String workflowId, ProgressEventType type, String agent)
-      throws Exception {
+      RedisClient redis, String workflowId, ProgressEventType type, String agent) throws Exception {
     ProgressEvent event =
         new ProgressEvent(type, workflowId, agent, 0.5, type.wireName(), Map.of(), Instant.now());
     return redis
