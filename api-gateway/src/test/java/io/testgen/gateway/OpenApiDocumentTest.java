@@ -94,6 +94,18 @@ class OpenApiDocumentTest extends GatewayIntegrationTest {
     assertThat(start.has("default")).isTrue();
     JsonNode status = doc.at("/paths/~1api~1v2~1workflows~1{workflowId}/get/responses");
     assertThat(status.has("404")).isTrue();
+    // A stored result that is missing or altered answers 500 ARTIFACT_CORRUPT where one is read.
+    for (String path :
+        new String[] {
+          "/paths/~1api~1v2~1workflows~1{workflowId}~1results/get/responses/500",
+          "/paths/~1api~1v2~1workflows~1{workflowId}~1suite/get/responses/500",
+          "/paths/~1api~1v2~1evolution/post/responses/500"
+        }) {
+      assertThat(doc.at(path + "/description").asText()).as(path).startsWith("ARTIFACT_CORRUPT");
+      assertThat(doc.at(path + "/content/application~1problem+json/schema/$ref").asText())
+          .isEqualTo("#/components/schemas/Problem");
+    }
+    assertThat(status.has("500")).isFalse();
     // Fields that come back null are nullable, references included.
     JsonNode runStatus = doc.at("/components/schemas/RunStatus/properties");
     assertThat(runStatus.at("/error/nullable").asBoolean()).as(runStatus.toString()).isTrue();

@@ -39,10 +39,29 @@ final class TestGenStack implements AutoCloseable {
   private ManagedProcess gateway;
   private int workerCount;
 
+  /** Extra environment of every worker (a durable stack's LLM endpoint, verify runs). */
+  private final Map<String, String> workerEnv = new HashMap<>();
+
+  /** Set for a durable stack: every gateway signs stream tokens with it, as several must. */
+  private String streamTokenSecret;
+
   private TestGenStack() {
+    this(false);
+  }
+
+  /**
+   * @param durable Temporal in a SQLite file and Redis with an append-only file, as {@code
+   *     ./testgen up} runs them, so that either survives a restart
+   */
+  private TestGenStack(boolean durable) {
     try {
-      temporal = TemporalDevServer.start(List.of("TargetHost", "Stage", "Owner"));
-      redis = RedisServer.start();
+      Path state = durable ? Files.createTempDirectory("testgen-e2e-state") : null;
+      List<String> attributes = List.of("TargetHost", "Stage", "Owner");
+      temporal =
+          durable
+              ? TemporalDevServer.startPersistent(attributes, state.resolve("temporal.db"))
+              : TemporalDevServer.start(attributes);
+      redis = durable ? RedisServer.startPersistent(state.resolve("redis")) : RedisServer.start();
       artifacts = Files.createTempDirectory("testgen-e2e-artifacts");
       logs = Path.of("target", "e2e-logs").toAbsolutePath();
       Files.createDirectories(logs);
@@ -52,7 +71,22 @@ final class TestGenStack implements AutoCloseable {
   }
 
   static TestGenStack start() {
-    TestGenStack stack = new TestGenStack();
+    return start(new TestGenStack());
+  }
+
+  /**
+   * A stack whose parts may each be restarted mid-run ({@link #stopRedis}, {@link #restartGateway},
+   * {@link #restartTemporal}, {@link #killAllWorkers}): persistent Temporal and Redis, one
+   * stream-token secret for every gateway; {@code workerEnv} goes to every worker.
+   */
+  static TestGenStack startDurable(Map<String, String> workerEnv) {
+    TestGenStack stack = new TestGenStack(true);
+    stack.workerEnv.putAll(workerEnv);
+    stack.streamTokenSecret = "e2e-stream-token-secret-0123456789abcdef";
+    return start(stack);
+  }
+
+  private static TestGenStack start(TestGenStack stack) {
     try {
       stack.startWorker();
       stack.startGateway();
@@ -98,8 +132,29 @@ final class TestGenStack implements AutoCloseable {
     return env;
   }
 
-  /** Starts a worker process and waits until it polls. */
+  private Map<String, String> workerEnv() {
+    Map<String, String> env = sharedEnv();
+    env.putAll(workerEnv);
+    return env;
+  }
+
+  /**
+   * Starts a worker process and waits until it polls. A worker that exits while starting (its first
+   * Temporal call can outlast its deadline on a loaded machine, or while Temporal itself starts) is
+   * started again, twice at most, as a process supervisor would.
+   */
   ManagedProcess startWorker() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startWorkerOnce();
+      } catch (IllegalStateException exited) {
+        if (attempt >= 3) throw exited;
+        System.out.println("e2e: a worker exited while starting; starting another");
+      }
+    }
+  }
+
+  private ManagedProcess startWorkerOnce() {
     workerCount++;
     Path log = logs.resolve("worker-" + workerCount + ".log");
     long logStart = log.toFile().length(); // an earlier build's lines do not count
@@ -107,9 +162,14 @@ final class TestGenStack implements AutoCloseable {
         ManagedProcess.start(
             "worker-" + workerCount,
             List.of(java(), "-Xmx768m", "-jar", jar("testgen.workerJarDir", "workflow-worker")),
-            sharedEnv(),
+            workerEnv(),
             log);
-    awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(240));
+    try {
+      awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(240));
+    } catch (IllegalStateException e) {
+      worker.close();
+      throw e;
+    }
     workers.add(worker);
     return worker;
   }
@@ -150,6 +210,10 @@ final class TestGenStack implements AutoCloseable {
     env.put("TESTGEN_API_KEYS", USER + "=" + API_KEY + "," + OTHER_USER + "=" + OTHER_KEY);
     env.put("TESTGEN_GATEWAY_PORT", String.valueOf(gatewayPort)); // 0 at first: pick one
     env.put("SERVER_PORT", String.valueOf(gatewayPort));
+    if (streamTokenSecret != null) {
+      env.put("TESTGEN_STREAM_TOKEN_SECRET", streamTokenSecret);
+      env.put("TESTGEN_STREAM_TOKEN_TTL", "20m");
+    }
     Path log = logs.resolve("gateway.log");
     long logStart = log.toFile().length();
     gateway =
@@ -161,6 +225,27 @@ final class TestGenStack implements AutoCloseable {
     gatewayPort = startedPort(gateway, logStart, Duration.ofSeconds(240));
     gateway.awaitPort(gatewayPort, Duration.ofSeconds(10));
     awaitReady(Duration.ofSeconds(240));
+  }
+
+  /** Stops the gateway (SIGTERM, as a deployment does) and starts a new one on the same port. */
+  void restartGateway() {
+    gateway.close();
+    startGateway();
+  }
+
+  /** Stops Redis (SIGTERM: it writes its append-only file). */
+  void stopRedis() {
+    redis.stop();
+  }
+
+  /** Starts the stopped Redis again on its port, with the data it had. */
+  void startRedisAgain() {
+    redis.startAgain();
+  }
+
+  /** Stops the Temporal dev server and starts it again on its port with its database. */
+  void restartTemporal() {
+    temporal.restart();
   }
 
   /** Waits until the gateway's readiness (Temporal and Redis reachable) answers 200. */

@@ -6,6 +6,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.security.TargetPolicy;
@@ -51,7 +52,12 @@ public final class WorkerMain {
     TargetPolicy targets = config.targets();
     BrowserPool browsers = new BrowserPool(config.browser(), targets);
 
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new PipelineHeartbeats())
+                .build());
     WorkerOptions options = WorkerTuning.workerOptions(config.testServerCompatible());
     if (config.pollsPipeline()) {
       Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +55,18 @@ class OpenApiConfiguration {
           "422", "Idempotency-Key reused with a different request",
           "429", "too many active runs; see Retry-After");
 
+  /**
+   * Operations that read a run's results from the artifact store (results, suites, stage runs from
+   * an earlier run), and so may answer 500 when a stored result is missing or altered.
+   */
+  private static final Set<String> READ_STORED_RESULTS =
+      Set.of(
+          "GET /api/v2/workflows/{workflowId}/results",
+          "GET /api/v2/workflows/{workflowId}/suite",
+          "POST /api/v2/requirements",
+          "POST /api/v2/analysis",
+          "POST /api/v2/evolution");
+
   @Bean
   OpenAPI testgenOpenApi() {
     return new OpenAPI()
@@ -78,7 +91,8 @@ class OpenApiConfiguration {
             .getPaths()
             .forEach(
                 (path, item) ->
-                    item.readOperationsMap().forEach((method, op) -> addProblems(method, op)));
+                    item.readOperationsMap()
+                        .forEach((method, op) -> addProblems(path, method, op)));
       }
       // springdoc drops the bean's unreferenced schemas before customizers add the references.
       if (openApi.getComponents() == null) openApi.setComponents(new Components());
@@ -92,12 +106,16 @@ class OpenApiConfiguration {
     };
   }
 
-  private static void addProblems(PathItem.HttpMethod method, Operation operation) {
+  private static void addProblems(String path, PathItem.HttpMethod method, Operation operation) {
     ApiResponses responses =
         operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
     Map<String, String> answers = new LinkedHashMap<>(EVERY_OPERATION);
     if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE) {
       answers.putAll(WITH_BODY);
+    }
+    if (READ_STORED_RESULTS.contains(method.name() + " " + path)) {
+      answers.put(
+          "500", "ARTIFACT_CORRUPT: a stored result is missing or no longer matches its hash");
     }
     answers.forEach(
         (status, description) -> {

@@ -22,7 +22,10 @@ class RedisConfiguration {
     pool.setMaxIdle(properties.poolMaxTotal());
     pool.setMinIdle(0);
     pool.setMaxWait(properties.timeout());
-    pool.setTestOnBorrow(false);
+    // A PING before each use: after a Redis restart every idle connection is dead, and without
+    // the check the first requests failed on them (a stream then replayed a rebuilt history
+    // instead of the stored one).
+    pool.setTestOnBorrow(true);
     return RedisClient.builder().fromURI(properties.url()).poolConfig(poolConfigOf(pool)).build();
   }
 

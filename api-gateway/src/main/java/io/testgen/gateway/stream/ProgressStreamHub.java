@@ -123,7 +123,7 @@ class ProgressStreamHub implements SmartLifecycle {
       return emitter;
     }
     // A closed run whose stream lacks its terminal event (expired or lost) ends now.
-    Optional<ProgressEvent> terminal = runs.terminalEvent(workflowId);
+    Optional<ProgressEvent> terminal = terminalIfKnown(workflowId);
     if (terminal.isPresent()) {
       if (subscription.deliver(history.readAfter(workflowId, subscription.cursor()))) {
         // The whole stream is gone: what Temporal recorded of the run comes first.
@@ -137,6 +137,20 @@ class ProgressStreamHub implements SmartLifecycle {
     subscription.follow(senders, properties.effectiveClientQueue(), this::countDrop);
     watchers.add(subscription);
     return emitter;
+  }
+
+  /**
+   * The closed run's terminal event; empty while Temporal cannot say (a gateway just started, an
+   * outage): the client then follows the stream, which a live run ends itself, and the watchdog's
+   * closed-run check ends it for a closed one once Temporal answers.
+   */
+  private Optional<ProgressEvent> terminalIfKnown(String workflowId) {
+    try {
+      return runs.terminalEvent(workflowId);
+    } catch (UnavailableException temporalDown) {
+      log.info("event=closed_check_deferred workflow_id={}", workflowId);
+      return Optional.empty();
+    }
   }
 
   private static boolean fromStart(StreamEntryID after) {

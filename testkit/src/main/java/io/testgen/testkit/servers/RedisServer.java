@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real {@code redis-server} on a loopback port, without persistence. Tests start their own so
- * that they may stop it (Redis-down tests) without disturbing others.
+ * A real {@code redis-server} on a loopback port, without persistence, or with an append-only file
+ * as {@code ./testgen up} runs it ({@link #startPersistent}). Tests start their own so that they
+ * may stop it (Redis-down tests) without disturbing others.
  *
  * <p>Redis cannot pick its own port ({@code --port 0} means "no TCP"), so the port is a candidate
  * tried until one binds ({@link ManagedProcess#startListening}); a restart keeps its port.
@@ -19,15 +20,36 @@ public final class RedisServer implements AutoCloseable {
   private int port;
   private ManagedProcess process;
 
-  private RedisServer() {}
+  /** Where the append-only file lives; null without persistence. */
+  private final Path dataDir;
+
+  private RedisServer(Path dataDir) {
+    this.dataDir = dataDir;
+  }
 
   /** Starts a server on a free port. */
   public static RedisServer start() {
-    RedisServer server = new RedisServer();
+    return start(new RedisServer(null));
+  }
+
+  /**
+   * Starts a server on a free port that keeps its data in {@code dataDir} across a stop and start
+   * (AOF, {@code appendfsync everysec}), as {@code ./testgen up} and docker-compose run it.
+   */
+  public static RedisServer startPersistent(Path dataDir) {
+    try {
+      java.nio.file.Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return start(new RedisServer(dataDir.toAbsolutePath()));
+  }
+
+  private static RedisServer start(RedisServer server) {
     server.process =
         ManagedProcess.startListening(
             "redis-server",
-            RedisServer::command,
+            server::command,
             Map.of(),
             RedisServer::log,
             READY,
@@ -45,7 +67,7 @@ public final class RedisServer implements AutoCloseable {
             ManagedProcess.startListening(
                 "redis-server",
                 port,
-                RedisServer::command,
+                this::command,
                 Map.of(),
                 log(port),
                 READY,
@@ -58,7 +80,25 @@ public final class RedisServer implements AutoCloseable {
     throw last;
   }
 
-  private static List<String> command(int port) {
+  private List<String> command(int port) {
+    if (dataDir != null) {
+      return List.of(
+          executable(),
+          "--port",
+          String.valueOf(port),
+          "--bind",
+          "127.0.0.1",
+          "--dir",
+          dataDir.toString(),
+          "--save",
+          "",
+          "--appendonly",
+          "yes",
+          "--appendfsync",
+          "everysec",
+          "--protected-mode",
+          "yes");
+    }
     return List.of(
         executable(),
         "--port",
@@ -93,9 +133,15 @@ public final class RedisServer implements AutoCloseable {
     return "redis://127.0.0.1:" + port;
   }
 
-  /** Stops the server (data is lost: no persistence). */
+  /** Stops the server (SIGTERM; data is lost unless persistent). */
   public void stop() {
     if (process != null) process.close();
+  }
+
+  /** Starts a stopped server again on the same port (with its data when persistent). */
+  public void startAgain() {
+    if (process != null && process.isAlive()) throw new IllegalStateException("still running");
+    startProcess();
   }
 
   /** Starts it again on the same port. */

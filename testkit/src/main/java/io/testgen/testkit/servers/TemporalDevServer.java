@@ -18,7 +18,12 @@ public final class TemporalDevServer implements AutoCloseable {
   private static TemporalDevServer shared;
 
   private final String address;
-  private final ManagedProcess process;
+  private ManagedProcess process;
+
+  /** The SQLite file of a persistent server ({@link #startPersistent}); null in memory. */
+  private Path database;
+
+  private List<String> searchAttributes = List.of();
 
   private TemporalDevServer(String address, ManagedProcess process) {
     this.address = address;
@@ -57,10 +62,65 @@ public final class TemporalDevServer implements AutoCloseable {
     return new TemporalDevServer("127.0.0.1:" + process.port(), process);
   }
 
+  /**
+   * Starts a dev server that keeps its state in the SQLite file {@code database} ({@code
+   * --db-filename}), so that {@link #restart} brings back every workflow, timer and task.
+   */
+  public static TemporalDevServer startPersistent(
+      List<String> keywordSearchAttributes, Path database) {
+    Path db = database.toAbsolutePath();
+    ManagedProcess process =
+        ManagedProcess.startListening(
+            "temporal",
+            port -> command(port, keywordSearchAttributes, db),
+            Map.of(),
+            port -> Path.of("target", "servers", "temporal-" + port + ".log"),
+            READY,
+            Duration.ofSeconds(60));
+    TemporalDevServer server = new TemporalDevServer("127.0.0.1:" + process.port(), process);
+    server.database = db;
+    server.searchAttributes = List.copyOf(keywordSearchAttributes);
+    return server;
+  }
+
+  /**
+   * Stops a persistent server (SIGTERM) and starts it again on the same port with the same
+   * database; returns once its frontend serves again.
+   */
+  public void restart() {
+    if (database == null)
+      throw new IllegalStateException("an in-memory server loses all on restart");
+    int port = process.port();
+    process.close();
+    ManagedProcess.ExitedEarly last = null;
+    for (int attempt = 0; attempt < 5; attempt++) { // the old socket may linger a moment
+      try {
+        process =
+            ManagedProcess.startListening(
+                "temporal",
+                port,
+                p -> command(p, searchAttributes, database),
+                Map.of(),
+                Path.of("target", "servers", "temporal-" + port + ".log"),
+                READY,
+                Duration.ofSeconds(60));
+        return;
+      } catch (ManagedProcess.ExitedEarly e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
   /** What {@code temporal server start-dev} prints once its frontend serves. */
   static final String READY = "Server:";
 
   private static List<String> command(int port, List<String> keywordSearchAttributes) {
+    return command(port, keywordSearchAttributes, null);
+  }
+
+  private static List<String> command(
+      int port, List<String> keywordSearchAttributes, Path database) {
     List<String> command = new ArrayList<>();
     command.addAll(
         List.of(
@@ -74,6 +134,10 @@ public final class TemporalDevServer implements AutoCloseable {
             String.valueOf(port),
             "--log-level",
             "warn"));
+    if (database != null) {
+      command.add("--db-filename");
+      command.add(database.toString());
+    }
     for (String name : keywordSearchAttributes) {
       command.add("--search-attribute");
       command.add(name + "=Keyword");

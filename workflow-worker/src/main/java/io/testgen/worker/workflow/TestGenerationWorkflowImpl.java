@@ -48,6 +48,9 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
           .setDoNotRetry(NON_RETRYABLE)
           .build();
 
+  /** How soon a worker's death inside Requirements or Analysis is noticed. */
+  static final Duration PIPELINE_HEARTBEAT = Duration.ofSeconds(10);
+
   /** Crawls for minutes; heartbeats its checkpoint so a retry resumes and a cancel is seen fast. */
   static final ActivityOptions OBSERVE =
       ActivityOptions.newBuilder()
@@ -58,19 +61,25 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .build();
 
-  /** Pure computation over the observation: short, no heartbeat needed. */
+  /**
+   * Computation over the observation (and an optional LLM call): the worker heartbeats it while it
+   * runs (PipelineHeartbeats), so a dead worker is noticed in seconds, not at the 5 minutes.
+   */
   static final ActivityOptions DERIVE_REQUIREMENTS =
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.PIPELINE)
           .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setHeartbeatTimeout(PIPELINE_HEARTBEAT)
           .setRetryOptions(AGENT_RETRY)
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .build();
 
+  /** Like Requirements: heartbeated by the worker while it runs. */
   static final ActivityOptions ANALYSE =
       ActivityOptions.newBuilder()
           .setTaskQueue(TaskQueues.PIPELINE)
           .setStartToCloseTimeout(Duration.ofMinutes(5))
+          .setHeartbeatTimeout(PIPELINE_HEARTBEAT)
           .setRetryOptions(AGENT_RETRY)
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .build();
