@@ -32,6 +32,7 @@ import redis.clients.jedis.RedisClient;
  * app's latency is raised while a fault waits for the crawl or the verification, then lowered.
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.Tag("faults")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class FaultSuiteEndToEndTest {

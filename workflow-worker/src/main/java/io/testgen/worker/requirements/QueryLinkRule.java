@@ -27,12 +27,13 @@ import java.util.TreeMap;
  * filter, a sort order, the next page of a list, the next month of a calendar) at an address the
  * crawl loaded (parameters compared by name, in any order). The click tree of {@link
  * NavigationRule} follows one link into each state and none back into its own, yet these are a
- * list's features; links it already follows are left to it. One scenario per state and set of
- * changed parameters (the first link of each), at most a few per state.
+ * list's features; links it already follows are left to it, and so are links that only drop
+ * parameters. One scenario per path and set of changed parameters (the first link of each), at most
+ * two per state.
  */
 final class QueryLinkRule implements ScenarioRule {
-  static final int MAX_PER_STATE = 3;
-  static final int MAX_TOTAL = 15;
+  static final int MAX_PER_STATE = 2;
+  static final int MAX_TOTAL = 10;
 
   @Override
   public List<Scenario> derive(RuleInput input) {
@@ -43,13 +44,19 @@ final class QueryLinkRule implements ScenarioRule {
     NavigationRule.tree(input.index(), input.startStateId())
         .forEach(t -> clicked.add(t.fromStateId() + "|" + t.elementId()));
     List<Scenario> scenarios = new ArrayList<>();
+    Set<String> covered = new HashSet<>();
     for (StateInfo state : input.index().states()) {
       if (!orEmpty(state.path()).isEmpty() || state.url() == null) continue;
       Map<String, ElementInfo> byParameters = new LinkedHashMap<>();
       for (ElementInfo link : orEmpty(state.links())) {
         if (clicked.contains(state.stateId() + "|" + link.elementId())) continue;
         String changed = changedParameters(state, link.href(), observed);
-        if (changed != null) byParameters.putIfAbsent(changed, link);
+        // a link that only drops parameters ("show all", "clear filters") is no feature of its own;
+        // the same filter offered on several states of one list counts once
+        if (changed == null
+            || !setsAValue(link.href(), changed)
+            || !covered.add(uri(link.href()).getRawPath() + "|" + changed)) continue;
+        byParameters.putIfAbsent(changed, link);
       }
       int n = 0;
       for (Map.Entry<String, ElementInfo> e : byParameters.entrySet()) {
@@ -117,6 +124,13 @@ final class QueryLinkRule implements ScenarioRule {
         data,
         new Evidence(List.of(state.stateId()), List.of(), List.of(link.elementId())),
         false);
+  }
+
+  private static boolean setsAValue(String href, String changed) {
+    Map<String, String> after = query(uri(href));
+    for (String name : changed.split(","))
+      if (after.get(name) != null && !after.get(name).isEmpty()) return true;
+    return false;
   }
 
   /** Path and parameters (in name order): one address however its parameters are ordered. */

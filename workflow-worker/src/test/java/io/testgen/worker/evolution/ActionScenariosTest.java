@@ -2,32 +2,19 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.common.agents.analysis.AnalysisRequest;
-import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
-import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.security.TargetPolicy;
-import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApp;
 import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.corpus.GroundTruth;
-import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
-import io.testgen.worker.observation.CrawlObserver;
-import io.testgen.worker.observation.CrawlSettings;
-import io.testgen.worker.observation.Crawler;
-import io.testgen.worker.progress.AgentProgressReporter;
-import io.testgen.worker.progress.ProgressPublisher;
-import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,18 +42,9 @@ class ActionScenariosTest {
             new BrowserPool(
                 BrowserSettings.fromEnvironment().withContexts(2),
                 TargetPolicy.allowingLoopback())) {
-      ArtifactStore artifacts = new ArtifactStore(dir);
-      ObservationResult observation =
-          new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
-              .crawl(
-                  new ObservationRequest("wf-act", site.url("/"), 3, 30, null, null, null, false),
-                  null,
-                  CrawlObserver.NONE);
-      RequirementsResult requirements =
-          new RequirementsActivitiesImpl(ProgressPublisher.NONE)
-              .deriveRequirements(
-                  new RequirementsRequest(
-                      "wf-act", observation, null, List.of(), 80, false, false));
+      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-act");
+      ObservationResult observation = pipeline.crawl(site.url("/"), 3, 30, null);
+      RequirementsResult requirements = pipeline.scenarios(observation, false, s -> true);
       assertThat(requirements.scenarios())
           .filteredOn(s -> s.scenarioId().startsWith("REQ-ACT-"))
           .extracting(s -> s.testData().get("action"))
@@ -77,34 +55,10 @@ class ActionScenariosTest {
           .doesNotHaveDuplicates();
       // only the action scenarios go on to Evolution: the other generators have tests of their own
       requirements =
-          new RequirementsResult(
-              requirements.scenarios().stream()
-                  .filter(s -> s.scenarioId().startsWith("REQ-ACT-"))
-                  .toList(),
-              requirements.coverage(),
-              requirements.llm());
-      AnalysisResult analysis =
-          new AnalysisActivitiesImpl(ProgressPublisher.NONE)
-              .analyse(new AnalysisRequest("wf-act", observation, requirements));
+          pipeline.scenarios(observation, false, s -> s.scenarioId().startsWith("REQ-ACT-"));
       EvolutionSettings settings = EvolutionSettings.defaults();
       EvolutionResult result =
-          new SuiteEvolution(pool, artifacts, settings)
-              .evolve(
-                  new EvolutionRequest(
-                      "wf-act",
-                      site.url("/"),
-                      observation,
-                      requirements,
-                      analysis,
-                      null,
-                      null,
-                      null,
-                      null,
-                      1,
-                      2,
-                      0),
-                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-act", Agent.EVOLUTION),
-                  SuiteEvolution.Heartbeat.NONE);
+          pipeline.evolve(site.url("/"), observation, requirements, null, settings);
       List<GeneratedTest> actions =
           result.tests().stream()
               .filter(t -> t.scenarioId().startsWith("REQ-ACT-"))

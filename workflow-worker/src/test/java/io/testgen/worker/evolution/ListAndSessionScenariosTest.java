@@ -2,33 +2,20 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.common.agents.analysis.AnalysisRequest;
-import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
-import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.security.TargetPolicy;
-import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApp;
 import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.corpus.GroundTruth;
-import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
-import io.testgen.worker.observation.CrawlObserver;
-import io.testgen.worker.observation.CrawlSettings;
-import io.testgen.worker.observation.Crawler;
-import io.testgen.worker.progress.AgentProgressReporter;
-import io.testgen.worker.progress.ProgressPublisher;
-import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,57 +46,24 @@ class ListAndSessionScenariosTest {
             new BrowserPool(
                 BrowserSettings.fromEnvironment().withContexts(2),
                 TargetPolicy.allowingLoopback())) {
-      ArtifactStore artifacts = new ArtifactStore(dir);
-      ObservationResult observation =
-          new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
-              .crawl(
-                  new ObservationRequest(
-                      "wf-list", site.url(truth.startPath()), 3, 60, null, login, null, false),
-                  null,
-                  CrawlObserver.NONE);
+      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-list");
+      String start = site.url(truth.startPath());
+      ObservationResult observation = pipeline.crawl(start, 3, 60, login);
       assertThat(site.requests())
           .noneMatch(r -> r.method().equals("POST") && r.path().equals("/admin/logout/"));
-      RequirementsResult all =
-          new RequirementsActivitiesImpl(ProgressPublisher.NONE)
-              .deriveRequirements(
-                  new RequirementsRequest(
-                      "wf-list", observation, null, List.of(), 80, false, true));
       // only these scenarios go on to Evolution: the other generators have tests of their own
       RequirementsResult requirements =
-          new RequirementsResult(
-              all.scenarios().stream()
-                  .filter(
-                      s ->
-                          s.scenarioId().startsWith("REQ-QUERY-")
-                              || s.scenarioId().startsWith("REQ-LOGOUT-"))
-                  .toList(),
-              all.coverage(),
-              all.llm());
+          pipeline.scenarios(
+              observation,
+              true,
+              s ->
+                  s.scenarioId().startsWith("REQ-QUERY-")
+                      || s.scenarioId().startsWith("REQ-LOGOUT-"));
       assertThat(requirements.scenarios())
           .extracting(s -> s.testData().getOrDefault("parameters", "logout"))
           .contains("genre", "country", "logout");
-      AnalysisResult analysis =
-          new AnalysisActivitiesImpl(ProgressPublisher.NONE)
-              .analyse(new AnalysisRequest("wf-list", observation, requirements));
       EvolutionSettings settings = EvolutionSettings.defaults();
-      EvolutionResult result =
-          new SuiteEvolution(pool, artifacts, settings)
-              .evolve(
-                  new EvolutionRequest(
-                      "wf-list",
-                      site.url(truth.startPath()),
-                      observation,
-                      requirements,
-                      analysis,
-                      login,
-                      null,
-                      null,
-                      null,
-                      1,
-                      2,
-                      0),
-                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-list", Agent.EVOLUTION),
-                  SuiteEvolution.Heartbeat.NONE);
+      EvolutionResult result = pipeline.evolve(start, observation, requirements, login, settings);
       result
           .tests()
           .forEach(

@@ -49,22 +49,27 @@ class FormRuleTest {
   }
 
   @Test
-  void aLogoutFormIsASignOutScenarioInsteadOfAHappyPath() throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        io.testgen.common.json.JsonMapperFactory.shared();
-    com.fasterxml.jackson.databind.node.ObjectNode tree =
-        json.valueToTree(ShopObservation.observation());
-    tree.withArray("forms")
-        .add(
-            json.readTree(
-                """
-                {"form_id":"f-logout","state_id":"s-account","action":"/logout","method":"post",
-                 "purpose":"logout","fields":[],"submissions":[],
-                 "submit":{"element_id":"el-logout","kind":"button","tag":"button","role":"button",
-                   "name":"Log out","text":"Log out",
-                   "locators":[{"strategy":"role","value":"button","name":"Log out","unique":true}]}}
-                """));
-    List<Scenario> scenarios = derive(json.treeToValue(tree, ObservationResult.class), false);
+  void aLogoutFormIsASignOutScenarioInsteadOfAHappyPath() {
+    String form =
+        """
+        {"form_id":"f-logout","state_id":"s-account","action":"/logout","method":"post",
+         "purpose":"logout","fields":[],"submissions":[],
+         "submit":{"element_id":"el-logout","kind":"button","tag":"button","role":"button",
+           "name":"Log out","text":"Log out",
+           "locators":[{"strategy":"role","value":"button","name":"Log out","unique":true}]}}
+        """;
+    List<Scenario> scenarios =
+        derive(
+            ShopObservation.edited(
+                tree -> {
+                  try {
+                    tree.withArray("forms")
+                        .add(io.testgen.common.json.JsonMapperFactory.shared().readTree(form));
+                  } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new AssertionError(e);
+                  }
+                }),
+            false);
     assertThat(scenarios)
         .extracting(Scenario::scenarioId)
         .contains("REQ-LOGOUT-f-logout")

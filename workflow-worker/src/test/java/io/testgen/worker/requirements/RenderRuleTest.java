@@ -30,21 +30,19 @@ class RenderRuleTest {
   }
 
   @Test
-  void aPageAnsweredWithAnErrorStatusIsTheAppsErrorPage() throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        io.testgen.common.json.JsonMapperFactory.shared();
-    com.fasterxml.jackson.databind.node.ObjectNode tree =
-        json.valueToTree(ShopObservation.observation());
-    for (com.fasterxml.jackson.databind.JsonNode state : tree.withArray("states"))
-      if (state.get("state_id").asText().equals("s-search-results"))
-        ((com.fasterxml.jackson.databind.node.ObjectNode) state).put("http_status", 404);
+  void aPageAnsweredWithAnErrorStatusIsTheAppsErrorPage() {
     Scenario error =
         new RenderRule()
             .derive(
                 RuleInput.of(
                     new ObservationIndex(
-                        json.treeToValue(
-                            tree, io.testgen.common.agents.observation.ObservationResult.class)),
+                        ShopObservation.edited(
+                            tree -> {
+                              for (var state : tree.withArray("states"))
+                                if (state.get("state_id").asText().equals("s-search-results"))
+                                  ((com.fasterxml.jackson.databind.node.ObjectNode) state)
+                                      .put("http_status", 404);
+                            })),
                     null,
                     false))
             .get(2);

@@ -31,6 +31,20 @@ public final class ShopObservation {
 
   private ShopObservation() {}
 
+  /** The observation with {@code edit} applied to its JSON form (a state's status, a form more). */
+  public static ObservationResult edited(
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        io.testgen.common.json.JsonMapperFactory.shared();
+    com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(observation());
+    edit.accept(tree);
+    try {
+      return json.treeToValue(tree, ObservationResult.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("the edited observation does not read back", e);
+    }
+  }
+
   public static ObservationResult observation() {
     ElementInfo navProducts = link("el-nav-products", "Products", BASE + "/products/shoes");
     ElementInfo navLogin = link("el-nav-login", "Log in", BASE + "/login");

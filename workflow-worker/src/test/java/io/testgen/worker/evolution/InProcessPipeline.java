@@ -1,0 +1,89 @@
+package io.testgen.worker.evolution;
+
+import io.testgen.common.agents.analysis.AnalysisRequest;
+import io.testgen.common.agents.analysis.AnalysisResult;
+import io.testgen.common.agents.evolution.EvolutionRequest;
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.observation.ObservationRequest;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsRequest;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.common.workflow.Agent;
+import io.testgen.worker.analysis.AnalysisActivitiesImpl;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.observation.CrawlObserver;
+import io.testgen.worker.observation.CrawlSettings;
+import io.testgen.worker.observation.Crawler;
+import io.testgen.worker.progress.AgentProgressReporter;
+import io.testgen.worker.progress.ProgressPublisher;
+import io.testgen.worker.requirements.RequirementsActivitiesImpl;
+import java.util.function.Predicate;
+
+/**
+ * The four agents in-process against a served fixture app, for tests of one family of generators: a
+ * crawl, the scenarios the test keeps, analysis of those, evolution verifying each test twice
+ * without mutation analysis.
+ */
+final class InProcessPipeline {
+  private final BrowserPool pool;
+  private final ArtifactStore artifacts;
+  private final String workflowId;
+
+  InProcessPipeline(BrowserPool pool, ArtifactStore artifacts, String workflowId) {
+    this.pool = pool;
+    this.artifacts = artifacts;
+    this.workflowId = workflowId;
+  }
+
+  ObservationResult crawl(String url, int depth, int pages, LoginCredentials login) {
+    return new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
+        .crawl(
+            new ObservationRequest(workflowId, url, depth, pages, null, login, null, false),
+            null,
+            CrawlObserver.NONE);
+  }
+
+  /** All scenarios the rules derive (up to 80), then only those {@code keep} accepts. */
+  RequirementsResult scenarios(
+      ObservationResult observation, boolean credentials, Predicate<Scenario> keep) {
+    RequirementsResult all =
+        new RequirementsActivitiesImpl(ProgressPublisher.NONE)
+            .deriveRequirements(
+                new RequirementsRequest(
+                    workflowId, observation, null, java.util.List.of(), 80, false, credentials));
+    return new RequirementsResult(
+        all.scenarios().stream().filter(keep).toList(), all.coverage(), all.llm());
+  }
+
+  EvolutionResult evolve(
+      String url,
+      ObservationResult observation,
+      RequirementsResult requirements,
+      LoginCredentials login,
+      EvolutionSettings settings) {
+    AnalysisResult analysis =
+        new AnalysisActivitiesImpl(ProgressPublisher.NONE)
+            .analyse(new AnalysisRequest(workflowId, observation, requirements));
+    return new SuiteEvolution(pool, artifacts, settings)
+        .evolve(
+            new EvolutionRequest(
+                workflowId,
+                url,
+                observation,
+                requirements,
+                analysis,
+                login,
+                null,
+                null,
+                null,
+                1,
+                2,
+                0),
+            new AgentProgressReporter(ProgressPublisher.NONE, workflowId, Agent.EVOLUTION),
+            SuiteEvolution.Heartbeat.NONE);
+  }
+}
