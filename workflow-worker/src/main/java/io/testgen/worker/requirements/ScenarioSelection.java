@@ -39,7 +39,8 @@ public record ScenarioSelection(List<String> scenarioTypes, int maxScenarios, bo
     int[] turn = new int[matching.size()];
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < matching.size(); i++)
-      turn[i] = seen.merge(matching.get(i).priority() + "|" + family(matching.get(i)), 1, Integer::sum);
+      turn[i] =
+          seen.merge(matching.get(i).priority() + "|" + family(matching.get(i)), 1, Integer::sum);
     Set<Integer> kept = new HashSet<>();
     IntStream.range(0, matching.size())
         .boxed()
