@@ -21,6 +21,9 @@ final class ValueAdjuster {
   private static final Pattern BETWEEN = Pattern.compile("between\\s*(\\d+)\\s*and\\s*(\\d+)");
   private static final Pattern EXACTLY =
       Pattern.compile("(?:exactly|must be|must have)\\s*(\\d+)\\s*(?:digit|char)");
+  /** A length named as a noun's: "an ISBN of 13 digits", "a 5-digit code", "a 6 character pin". */
+  private static final Pattern LENGTH_OF =
+      Pattern.compile("(?:\\bof|\\ban?)\\s+(\\d+)(?:\\s+|-)(?:digit|char)");
 
   private ValueAdjuster() {}
 
@@ -48,6 +51,7 @@ final class ValueAdjuster {
     boolean numeric = List.of("number", "range").contains(field.type());
     Matcher between = BETWEEN.matcher(m);
     Matcher exactly = EXACTLY.matcher(m);
+    Matcher lengthOf = LENGTH_OF.matcher(m);
     Matcher atMost = AT_MOST.matcher(m);
     Matcher atLeast = AT_LEAST.matcher(m);
     if (between.find()) {
@@ -56,6 +60,9 @@ final class ValueAdjuster {
       adjusted = numeric ? Integer.toString(low) : fit(adjusted, low, high, digits);
     } else if (exactly.find()) {
       int n = Integer.parseInt(exactly.group(1));
+      adjusted = fit(adjusted, n, n, digits);
+    } else if (lengthOf.find()) {
+      int n = Integer.parseInt(lengthOf.group(1));
       adjusted = fit(adjusted, n, n, digits);
     } else if (numeric) {
       if (atLeast.find()) adjusted = atLeast.group(1);
