@@ -55,7 +55,7 @@ final class PageScenarioDrafts {
       String path = ObservedApp.pathWithQuery(s.testData().get("instance_url_" + i));
       if (path == null || path.equals(own)) continue;
       steps.add(Steps.goTo(path));
-      steps.add(Steps.expectVisible(List.of(Locator.role("heading", null, false)), "a heading"));
+      steps.add(Steps.expectAHeading());
     }
     return steps;
   }
@@ -127,12 +127,7 @@ final class PageScenarioDrafts {
     List<Locator> locators = ObservedApp.preferred(state, link);
     steps.add(Steps.click(locators, ObservedApp.what(locators, link)));
     steps.add(Steps.expectUrl(target));
-    ObservedApp.mainHeading(state)
-        .ifPresent(
-            h ->
-                steps.add(
-                    Steps.expectVisible(
-                        List.of(Locator.role("heading", null, false)), "a heading")));
+    ObservedApp.mainHeading(state).ifPresent(h -> steps.add(Steps.expectAHeading()));
     return TestDraft.of(steps);
   }
 

@@ -50,6 +50,11 @@ final class Steps {
     return new TestStep(EXPECT_HIDDEN, locators, null, null, "Expect " + what + " hidden");
   }
 
+  /** Some heading is visible: the layout of a page whose heading text is the instance's own. */
+  static TestStep expectAHeading() {
+    return expectVisible(List.of(Locator.role("heading", null, false)), "a heading");
+  }
+
   static TestStep expectVisible(List<Locator> locators, String what) {
     return new TestStep(EXPECT_VISIBLE, locators, null, null, "Expect " + what + " visible");
   }

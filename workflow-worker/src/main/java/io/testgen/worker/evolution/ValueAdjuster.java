@@ -21,6 +21,7 @@ final class ValueAdjuster {
   private static final Pattern BETWEEN = Pattern.compile("between\\s*(\\d+)\\s*and\\s*(\\d+)");
   private static final Pattern EXACTLY =
       Pattern.compile("(?:exactly|must be|must have)\\s*(\\d+)\\s*(?:digit|char)");
+
   /** A length named as a noun's: "an ISBN of 13 digits", "a 5-digit code", "a 6 character pin". */
   private static final Pattern LENGTH_OF =
       Pattern.compile("(?:\\bof|\\ban?)\\s+(\\d+)(?:\\s+|-)(?:digit|char)");

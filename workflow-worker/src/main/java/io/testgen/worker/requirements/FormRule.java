@@ -104,7 +104,7 @@ final class FormRule implements ScenarioRule {
   }
 
   private static String controlName(io.testgen.common.agents.observation.ElementInfo e) {
-    String words = e.name() != null && !e.name().isBlank() ? e.name() : e.text();
+    String words = Scenarios.words(e);
     return words == null || words.isBlank() ? "the sign-out control" : "'" + shorten(words) + "'";
   }
 

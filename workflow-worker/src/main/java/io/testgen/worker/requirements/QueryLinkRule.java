@@ -87,7 +87,7 @@ final class QueryLinkRule implements ScenarioRule {
   }
 
   private static Scenario scenario(StateInfo state, ElementInfo link, String changed, int n) {
-    String words = link.name() != null && !link.name().isBlank() ? link.name() : link.text();
+    String words = Scenarios.words(link);
     Map<String, String> after = query(uri(link.href()));
     List<String> parts = new ArrayList<>();
     List<String> removed = new ArrayList<>();

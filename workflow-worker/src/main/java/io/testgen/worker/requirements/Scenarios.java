@@ -86,6 +86,11 @@ final class Scenarios {
         .filter(h -> h.text() != null && !h.text().isBlank());
   }
 
+  /** What a control says: its accessible name, else its text (null when it says nothing). */
+  static String words(io.testgen.common.agents.observation.ElementInfo e) {
+    return e.name() != null && !e.name().isBlank() ? e.name() : e.text();
+  }
+
   static String safeId(String raw) {
     return UNSAFE_ID_CHARACTERS.matcher(raw == null ? "unknown" : raw).replaceAll("_");
   }

@@ -64,9 +64,8 @@
       const landmark = LM[el.tagName] || ['banner', 'navigation', 'main', 'complementary', 'contentinfo', 'search', 'dialog', 'alertdialog'].includes(role);
       if (landmark && vis(el)) landmarks.add(role || LM[el.tagName]);
       // a form is a form whatever its role: a search landmark on a books list sends to the books
-      if (landmark && el.tagName !== 'FORM') {
-        // counted as a landmark above
-      } else if (/^H[1-6]$/.test(el.tagName)) {
+      if (landmark && el.tagName !== 'FORM') continue;
+      if (/^H[1-6]$/.test(el.tagName)) {
         if (vis(el) && levels[levels.length - 1] !== el.tagName) levels.push(el.tagName);
       } else if (el.tagName === 'FORM') {
         if (vis(el)) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ValueAdjusterTest {
   private static FieldInfo text(String name) {
-    return new FieldInfo("E-" + name, name, "text", name, true, null, null, null, null, null,
-        List.of(), List.of());
+    return new FieldInfo(
+        "E-" + name, name, "text", name, true, null, null, null, null, null, List.of(), List.of());
   }
 
   @Test
