@@ -36,7 +36,8 @@ public final class QualityBenchmark {
       List<String> exercised,
       List<String> missed,
       List<RecordedRequest> forbiddenSent,
-      double pipelineSeconds) {
+      double pipelineSeconds,
+      List<String> notShipped) {
     double coverage() {
       int all = exercised.size() + missed.size();
       return all == 0 ? 0 : exercised.size() / (double) all;
@@ -123,8 +124,27 @@ public final class QualityBenchmark {
           exercised,
           missed,
           truth.forbiddenSent(requests),
-          seconds);
+          seconds,
+          notShipped(results.path("evolution_result").path("tests")));
     }
+  }
+
+  /**
+   * Each test that did not ship: its status, title and reason, so a missed feature is explained.
+   */
+  private static List<String> notShipped(JsonNode tests) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode t : tests) {
+      String status = t.path("status").asText();
+      if (status.equals("passed") || status.equals("repaired")) continue;
+      out.add(
+          status
+              + " "
+              + t.path("title").asText()
+              + ": "
+              + t.path("failure").path("error").asText(""));
+    }
+    return out;
   }
 
   private static String mutationScore(JsonNode mutation) {
@@ -141,11 +161,13 @@ public final class QualityBenchmark {
   private static void print(Row row) {
     System.out.printf(
         Locale.ROOT,
-        "%n== %s: exercised %s%n   missed %s%n   forbidden requests sent by the suite: %s%n",
+        "%n== %s: exercised %s%n   missed %s%n   requests exploration must never send, sent by the"
+            + " suite (a test signs out of its own session, deletes only records it made): %s%n",
         row.app(),
         row.exercised(),
         row.missed(),
         row.forbiddenSent());
+    row.notShipped().forEach(t -> System.out.println("   not shipped: " + t));
     if (row.suiteRun().exitCode() != 0) {
       String out = row.suiteRun().output();
       System.out.println(out.substring(Math.max(0, out.length() - 3000)));
