@@ -110,13 +110,7 @@ class CrawlerChaosTest {
               .crawl(
                   request("wf-chaos", site.url("/"), 3, 16),
                   null,
-                  (fraction, data, checkpoint) -> {
-                    try {
-                      checkpoints.add(JSON.writeValueAsString(checkpoint.get()));
-                    } catch (Exception e) {
-                      throw new AssertionError("checkpoint did not serialise", e);
-                    }
-                  });
+                  CrawlerResilienceTest.checkpointsAsJson(checkpoints));
     }
     String json = JSON.writeValueAsString(result);
     assertThat(JSON.readValue(json, ObservationResult.class)).isEqualTo(result);
