@@ -5,9 +5,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestActivityEnvironment;
-import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
-import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.worker.observation.CrawlSettings;
@@ -55,8 +53,10 @@ public final class OverheadBenchmark {
       // cold)
       stack.run(
           "overhead-warmup",
-          request(site.url("/"), 3, List.of("observation", "requirements", "analysis")));
-      GenerationResult result = stack.run("overhead", request(site.url("/"), maxPages, stages));
+          BenchmarkStack.request(
+              site.url("/"), 2, 3, 10, List.of("observation", "requirements", "analysis")));
+      GenerationResult result =
+          stack.run("overhead", BenchmarkStack.request(site.url("/"), 2, maxPages, 10, stages));
       RunHistory history = stack.history("overhead");
       System.out.printf(
           Locale.ROOT,
@@ -137,30 +137,6 @@ public final class OverheadBenchmark {
     }
     // Temporal's TestActivityEnvironment leaves a non-daemon timer behind
     System.exit(0);
-  }
-
-  private static GenerationRequest request(String url, int maxPages, List<String> stages) {
-    return new GenerationRequest(
-        url,
-        2,
-        maxPages,
-        null,
-        "bench",
-        null,
-        null,
-        null,
-        null,
-        10,
-        null,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        stages == null ? null : new PipelineInputs(stages, null, null, null),
-        null,
-        0);
   }
 
   /** Median time to encode and decode the input and the result as worker and workflow do. */

@@ -25,7 +25,6 @@ import io.testgen.worker.TemporalTestEnvironments;
 import io.testgen.worker.WorkerTuning;
 import io.testgen.worker.progress.RunEventActivitiesImpl;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,25 +114,13 @@ class TestGenerationWorkflowPayloadTest {
   }
 
   private static GenerationRequest request(PipelineInputs inputs) {
-    return new GenerationRequest(
-        "http://shop.example.test/",
-        3,
-        500,
-        null,
-        "alice",
-        null,
-        null,
-        null,
-        null,
-        100,
-        null,
-        false,
-        Duration.ofHours(1),
-        null,
-        null,
-        null,
-        null,
-        inputs);
+    return TestGenerationWorkflowTest.request(
+            "http://shop.example.test/", null, false, null, inputs)
+        .with(
+            r -> {
+              r.maxPages = 500;
+              r.maxScenarios = 100;
+            });
   }
 
   /** Every payload of the run's history under 128 KB, the history under 1 MB (and printed). */

@@ -110,27 +110,22 @@ class TestGenerationWorkflowTest {
     return request(url, instruction, review, baseline, null);
   }
 
-  private static GenerationRequest request(
+  /** The workflow tests' request (a small crawl, an hour for review); the payload test's too. */
+  static GenerationRequest request(
       String url, String instruction, boolean review, String baseline, PipelineInputs inputs) {
-    return new GenerationRequest(
-        url,
-        3,
-        7,
-        instruction,
-        "alice",
-        null,
-        null,
-        null,
-        null,
-        10,
-        null,
-        review,
-        Duration.ofHours(1),
-        baseline,
-        null,
-        null,
-        null,
-        inputs);
+    return GenerationRequest.of(url)
+        .with(
+            r -> {
+              r.maxDepth = 3;
+              r.maxPages = 7;
+              r.userInstruction = instruction;
+              r.owner = "alice";
+              r.maxScenarios = 10;
+              r.reviewRequirements = review;
+              r.reviewTimeout = Duration.ofHours(1);
+              r.baselineWorkflowId = baseline;
+              r.inputs = inputs;
+            });
   }
 
   @Test
