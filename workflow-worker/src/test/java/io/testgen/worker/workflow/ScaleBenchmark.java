@@ -3,6 +3,7 @@ package io.testgen.worker.workflow;
 import io.testgen.common.progress.ProgressStreams;
 import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.RunState;
+import io.testgen.testkit.bench.LoadAverage;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.GeneratedSite;
 import io.testgen.worker.observation.CrawlSettings;
@@ -70,7 +71,7 @@ public final class ScaleBenchmark {
           site.pages(),
           STAGES,
           Runtime.getRuntime().maxMemory() >> 20,
-          OverheadBenchmark.load());
+          LoadAverage.now());
       stack.run(
           "scale-warmup",
           BenchmarkStack.request(server.url("/"), 3, 10, 100, STAGES)); // Chromium, drivers, JIT
@@ -107,7 +108,7 @@ public final class ScaleBenchmark {
                 stack.redisKeyBytes(ProgressStreams.key(id))));
         print(rows);
       }
-      System.out.printf(Locale.ROOT, "load at the end %s%n", OverheadBenchmark.load());
+      System.out.printf(Locale.ROOT, "load at the end %s%n", LoadAverage.now());
     }
   }
 
