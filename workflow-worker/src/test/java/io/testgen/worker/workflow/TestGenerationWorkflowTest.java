@@ -56,19 +56,28 @@ class TestGenerationWorkflowTest {
 
   @BeforeEach
   void start() {
-    env = TemporalTestEnvironments.workflows();
+    agents = new ScriptedAgents(artifacts);
+    events = new RecordingPublisher();
+    env = started(agents, events);
+    client = env.getWorkflowClient();
+  }
+
+  /**
+   * A started test service with the search attributes, the workflow and {@code agents} on both task
+   * queues as the worker registers them, and run events to {@code events}.
+   */
+  static TestWorkflowEnvironment started(ScriptedAgents agents, RecordingPublisher events) {
+    TestWorkflowEnvironment env = TemporalTestEnvironments.workflows();
     for (String name : List.of("TargetHost", "Stage", "Owner")) {
       env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
-    agents = new ScriptedAgents(artifacts);
-    events = new RecordingPublisher();
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE, WorkerTuning.workerOptions(false));
     pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(agents, new RunEventActivitiesImpl(events));
     Worker browser = env.newWorker(TaskQueues.BROWSER, WorkerTuning.workerOptions(false));
     browser.registerActivitiesImplementations(agents);
     env.start();
-    client = env.getWorkflowClient();
+    return env;
   }
 
   @AfterEach
