@@ -15,6 +15,8 @@ import java.util.List;
  * @param messages validation messages, with the field they belong to where known
  * @param dialogs messages of dialogs the page opened (dismissed)
  * @param scriptRan whether a typed probe script set its global
+ * @param submits the names of the page's form submit controls outside its header, navigation and
+ *     footer, in page order (a confirmation page's "Yes, I'm sure")
  */
 record LiveOutcome(
     boolean passed,
@@ -27,7 +29,8 @@ record LiveOutcome(
     List<ValidationMessage> messages,
     List<String> dialogs,
     boolean scriptRan,
-    String heading) {
+    String heading,
+    List<String> submits) {
 
   boolean rejected() {
     return !messages.isEmpty() || (status != null && status >= 400);

@@ -15,6 +15,8 @@ import java.util.function.Function;
  * @param expect what the scenario claims the app does
  * @param field the field the scenario is about (required, invalid, probed), null for happy paths
  * @param formPath the path of the form's page, where a rejection stays
+ * @param deletion for {@link Expect#DELETED}: how the created record is opened and deleted; null
+ *     otherwise
  */
 record LiveRun(
     Expect expect,
@@ -22,7 +24,18 @@ record LiveRun(
     FieldInfo field,
     Map<String, String> data,
     String formPath,
-    Function<Map<String, String>, List<TestStep>> steps) {
+    Function<Map<String, String>, List<TestStep>> steps,
+    DeleteRoundTrip deletion) {
+
+  LiveRun(
+      Expect expect,
+      FormInfo form,
+      FieldInfo field,
+      Map<String, String> data,
+      String formPath,
+      Function<Map<String, String>, List<TestStep>> steps) {
+    this(expect, form, field, data, formPath, steps, null);
+  }
 
   /** The outcome a scenario claims. */
   enum Expect {
@@ -35,13 +48,20 @@ record LiveRun(
     /** Overlong input is answered without a server error. */
     NO_SERVER_ERROR,
     /** An in-page action (not a form) changes what the page shows. */
-    ACTION
+    ACTION,
+    /** A record the form creates, then opened and deleted, is gone. */
+    DELETED
   }
 
   /** An in-page action on the page at {@code path}: no form, no values to adjust. */
   static LiveRun action(String path, List<TestStep> steps) {
     List<TestStep> fixed = List.copyOf(steps);
     return new LiveRun(Expect.ACTION, null, null, Map.of(), path, values -> fixed);
+  }
+
+  /** The same run, creating a record that {@code deletion} then deletes. */
+  LiveRun deleting(DeleteRoundTrip deletion) {
+    return new LiveRun(Expect.DELETED, form, field, data, formPath, steps, deletion);
   }
 
   /** The actions with these values. */

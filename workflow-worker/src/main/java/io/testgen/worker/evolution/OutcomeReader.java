@@ -42,6 +42,15 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
       }
       """;
 
+  private static final String SUBMITS_SCRIPT =
+      """
+      () => [...document.querySelectorAll('form button, form input[type=submit]')]
+        .filter(b => !b.closest('nav,header,footer') && (b.type || 'submit') === 'submit')
+        .filter(b => !b.checkVisibility || b.checkVisibility())
+        .map(b => ((b.tagName === 'INPUT' ? b.value : b.innerText) || '').replace(/\\s+/g, ' ').trim())
+        .filter(t => t)
+      """;
+
   private final int lastStep;
   private String unique = "";
   private Set<String> before = Set.of();
@@ -119,7 +128,8 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
             messages,
             List.copyOf(dialogs),
             ran || !dialogs.isEmpty(),
-            heading == null ? null : generic(heading));
+            heading == null ? null : generic(heading),
+            strings(evaluate(page, SUBMITS_SCRIPT, null)));
   }
 
   private static boolean containsIgnoringCase(String text, String part) {
@@ -140,7 +150,8 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
         List.of(),
         List.copyOf(dialogs),
         false,
-        null);
+        null,
+        List.of());
   }
 
   /** This run's values back as the token, so a later run's values match. */
@@ -158,10 +169,13 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> texts(Page page) {
-    Object raw = evaluate(page, TEXTS_SCRIPT, null);
-    return raw instanceof List<?> list ? (List<String>) list : List.of();
+    return strings(evaluate(page, TEXTS_SCRIPT, null));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object raw) {
+    return raw instanceof List<?> list ? List.copyOf((List<String>) list) : List.of();
   }
 
   private List<ValidationMessage> messages(Page page) {

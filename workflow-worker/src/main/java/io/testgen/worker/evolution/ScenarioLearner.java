@@ -66,11 +66,18 @@ final class ScenarioLearner {
       case SCRIPT_NOT_RUN -> List.of(TestModelBuilder.test(s, scriptNotRun(run, data, outcome)));
       case NO_SERVER_ERROR -> List.of(TestModelBuilder.test(s, noServerError(run, data, outcome)));
       case ACTION -> List.of(TestModelBuilder.test(s, OutcomeAssertions.acted(run, outcome)));
+      case DELETED -> {
+        LiveOutcome created = adjusted(s, run, data, outcome, new ArrayList<>());
+        yield List.of(new DeleteLearner(steps -> perform(s, steps)).learn(s, run, data, created));
+      }
     };
   }
 
   private LiveOutcome perform(Scenario s, LiveRun run, Map<String, String> data) {
-    List<TestStep> steps = run.actions(data);
+    return perform(s, run.actions(data));
+  }
+
+  private LiveOutcome perform(Scenario s, List<TestStep> steps) {
     OutcomeReader reader = new OutcomeReader(steps.size() - 1);
     RunOutcome result = executor.run(TestModelBuilder.test(s, steps), null, null, reader);
     LiveOutcome outcome = reader.outcome(result);
@@ -85,20 +92,7 @@ final class ScenarioLearner {
     boolean search =
         "get".equalsIgnoreCase(run.form().method()) || "search".equals(run.form().purpose());
     if (search) return List.of(searched(s, run, data, outcome));
-    int tries = 0;
-    while (outcome.rejected() && tries++ < MAX_ADJUSTMENTS) {
-      Optional<Adjustment> adjusted = adjust(run, data, outcome);
-      if (adjusted.isEmpty()) break;
-      Adjustment a = adjusted.get();
-      if (tries == 1) rejectionTest(s, run, a.field(), data, outcome).ifPresent(tests::add);
-      data.put(a.field().name(), a.value());
-      outcome = perform(s, run, data);
-    }
-    if (outcome.rejected())
-      throw new ScenarioSkip(
-          "data that cannot be synthesised: the app rejected every value tried ("
-              + messages(outcome)
-              + ")");
+    outcome = adjusted(s, run, data, outcome, tests);
     List<TestStep> expectations = new ArrayList<>();
     String path = ObservedApp.pathOnly(outcome.url());
     // A created record's id differs on every run: its path segment matches any number.
@@ -114,6 +108,34 @@ final class ScenarioLearner {
               + ")");
     tests.add(0, TestModelBuilder.test(s, withSteps(run.actions(data), expectations)));
     return tests;
+  }
+
+  /**
+   * A rejected submission tried again with values adjusted from the app's messages, the first
+   * rejection kept in {@code rejections} as a validation test; {@code data} ends as the accepted
+   * values. Throws {@link ScenarioSkip} when every value tried was rejected.
+   */
+  private LiveOutcome adjusted(
+      Scenario s,
+      LiveRun run,
+      Map<String, String> data,
+      LiveOutcome outcome,
+      List<GeneratedTest> rejections) {
+    int tries = 0;
+    while (outcome.rejected() && tries++ < MAX_ADJUSTMENTS) {
+      Optional<Adjustment> adjusted = adjust(run, data, outcome);
+      if (adjusted.isEmpty()) break;
+      Adjustment a = adjusted.get();
+      if (tries == 1) rejectionTest(s, run, a.field(), data, outcome).ifPresent(rejections::add);
+      data.put(a.field().name(), a.value());
+      outcome = perform(s, run, data);
+    }
+    if (outcome.rejected())
+      throw new ScenarioSkip(
+          "data that cannot be synthesised: the app rejected every value tried ("
+              + messages(outcome)
+              + ")");
+    return outcome;
   }
 
   /**

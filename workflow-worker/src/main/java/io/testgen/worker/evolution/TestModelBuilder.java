@@ -49,6 +49,7 @@ final class TestModelBuilder {
             new Route(idStarts("REQ-SEARCH-"), formDrafts::search),
             new Route(idStarts("REQ-LOGIN-"), formDrafts::login),
             new Route(idStarts("REQ-LOGOUT-"), formDrafts::logout),
+            new Route(idStarts("REQ-DELETE-"), new DeleteDrafts(app, forms)),
             new Route(idStarts("REQ-A11Y-"), pageDrafts::accessibility));
   }
 
@@ -141,7 +142,8 @@ final class TestModelBuilder {
         live.field(),
         live.data(),
         live.formPath(),
-        data -> withLogin(s, live.actions(data)));
+        data -> withLogin(s, live.actions(data)),
+        live.deletion());
   }
 
   /**

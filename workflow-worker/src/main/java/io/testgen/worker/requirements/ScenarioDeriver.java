@@ -22,6 +22,7 @@ public final class ScenarioDeriver {
           new QueryLinkRule(),
           new ActionRule(),
           new FormRule(),
+          new DeleteRule(),
           new AccessibilityRule(),
           new ProbeRule());
 
