@@ -36,11 +36,8 @@ class DegradedModeTest {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("testgen.temporal.address", () -> TestServers.temporal().address());
-    registry.add("testgen.temporal.task-queue", () -> TestServers.TASK_QUEUE);
-    registry.add("testgen.redis.url", REDIS::url);
-    registry.add("testgen.security.api-keys", () -> USER + "=" + KEY);
-    registry.add("testgen.security.allowed-targets", () -> "loopback");
+    TestServers.singleUserGateway(
+        registry, () -> TestServers.temporal().address(), REDIS, USER, KEY);
   }
 
   @AfterAll

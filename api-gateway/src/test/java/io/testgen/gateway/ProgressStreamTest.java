@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.StreamEntryID;
 
 /** SSE over real Redis Streams: replay, resume, follow, keepalive, termination, fan-in. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -56,17 +55,7 @@ class ProgressStreamTest extends GatewayIntegrationTest {
   }
 
   private String xadd(ProgressEvent event) {
-    String workflowId = event.workflowId();
-    try {
-      return redis
-          .xadd(
-              ProgressStreams.key(workflowId),
-              StreamEntryID.NEW_ENTRY,
-              Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)))
-          .toString();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ProgressStreamWriter.append(redis, event);
   }
 
   private SseClient open(String workflowId, String... headers) {
@@ -170,14 +159,7 @@ class ProgressStreamTest extends GatewayIntegrationTest {
             "Crawling: 6 pages",
             Map.of(),
             Instant.now());
-    try {
-      redis.xadd(
-          ProgressStreams.key(id),
-          StreamEntryID.NEW_ENTRY,
-          Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    xadd(event);
     JsonNode status = statusOf("streamer", id);
     JsonNode observation = status.get("progress").get("observation");
     assertThat(observation.get("status").asText()).isEqualTo("running");

@@ -120,26 +120,7 @@ class RunLifecycleTest extends GatewayIntegrationTest {
         TestServers.client()
             .newUntypedWorkflowStub(
                 io.testgen.common.workflow.TestGenerationWorkflow.TYPE, options);
-    stub.start(
-        new io.testgen.common.workflow.GenerationRequest(
-            TARGET,
-            null,
-            null,
-            null,
-            user("alice"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
+    stub.start(io.testgen.common.workflow.GenerationRequest.of(TARGET).withOwner(user("alice")));
     try {
       long started = System.nanoTime();
       JsonNode status = statusOf("alice", id);

@@ -2,10 +2,8 @@ package io.testgen.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
-import io.testgen.common.progress.ProgressStreams;
 import io.testgen.gateway.security.StreamTokens;
 import io.testgen.testkit.servers.RedisServer;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.StreamEntryID;
 
 /**
  * A gateway that cannot reach Temporal (as one that has just started, before its first connection)
@@ -44,11 +41,8 @@ class StreamWithoutTemporalTest {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    registry.add("testgen.temporal.address", () -> "127.0.0.1:9"); // nothing listens there
-    registry.add("testgen.temporal.task-queue", () -> TestServers.TASK_QUEUE);
-    registry.add("testgen.redis.url", REDIS::url);
-    registry.add("testgen.security.api-keys", () -> USER + "=" + KEY);
-    registry.add("testgen.security.allowed-targets", () -> "loopback");
+    // nothing listens at 127.0.0.1:9
+    TestServers.singleUserGateway(registry, () -> "127.0.0.1:9", REDIS, USER, KEY);
   }
 
   @AfterAll
@@ -82,14 +76,9 @@ class StreamWithoutTemporalTest {
   }
 
   private static String xadd(
-      RedisClient redis, String workflowId, ProgressEventType type, String agent) throws Exception {
-    ProgressEvent event =
-        new ProgressEvent(type, workflowId, agent, 0.5, type.wireName(), Map.of(), Instant.now());
-    return redis
-        .xadd(
-            ProgressStreams.key(workflowId),
-            StreamEntryID.NEW_ENTRY,
-            Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)))
-        .toString();
+      RedisClient redis, String workflowId, ProgressEventType type, String agent) {
+    return ProgressStreamWriter.append(
+        redis,
+        new ProgressEvent(type, workflowId, agent, 0.5, type.wireName(), Map.of(), Instant.now()));
   }
 }

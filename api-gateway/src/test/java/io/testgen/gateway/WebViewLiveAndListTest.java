@@ -13,21 +13,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
-import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
-import io.testgen.common.progress.ProgressStreams;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -38,23 +32,7 @@ import redis.clients.jedis.UnifiedJedis;
  * fails on a serious violation. Screenshots go to {@code target/web-screenshots}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebViewLiveAndListTest extends GatewayIntegrationTest {
-  WebViewBrowser chromium;
-  DroppingProxy proxy;
-
-  @BeforeAll
-  void openBrowser() throws Exception {
-    chromium = new WebViewBrowser();
-    proxy = new DroppingProxy(port);
-  }
-
-  @AfterAll
-  void closeBrowser() throws Exception {
-    if (proxy != null) proxy.close();
-    if (chromium != null) chromium.close();
-  }
-
+class WebViewLiveAndListTest extends WebViewIntegrationTest {
   @Test
   void myRunsFiltersByStatusAndPages() {
     List<String> completed = new ArrayList<>();
@@ -239,17 +217,8 @@ class WebViewLiveAndListTest extends GatewayIntegrationTest {
       String agent,
       double progress,
       String message) {
-    ProgressEvent event =
-        new ProgressEvent(type, workflowId, agent, progress, message, Map.of(), Instant.now());
-    try {
-      return redis
-          .xadd(
-              ProgressStreams.key(workflowId),
-              StreamEntryID.NEW_ENTRY,
-              Map.of(ProgressStreams.FIELD, JsonMapperFactory.shared().writeValueAsString(event)))
-          .toString();
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ProgressStreamWriter.append(
+        redis,
+        new ProgressEvent(type, workflowId, agent, progress, message, Map.of(), Instant.now()));
   }
 }

@@ -21,10 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -36,24 +33,8 @@ import org.junit.jupiter.api.Timeout;
  * and another user kept out. Screenshots go to {@code target/web-screenshots}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebViewRunPageTest extends GatewayIntegrationTest {
+class WebViewRunPageTest extends WebViewIntegrationTest {
   private static final String PASSWORD = "pw-never-shown-4711";
-
-  WebViewBrowser chromium;
-  DroppingProxy proxy;
-
-  @BeforeAll
-  void openBrowser() throws Exception {
-    chromium = new WebViewBrowser();
-    proxy = new DroppingProxy(port);
-  }
-
-  @AfterAll
-  void closeBrowser() throws Exception {
-    if (proxy != null) proxy.close();
-    if (chromium != null) chromium.close();
-  }
 
   @Test
   void theFormStartsARunAndItsPageShowsEverythingTheRunFound() throws Exception {

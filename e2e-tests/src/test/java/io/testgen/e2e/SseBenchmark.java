@@ -5,6 +5,7 @@ import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.progress.ProgressStreams;
+import io.testgen.testkit.bench.LoadAverage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public final class SseBenchmark {
           runs.size(),
           eventsPerRun * RUNS,
           intervalMillis,
-          load());
+          LoadAverage.now());
       GatewayFigures idle = gateway(stack.gatewayPid());
       System.out.printf(
           Locale.ROOT,
@@ -92,7 +93,7 @@ public final class SseBenchmark {
         results.add(level(stack, redis, json, runs, clients, eventsPerRun, intervalMillis));
         print(results);
       }
-      System.out.printf(Locale.ROOT, "load at the end %s%n", load());
+      System.out.printf(Locale.ROOT, "load at the end %s%n", LoadAverage.now());
     }
   }
 
@@ -270,15 +271,6 @@ public final class SseBenchmark {
           l.gateway().tomcatThreads(),
           l.gateway().heapAfterGcKb(),
           l.redisConnections());
-    }
-  }
-
-  static String load() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 }

@@ -236,26 +236,6 @@ class RunRequestFactory {
   }
 
   private static GenerationRequest withInputs(GenerationRequest r, PipelineInputs inputs) {
-    return new GenerationRequest(
-        r.url(),
-        r.maxDepth(),
-        r.maxPages(),
-        r.userInstruction(),
-        r.owner(),
-        r.loginCredentials(),
-        r.httpCredentials(),
-        r.allowDestructive(),
-        r.scenarioTypes(),
-        r.maxScenarios(),
-        r.focusGoalOnly(),
-        r.reviewRequirements(),
-        r.reviewTimeout(),
-        r.baselineWorkflowId(),
-        r.maxIterations(),
-        r.verifyRuns(),
-        r.requireGoal(),
-        inputs,
-        r.allowWrites(),
-        r.mutationBudgetSeconds());
+    return r.with(c -> c.inputs = inputs);
   }
 }

@@ -5,6 +5,7 @@ import io.testgen.common.security.HttpCredentials;
 import io.testgen.common.security.LoginCredentials;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Input of {@link TestGenerationWorkflow}: what to test and how far to go. Validated by the
@@ -167,26 +168,83 @@ public record GenerationRequest(
   }
 
   public GenerationRequest withOwner(String newOwner) {
+    return with(r -> r.owner = newOwner);
+  }
+
+  /**
+   * This request with some components changed, named rather than placed, e.g. {@code
+   * GenerationRequest.of(url).with(r -> r.maxPages = 50)}.
+   */
+  public GenerationRequest with(Consumer<Changes> change) {
+    Changes c = new Changes(this);
+    change.accept(c);
     return new GenerationRequest(
-        url,
-        maxDepth,
-        maxPages,
-        userInstruction,
-        newOwner,
-        loginCredentials,
-        httpCredentials,
-        allowDestructive,
-        scenarioTypes,
-        maxScenarios,
-        focusGoalOnly,
-        reviewRequirements,
-        reviewTimeout,
-        baselineWorkflowId,
-        maxIterations,
-        verifyRuns,
-        requireGoal,
-        inputs,
-        allowWrites,
-        mutationBudgetSeconds);
+        c.url,
+        c.maxDepth,
+        c.maxPages,
+        c.userInstruction,
+        c.owner,
+        c.loginCredentials,
+        c.httpCredentials,
+        c.allowDestructive,
+        c.scenarioTypes,
+        c.maxScenarios,
+        c.focusGoalOnly,
+        c.reviewRequirements,
+        c.reviewTimeout,
+        c.baselineWorkflowId,
+        c.maxIterations,
+        c.verifyRuns,
+        c.requireGoal,
+        c.inputs,
+        c.allowWrites,
+        c.mutationBudgetSeconds);
+  }
+
+  /** The components {@link #with} may change: every one, starting from the request's own. */
+  public static final class Changes {
+    public String url;
+    public Integer maxDepth;
+    public Integer maxPages;
+    public String userInstruction;
+    public String owner;
+    public LoginCredentials loginCredentials;
+    public HttpCredentials httpCredentials;
+    public Boolean allowDestructive;
+    public List<String> scenarioTypes;
+    public Integer maxScenarios;
+    public Boolean focusGoalOnly;
+    public Boolean reviewRequirements;
+    public Duration reviewTimeout;
+    public String baselineWorkflowId;
+    public Integer maxIterations;
+    public Integer verifyRuns;
+    public Boolean requireGoal;
+    public PipelineInputs inputs;
+    public Boolean allowWrites;
+    public Integer mutationBudgetSeconds;
+
+    private Changes(GenerationRequest from) {
+      url = from.url;
+      maxDepth = from.maxDepth;
+      maxPages = from.maxPages;
+      userInstruction = from.userInstruction;
+      owner = from.owner;
+      loginCredentials = from.loginCredentials;
+      httpCredentials = from.httpCredentials;
+      allowDestructive = from.allowDestructive;
+      scenarioTypes = from.scenarioTypes;
+      maxScenarios = from.maxScenarios;
+      focusGoalOnly = from.focusGoalOnly;
+      reviewRequirements = from.reviewRequirements;
+      reviewTimeout = from.reviewTimeout;
+      baselineWorkflowId = from.baselineWorkflowId;
+      maxIterations = from.maxIterations;
+      verifyRuns = from.verifyRuns;
+      requireGoal = from.requireGoal;
+      inputs = from.inputs;
+      allowWrites = from.allowWrites;
+      mutationBudgetSeconds = from.mutationBudgetSeconds;
+    }
   }
 }

@@ -131,27 +131,7 @@ class AesGcmPayloadCodecTest {
   void dataConverterRoundTripsARequestWithCredentials() {
     AesGcmPayloadCodec codec = new AesGcmPayloadCodec(Map.of("a", decode(KEY_A)), "a");
     DataConverter converter = TemporalDataConverters.withCodec(codec, false);
-    GenerationRequest request = GenerationRequest.of("https://shop.example.com").withOwner("alice");
-    request =
-        new GenerationRequest(
-            request.url(),
-            2,
-            10,
-            null,
-            "alice",
-            new LoginCredentials("alice@example.com", "pw-very-secret", null),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    GenerationRequest request = SecretPayloadCodecTest.withCredentials();
 
     var payloads = converter.toPayloads(request).get();
     assertThat(payloads.toString()).doesNotContain("pw-very-secret");

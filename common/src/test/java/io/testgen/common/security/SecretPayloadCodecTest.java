@@ -21,27 +21,17 @@ class SecretPayloadCodecTest {
           Map.of("k1", Base64.getDecoder().decode("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")),
           "k1");
 
+  /** A request that carries a login: the payload the codec must encrypt. */
   static GenerationRequest withCredentials() {
-    GenerationRequest plain = GenerationRequest.of("https://shop.example.com/");
-    return new GenerationRequest(
-        plain.url(),
-        2,
-        10,
-        null,
-        "alice",
-        new LoginCredentials("alice@example.com", "pw-very-secret", null),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return GenerationRequest.of("https://shop.example.com/")
+        .with(
+            r -> {
+              r.maxDepth = 2;
+              r.maxPages = 10;
+              r.owner = "alice";
+              r.loginCredentials =
+                  new LoginCredentials("alice@example.com", "pw-very-secret", null);
+            });
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.testgen.testkit.servers;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -81,36 +82,17 @@ public final class RedisServer implements AutoCloseable {
   }
 
   private List<String> command(int port) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of(executable(), "--port", String.valueOf(port), "--bind", "127.0.0.1"));
     if (dataDir != null) {
-      return List.of(
-          executable(),
-          "--port",
-          String.valueOf(port),
-          "--bind",
-          "127.0.0.1",
-          "--dir",
-          dataDir.toString(),
-          "--save",
-          "",
-          "--appendonly",
-          "yes",
-          "--appendfsync",
-          "everysec",
-          "--protected-mode",
-          "yes");
+      // durable: an append-only file in the data directory, synced every second
+      args.addAll(List.of("--dir", dataDir.toString(), "--save", "", "--appendonly", "yes"));
+      args.addAll(List.of("--appendfsync", "everysec"));
+    } else {
+      args.addAll(List.of("--save", "", "--appendonly", "no"));
     }
-    return List.of(
-        executable(),
-        "--port",
-        String.valueOf(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--protected-mode",
-        "yes");
+    args.addAll(List.of("--protected-mode", "yes"));
+    return List.copyOf(args);
   }
 
   private static Path log(int port) {

@@ -9,7 +9,7 @@ import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Scenario;
-import java.net.URI;
+import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -172,29 +172,18 @@ final class ObservedApp {
   }
 
   static String pathOnly(String url) {
-    if (url == null) return null;
-    try {
-      String path = URI.create(url).getRawPath();
-      return path == null || path.isEmpty() ? "/" : path;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return UrlParts.parse(url).map(UrlParts::pathOrRoot).orElse(null);
   }
 
   /** What a goto opens: path, query and a hash route, relative to the origin. */
   static String pathWithQuery(String url) {
-    if (url == null) return null;
-    try {
-      URI uri = URI.create(url);
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
-      // Hash-routed apps (#/active) are different states at one path: keep the route.
-      if (uri.getRawFragment() != null && uri.getRawFragment().startsWith("/"))
-        path += "#" + uri.getRawFragment();
-      return path;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return UrlParts.parse(url).map(ObservedApp::pathWithQuery).orElse(null);
+  }
+
+  private static String pathWithQuery(UrlParts url) {
+    // Hash-routed apps (#/active) are different states at one path: keep the route.
+    String route = url.fragment() != null && url.fragment().startsWith("/") ? url.fragment() : null;
+    return url.pathAndQuery() + (route == null ? "" : "#" + route);
   }
 
   static <T> List<T> nullSafe(List<T> list) {

@@ -5,7 +5,7 @@ import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
-import java.net.URI;
+import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,15 +143,8 @@ final class FaultCatalog {
 
   /** A URL's path, with its fragment when that is a client-side route ({@code #/...}). */
   static String pathKey(String url) {
-    try {
-      URI uri = URI.create(url);
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      String fragment = uri.getRawFragment();
-      if (fragment != null && (fragment.startsWith("/") || fragment.startsWith("!")))
-        return path + "#" + fragment;
-      return path;
-    } catch (IllegalArgumentException e) {
-      return url;
-    }
+    return UrlParts.parse(url)
+        .map(u -> u.hashRoute() == null ? u.pathOrRoot() : u.pathOrRoot() + "#" + u.hashRoute())
+        .orElse(url);
   }
 }

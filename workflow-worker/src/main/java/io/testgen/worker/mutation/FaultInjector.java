@@ -5,10 +5,10 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import io.testgen.common.json.JsonMapperFactory;
+import io.testgen.common.url.UrlParts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -117,12 +117,7 @@ final class FaultInjector {
 
   static boolean onPath(String url, String origin, String path) {
     if (!url.startsWith(origin + "/") && !url.equals(origin)) return false;
-    try {
-      String p = URI.create(url).getRawPath();
-      return (p == null || p.isEmpty() ? "/" : p).equals(stripFragment(path));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return UrlParts.parse(url).map(u -> u.pathOrRoot().equals(stripFragment(path))).orElse(false);
   }
 
   private static String stripFragment(String path) {

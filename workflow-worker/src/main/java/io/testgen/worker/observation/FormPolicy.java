@@ -1,6 +1,6 @@
 package io.testgen.worker.observation;
 
-import java.net.URI;
+import io.testgen.common.url.UrlParts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -102,14 +102,7 @@ final class FormPolicy {
   }
 
   private static String path(String url) {
-    if (url == null) return "";
-    try {
-      URI uri = URI.create(url.trim());
-      return (uri.getRawPath() == null ? "" : uri.getRawPath())
-          + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    } catch (IllegalArgumentException e) {
-      return url;
-    }
+    return url == null ? "" : UrlParts.parse(url.trim()).map(UrlParts::pathAndQuery).orElse(url);
   }
 
   private static String lower(String s) {

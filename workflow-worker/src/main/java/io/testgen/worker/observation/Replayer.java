@@ -49,7 +49,13 @@ final class Replayer {
 
   /** Loads the task's URL and replays its steps; the HTTP status, or null when it failed. */
   Integer loadAndReplay(PageSettler settler, CrawlTask task) {
-    return load(settler, task, false);
+    Integer status = open(settler, task);
+    if (status == null) return null;
+    if (errorPage(task, status)) {
+      ctx.model().visited(task.url(), null);
+      return null;
+    }
+    return replay(settler, task, status);
   }
 
   /**
@@ -57,10 +63,15 @@ final class Replayer {
    * and is still returned with its status, for the visitor to record the app's error page.
    */
   Integer loadForVisit(PageSettler settler, CrawlTask task) {
-    return load(settler, task, true);
+    Integer status = open(settler, task);
+    return status == null ? null : replay(settler, task, status);
   }
 
-  private Integer load(PageSettler settler, CrawlTask task, boolean errorPages) {
+  /**
+   * Loads the task's URL with the storage reset; its HTTP status (an error page of a task without
+   * steps is a finding), or null when it did not load.
+   */
+  private Integer open(PageSettler settler, CrawlTask task) {
     PageSettler.Outcome loaded = settler.load(task.url());
     if (!loaded.failed() && resetStorage(settler.page())) loaded = settler.load(task.url());
     if (loaded.failed()) {
@@ -68,13 +79,16 @@ final class Replayer {
       return null;
     }
     int status = loaded.status() == null ? 200 : loaded.status();
-    if (status >= 400 && task.steps().isEmpty()) {
-      ctx.finding("http_error", task.url(), status, "HTTP " + status);
-      if (!errorPages) {
-        ctx.model().visited(task.url(), null);
-        return null;
-      }
-    }
+    if (errorPage(task, status)) ctx.finding("http_error", task.url(), status, "HTTP " + status);
+    return status;
+  }
+
+  private static boolean errorPage(CrawlTask task, int status) {
+    return status >= 400 && task.steps().isEmpty();
+  }
+
+  /** Replays the task's steps on the loaded page; the last status, or null when it failed. */
+  private Integer replay(PageSettler settler, CrawlTask task, int status) {
     if (!ctx.scope().sameOrigin(settler.page().url())) return null;
     for (PathStep step : task.steps()) {
       PageSettler.Outcome out = act(settler, step);

@@ -1,5 +1,6 @@
 package io.testgen.worker.observation;
 
+import io.testgen.common.url.UrlParts;
 import io.testgen.worker.browser.NavigationGuard;
 import java.net.URI;
 import java.util.Arrays;
@@ -37,17 +38,14 @@ final class UrlScope {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) return null;
       String origin = NavigationGuard.originOf(url);
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      StringBuilder out = new StringBuilder(origin).append(path);
-      String query = uri.getRawQuery();
-      if (query != null && !query.isEmpty()) {
-        String[] params = query.split("&");
+      UrlParts parts = UrlParts.of(uri);
+      StringBuilder out = new StringBuilder(origin).append(parts.pathOrRoot());
+      if (parts.query() != null && !parts.query().isEmpty()) {
+        String[] params = parts.query().split("&");
         Arrays.sort(params);
         out.append('?').append(String.join("&", params));
       }
-      String fragment = uri.getRawFragment();
-      if (fragment != null && (fragment.startsWith("/") || fragment.startsWith("!")))
-        out.append('#').append(fragment);
+      if (parts.hashRoute() != null) out.append('#').append(parts.hashRoute());
       return out.toString();
     } catch (IllegalArgumentException e) {
       return null;

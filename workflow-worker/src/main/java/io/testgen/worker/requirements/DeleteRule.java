@@ -12,7 +12,7 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
-import java.net.URI;
+import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -148,12 +148,6 @@ final class DeleteRule implements ScenarioRule {
   }
 
   private static String path(String url) {
-    if (url == null) return "";
-    try {
-      String p = URI.create(url).getRawPath();
-      return p == null || p.isEmpty() ? "/" : p;
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
+    return UrlParts.parse(url).map(UrlParts::pathOrRoot).orElse("");
   }
 }

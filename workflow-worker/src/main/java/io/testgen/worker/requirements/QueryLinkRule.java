@@ -12,7 +12,7 @@ import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
-import java.net.URI;
+import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -55,7 +55,7 @@ final class QueryLinkRule implements ScenarioRule {
         // the same filter offered on several states of one list counts once
         if (changed == null
             || !setsAValue(link.href(), changed)
-            || !covered.add(uri(link.href()).getRawPath() + "|" + changed)) continue;
+            || !covered.add(uri(link.href()).path() + "|" + changed)) continue;
         byParameters.putIfAbsent(changed, link);
       }
       int n = 0;
@@ -72,10 +72,9 @@ final class QueryLinkRule implements ScenarioRule {
    * with other parameters and the crawl loaded that address ({@code observed}); null otherwise.
    */
   static String changedParameters(StateInfo state, String href, Set<String> observed) {
-    URI from = uri(state.url());
-    URI to = uri(href);
-    if (from == null || to == null || !Objects.equals(from.getRawPath(), to.getRawPath()))
-      return null;
+    UrlParts from = uri(state.url());
+    UrlParts to = uri(href);
+    if (from == null || to == null || !Objects.equals(from.path(), to.path())) return null;
     if (!observed.contains(key(to))) return null;
     Map<String, String> before = query(from);
     Map<String, String> after = query(to);
@@ -134,27 +133,16 @@ final class QueryLinkRule implements ScenarioRule {
   }
 
   /** Path and parameters (in name order): one address however its parameters are ordered. */
-  private static String key(URI uri) {
-    return uri == null ? "" : uri.getRawPath() + "?" + query(uri);
+  private static String key(UrlParts uri) {
+    return uri == null ? "" : uri.path() + "?" + query(uri);
   }
 
-  private static URI uri(String url) {
-    try {
-      return url == null ? null : URI.create(url);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+  private static UrlParts uri(String url) {
+    return UrlParts.parse(url).orElse(null);
   }
 
   /** Query parameters by name (the last value of a repeated one), in name order. */
-  private static Map<String, String> query(URI uri) {
-    Map<String, String> params = new TreeMap<>();
-    if (uri == null || uri.getRawQuery() == null) return params;
-    for (String pair : uri.getRawQuery().split("&")) {
-      if (pair.isEmpty()) continue;
-      int eq = pair.indexOf('=');
-      params.put(eq < 0 ? pair : pair.substring(0, eq), eq < 0 ? "" : pair.substring(eq + 1));
-    }
-    return params;
+  private static Map<String, String> query(UrlParts uri) {
+    return uri == null ? new TreeMap<>() : uri.parameters();
   }
 }

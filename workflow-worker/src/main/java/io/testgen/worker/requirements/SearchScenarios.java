@@ -13,6 +13,7 @@ import io.testgen.common.agents.observation.FormSubmission;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +56,7 @@ final class SearchScenarios {
   }
 
   private static String pathOf(String url) {
-    if (url == null) return null;
-    try {
-      return java.net.URI.create(url).getPath();
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return UrlParts.parse(url).map(UrlParts::path).orElse(null);
   }
 
   /**

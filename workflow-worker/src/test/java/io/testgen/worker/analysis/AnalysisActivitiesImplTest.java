@@ -1,17 +1,15 @@
 package io.testgen.worker.analysis;
 
+import static io.testgen.worker.InvalidRequests.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.analysis.AnalysisRequest;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.analysis.ExecutionStrategy;
 import io.testgen.common.agents.analysis.RiskAssessment;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.progress.ProgressEventType;
-import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.progress.ProgressPublisher;
 import io.testgen.worker.requirements.ClinicObservation;
 import io.testgen.worker.requirements.RecordingProgressPublisher;
@@ -222,15 +220,9 @@ class AnalysisActivitiesImplTest {
 
   @Test
   void badInputFailsFastNonRetryablyAndReportsFailure() {
-    assertThatThrownBy(
-            () -> analysis.analyse(new AnalysisRequest("wf-bad", null, shopRequirements())))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.isNonRetryable()).isTrue();
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
-              assertThat(f.getOriginalMessage()).isEqualTo("observation is required");
-            });
+    assertRejected(
+        () -> analysis.analyse(new AnalysisRequest("wf-bad", null, shopRequirements())),
+        "observation is required");
     assertThat(progress.types()).containsExactly(ProgressEventType.AGENT_FAILED);
   }
 

@@ -22,64 +22,84 @@ class FmeaScorerTest {
       new ScenarioDeriver().derive(index, ShopObservation.INSTRUCTION, true);
   private final FmeaScorer scorer = new FmeaScorer(index);
 
+  private Scenario scenario(String id) {
+    return scenarios.stream().filter(s -> s.scenarioId().equals(id)).findFirst().orElseThrow();
+  }
+
   private FmeaScorer.Score score(String id) {
-    return scorer.score(
-        scenarios.stream().filter(s -> s.scenarioId().equals(id)).findFirst().orElseThrow());
+    return scorer.score(scenario(id));
   }
 
   private static List<Integer> figures(FmeaScorer.Score score) {
     return List.of(score.severity(), score.occurrence(), score.detection(), score.rpn());
   }
 
+  /** Severity, occurrence, detection and RPN of {@code score}, and exactly its reasons. */
+  private static void assertScore(
+      FmeaScorer.Score score, List<Integer> figures, String... reasons) {
+    assertThat(figures(score)).isEqualTo(figures);
+    assertThat(score.reasons()).containsExactly(reasons);
+  }
+
+  /** A scorer that knows what verification saw of one scenario's test. */
+  private FmeaScorer afterVerification(
+      String scenarioId, String status, int runs, int passed, int repairs) {
+    return new FmeaScorer(
+        index,
+        new VerificationFeedback(
+            List.of(new VerificationFeedback.Outcome(scenarioId, status, runs, passed, repairs)),
+            null));
+  }
+
   @Test
   void goalIsSevereAndFragileSubmitMakesFailuresHardToDetect() {
     FmeaScorer.Score goal = score("REQ-GOAL");
-    assertThat(figures(goal)).containsExactly(5, 4, 5, 100);
-    assertThat(goal.reasons())
-        .containsExactly(
-            "severity 5: the user's goal",
-            "severity 5: handles credentials (password fields [password] in form f-signup)",
-            "occurrence +1: form f-signup has 4 inputs",
-            "occurrence +1: form f-signup has 8 validation rules",
-            "occurrence +1: a server round-trip (POST https://shop.test/signup)",
-            "detection +2: an element with only fragile locators",
-            "detection +1: a state reachable only through actions");
+    assertScore(
+        goal,
+        List.of(5, 4, 5, 100),
+        "severity 5: the user's goal",
+        "severity 5: handles credentials (password fields [password] in form f-signup)",
+        "occurrence +1: form f-signup has 4 inputs",
+        "occurrence +1: form f-signup has 8 validation rules",
+        "occurrence +1: a server round-trip (POST https://shop.test/signup)",
+        "detection +2: an element with only fragile locators",
+        "detection +1: a state reachable only through actions");
   }
 
   @Test
   void loginIsSevereAndItsEdgesOneBelow() {
     FmeaScorer.Score login = score("REQ-LOGIN-f-login-SUCCESS");
-    assertThat(figures(login)).containsExactly(5, 2, 3, 30);
-    assertThat(login.reasons())
-        .containsExactly(
-            "severity 5: login (form f-login)",
-            "occurrence +1: a server round-trip (POST https://shop.test/login)",
-            "detection +1: no valid submission of form f-login was seen, so its success is"
-                + " unknown");
+    assertScore(
+        login,
+        List.of(5, 2, 3, 30),
+        "severity 5: login (form f-login)",
+        "occurrence +1: a server round-trip (POST https://shop.test/login)",
+        "detection +1: no valid submission of form f-login was seen, so its success is"
+            + " unknown");
     FmeaScorer.Score required = score("REQ-FORM-f-login-REQUIRED-username");
-    assertThat(figures(required)).containsExactly(4, 2, 3, 24);
-    assertThat(required.reasons())
-        .containsExactly(
-            "severity 5: login (form f-login)",
-            "severity -1: a form_validation case, at the edge of the feature rather than its main"
-                + " path",
-            "occurrence +1: a server round-trip (POST https://shop.test/login)",
-            "detection +1: no valid submission of form f-login was seen, so its success is"
-                + " unknown");
+    assertScore(
+        required,
+        List.of(4, 2, 3, 24),
+        "severity 5: login (form f-login)",
+        "severity -1: a form_validation case, at the edge of the feature rather than its main"
+            + " path",
+        "occurrence +1: a server round-trip (POST https://shop.test/login)",
+        "detection +1: no valid submission of form f-login was seen, so its success is"
+            + " unknown");
   }
 
   @Test
   void aFormThatWritesIsHighAndSaysWhichEvidenceShowsIt() {
     FmeaScorer.Score happy = score("REQ-FORM-f-signup-HAPPY");
     // a sign-up writes data (4) and handles a password (5): the password decides
-    assertThat(figures(happy)).containsExactly(5, 4, 4, 80);
-    assertThat(happy.reasons())
-        .containsExactly(
-            "severity 5: handles credentials (password fields [password] in form f-signup)",
-            "occurrence +1: form f-signup has 4 inputs",
-            "occurrence +1: form f-signup has 8 validation rules",
-            "occurrence +1: a server round-trip (POST https://shop.test/signup)",
-            "detection +2: an element with only fragile locators");
+    assertScore(
+        happy,
+        List.of(5, 4, 4, 80),
+        "severity 5: handles credentials (password fields [password] in form f-signup)",
+        "occurrence +1: form f-signup has 4 inputs",
+        "occurrence +1: form f-signup has 8 validation rules",
+        "occurrence +1: a server round-trip (POST https://shop.test/signup)",
+        "detection +2: an element with only fragile locators");
     assertThat(SeverityRules.writeEvidence(index.form("f-signup").orElseThrow()))
         .containsExactly(
             "purpose signup",
@@ -93,13 +113,13 @@ class FmeaScorerTest {
     FmeaScorer.Score hit = score("REQ-SEARCH-f-search-HIT");
     assertThat(figures(hit)).containsExactly(3, 2, 2, 12);
     FmeaScorer.Score probe = score("REQ-PROBE-f-search-OVERLONG");
-    assertThat(figures(probe)).containsExactly(2, 2, 2, 8);
-    assertThat(probe.reasons())
-        .containsExactly(
-            "severity 3: search or filter (form f-search, GET https://shop.test/search)",
-            "severity -1: a security case, at the edge of the feature rather than its main path",
-            "occurrence +1: a server round-trip (a submission went to"
-                + " https://shop.test/search?q=shoe)");
+    assertScore(
+        probe,
+        List.of(2, 2, 2, 8),
+        "severity 3: search or filter (form f-search, GET https://shop.test/search)",
+        "severity -1: a security case, at the edge of the feature rather than its main path",
+        "occurrence +1: a server round-trip (a submission went to"
+            + " https://shop.test/search?q=shoe)");
     assertThat(probe.rpn())
         .isLessThan(hit.rpn())
         .isLessThan(score("REQ-FORM-f-signup-HAPPY").rpn());
@@ -108,45 +128,40 @@ class FmeaScorerTest {
   @Test
   void pagesReachedBySigningInAreHigh() {
     FmeaScorer.Score account = score("REQ-RENDER-s-account");
-    assertThat(figures(account)).containsExactly(4, 1, 3, 12);
-    assertThat(account.reasons())
-        .containsExactly(
-            "severity 4: behind login (s-account is reached by signing in)",
-            "detection +1: a state reachable only through actions");
+    assertScore(
+        account,
+        List.of(4, 1, 3, 12),
+        "severity 4: behind login (s-account is reached by signing in)",
+        "detection +1: a state reachable only through actions");
   }
 
   @Test
   void crawlErrorsOnATemplateInstanceRaiseOccurrenceOfAStaticPage() {
     FmeaScorer.Score render = score("REQ-RENDER-s-product-list");
-    assertThat(figures(render)).containsExactly(2, 4, 2, 16);
-    assertThat(render.reasons())
-        .containsExactly(
-            "severity 2: a static page, nothing written or protected",
-            "occurrence +2: the crawl saw errors on its states (http_error 500 at"
-                + " https://shop.test/products/hats)",
-            "occurrence +1: a template with 2 instances");
+    assertScore(
+        render,
+        List.of(2, 4, 2, 16),
+        "severity 2: a static page, nothing written or protected",
+        "occurrence +2: the crawl saw errors on its states (http_error 500 at"
+            + " https://shop.test/products/hats)",
+        "occurrence +1: a template with 2 instances");
   }
 
   @Test
   void accessibilityIsCosmeticAndNavigationIsEasyToDetect() {
     FmeaScorer.Score a11y = score("REQ-A11Y-s-home");
-    assertThat(figures(a11y)).containsExactly(2, 1, 2, 4);
-    assertThat(a11y.reasons()).containsExactly("severity 2: an accessibility check, cosmetic");
+    assertScore(a11y, List.of(2, 1, 2, 4), "severity 2: an accessibility check, cosmetic");
     FmeaScorer.Score nav = score("REQ-NAV-s-home-TO-s-login");
-    assertThat(figures(nav)).containsExactly(2, 1, 1, 2);
-    assertThat(nav.reasons())
-        .containsExactly(
-            "severity 2: a static page, nothing written or protected",
-            "detection -1: navigation, the URL shows the outcome");
+    assertScore(
+        nav,
+        List.of(2, 1, 1, 2),
+        "severity 2: a static page, nothing written or protected",
+        "detection -1: navigation, the URL shows the outcome");
   }
 
   @Test
   void detectionFollowsTheFaultsTheSuiteMissedOrCaughtOnTheScenariosPages() {
-    Scenario home =
-        scenarios.stream()
-            .filter(s -> s.scenarioId().equals("REQ-RENDER-s-home"))
-            .findFirst()
-            .orElseThrow();
+    Scenario home = scenario("REQ-RENDER-s-home");
     assertThat(figures(scorer.score(home))).containsExactly(3, 1, 2, 6);
 
     FmeaScorer.Score missed =
@@ -178,41 +193,18 @@ class FmeaScorerTest {
 
   @Test
   void occurrenceFollowsWhatVerificationSawGoWrongWithTheScenariosTest() {
-    Scenario home =
-        scenarios.stream()
-            .filter(s -> s.scenarioId().equals("REQ-RENDER-s-home"))
-            .findFirst()
-            .orElseThrow();
-    FmeaScorer.Score flaky =
-        new FmeaScorer(
-                index,
-                new VerificationFeedback(
-                    List.of(
-                        new VerificationFeedback.Outcome("REQ-RENDER-s-home", "flaky", 3, 2, 0)),
-                    null))
-            .score(home);
+    Scenario home = scenario("REQ-RENDER-s-home");
+    FmeaScorer.Score flaky = afterVerification("REQ-RENDER-s-home", "flaky", 3, 2, 0).score(home);
     assertThat(figures(flaky)).containsExactly(3, 3, 2, 18);
     assertThat(flaky.reasons())
         .contains("occurrence +2: its test was flaky in verification (2 of 3 runs passed)");
 
     FmeaScorer.Score repaired =
-        new FmeaScorer(
-                index,
-                new VerificationFeedback(
-                    List.of(
-                        new VerificationFeedback.Outcome("REQ-RENDER-s-home", "repaired", 3, 3, 1)),
-                    null))
-            .score(home);
+        afterVerification("REQ-RENDER-s-home", "repaired", 3, 3, 1).score(home);
     assertThat(figures(repaired)).containsExactly(3, 2, 2, 12);
 
     // another scenario's troubles say nothing about this one
-    FmeaScorer.Score other =
-        new FmeaScorer(
-                index,
-                new VerificationFeedback(
-                    List.of(new VerificationFeedback.Outcome("REQ-NAV-x", "failed", 3, 0, 0)),
-                    null))
-            .score(home);
+    FmeaScorer.Score other = afterVerification("REQ-NAV-x", "failed", 3, 0, 0).score(home);
     assertThat(figures(other)).containsExactly(3, 1, 2, 6);
   }
 

@@ -2,30 +2,17 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.common.agents.analysis.AnalysisRequest;
-import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
-import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.security.TargetPolicy;
-import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApps;
-import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
-import io.testgen.worker.observation.CrawlObserver;
-import io.testgen.worker.observation.CrawlSettings;
-import io.testgen.worker.observation.Crawler;
-import io.testgen.worker.progress.AgentProgressReporter;
-import io.testgen.worker.progress.ProgressPublisher;
-import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,39 +52,18 @@ class DemoSiteEvolutionTest {
     try (BrowserPool pool =
         new BrowserPool(
             BrowserSettings.fromEnvironment().withContexts(2), TargetPolicy.allowingLoopback())) {
-      ArtifactStore artifacts = new ArtifactStore(dir);
-      ObservationResult observation =
-          new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
-              .crawl(
-                  new ObservationRequest(
-                      "wf-" + app, site.url("/"), depth, pages, null, null, null, false),
-                  null,
-                  CrawlObserver.NONE);
-      RequirementsResult requirements =
-          new RequirementsActivitiesImpl(ProgressPublisher.NONE)
-              .deriveRequirements(
-                  new RequirementsRequest(
-                      "wf-" + app, observation, null, List.of(), 50, false, false));
-      AnalysisResult analysis =
-          new AnalysisActivitiesImpl(ProgressPublisher.NONE)
-              .analyse(new AnalysisRequest("wf-" + app, observation, requirements));
+      InProcessPipeline run = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-" + app);
+      ObservationResult observation = run.crawl(site.url("/"), depth, pages, null);
+      RequirementsResult requirements = run.requirements(observation, 50, false);
       result =
-          new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
-              .evolve(
-                  new EvolutionRequest(
-                      "wf-" + app,
-                      site.url("/"),
-                      observation,
-                      requirements,
-                      analysis,
-                      null,
-                      null,
-                      null,
-                      null,
-                      1,
-                      2),
-                  new AgentProgressReporter(ProgressPublisher.NONE, "wf-" + app, Agent.EVOLUTION),
-                  SuiteEvolution.Heartbeat.NONE);
+          run.evolve(
+              site.url("/"),
+              observation,
+              requirements,
+              null,
+              2,
+              null,
+              EvolutionSettings.defaults());
     }
     List<GeneratedTest> tests = result.tests();
     for (GeneratedTest t : tests)

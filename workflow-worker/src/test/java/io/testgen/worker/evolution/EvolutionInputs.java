@@ -14,6 +14,7 @@ import io.testgen.common.agents.observation.ValidationMessage;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.security.LoginCredentials;
 import java.util.List;
 import java.util.Map;
 
@@ -137,6 +138,25 @@ final class EvolutionInputs {
         5,
         verifyRuns,
         0); // mutation analysis off: these tests are about verification (see the mutation tests)
+  }
+
+  /**
+   * The login site's request: its scenarios, signing in as ada with {@code password}, each test
+   * verified once, mutation analysis at its default.
+   */
+  static EvolutionRequest loginRequest(String wf, String base, String password) {
+    return new EvolutionRequest(
+        wf,
+        base + "/",
+        loginObservation(base),
+        new RequirementsResult(loginScenarios(), null, null),
+        null,
+        new LoginCredentials("ada", password, base + "/login"),
+        null,
+        null,
+        null,
+        5,
+        1);
   }
 
   // --- NotesSite -------------------------------------------------------------------------

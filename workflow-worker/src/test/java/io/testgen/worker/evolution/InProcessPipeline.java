@@ -24,9 +24,9 @@ import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import java.util.function.Predicate;
 
 /**
- * The four agents in-process against a served fixture app, for tests of one family of generators: a
- * crawl, the scenarios the test keeps, analysis of those, evolution verifying each test twice
- * without mutation analysis.
+ * The four agents in-process against a served fixture app, for tests of one family of generators
+ * and for measurements: a crawl, the scenarios the test keeps, analysis of those, evolution (by
+ * default verifying each test twice without mutation analysis).
  */
 final class InProcessPipeline {
   private final BrowserPool pool;
@@ -50,20 +50,47 @@ final class InProcessPipeline {
   /** All scenarios the rules derive (up to 80), then only those {@code keep} accepts. */
   RequirementsResult scenarios(
       ObservationResult observation, boolean credentials, Predicate<Scenario> keep) {
-    RequirementsResult all =
-        new RequirementsActivitiesImpl(ProgressPublisher.NONE)
-            .deriveRequirements(
-                new RequirementsRequest(
-                    workflowId, observation, null, java.util.List.of(), 80, false, credentials));
+    RequirementsResult all = requirements(observation, 80, credentials);
     return new RequirementsResult(
         all.scenarios().stream().filter(keep).toList(), all.coverage(), all.llm());
   }
 
+  /** The scenarios the rules derive, at most {@code maxScenarios}. */
+  RequirementsResult requirements(
+      ObservationResult observation, int maxScenarios, boolean credentials) {
+    return new RequirementsActivitiesImpl(ProgressPublisher.NONE)
+        .deriveRequirements(
+            new RequirementsRequest(
+                workflowId,
+                observation,
+                null,
+                java.util.List.of(),
+                maxScenarios,
+                false,
+                credentials));
+  }
+
+  /** Analysis, then Evolution verifying each test twice without mutation analysis. */
   EvolutionResult evolve(
       String url,
       ObservationResult observation,
       RequirementsResult requirements,
       LoginCredentials login,
+      EvolutionSettings settings) {
+    return evolve(url, observation, requirements, login, 2, 0, settings);
+  }
+
+  /**
+   * Analysis, then Evolution in one iteration with {@code verifyRuns} per test and {@code
+   * mutationBudgetSeconds} for mutation analysis (null: the default, 0: off).
+   */
+  EvolutionResult evolve(
+      String url,
+      ObservationResult observation,
+      RequirementsResult requirements,
+      LoginCredentials login,
+      int verifyRuns,
+      Integer mutationBudgetSeconds,
       EvolutionSettings settings) {
     AnalysisResult analysis =
         new AnalysisActivitiesImpl(ProgressPublisher.NONE)
@@ -81,8 +108,8 @@ final class InProcessPipeline {
                 null,
                 null,
                 1,
-                2,
-                0),
+                verifyRuns,
+                mutationBudgetSeconds),
             new AgentProgressReporter(ProgressPublisher.NONE, workflowId, Agent.EVOLUTION),
             SuiteEvolution.Heartbeat.NONE);
   }

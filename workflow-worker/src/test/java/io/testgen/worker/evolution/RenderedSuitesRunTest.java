@@ -2,10 +2,8 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.requirements.Scenario;
-import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
@@ -138,29 +136,10 @@ class RenderedSuitesRunTest {
                 BrowserSettings.fromEnvironment().withContexts(2),
                 TargetPolicy.allowingLoopback())) {
       String b = site.baseUrl();
-      EvolutionRequest base =
-          EvolutionInputs.request(
-              "wf-rendered-login",
-              b,
-              EvolutionInputs.loginObservation(b),
-              EvolutionInputs.loginScenarios(),
-              null,
-              1);
       EvolutionResult login =
           new SuiteEvolution(pool, artifacts, EvolutionSettings.defaults())
               .evolve(
-                  new EvolutionRequest(
-                      base.workflowId(),
-                      base.targetUrl(),
-                      base.observation(),
-                      base.requirements(),
-                      null,
-                      new LoginCredentials("ada", password, b + "/login"),
-                      null,
-                      null,
-                      null,
-                      5,
-                      1),
+                  EvolutionInputs.loginRequest("wf-rendered-login", b, password),
                   new AgentProgressReporter(
                       ProgressPublisher.NONE, "wf-rendered-login", Agent.EVOLUTION),
                   SuiteEvolution.Heartbeat.NONE);
@@ -244,8 +223,13 @@ class RenderedSuitesRunTest {
   }
 
   static Path unzip(String ref, Path target) throws IOException {
+    return unzip(artifacts.read(ref), target);
+  }
+
+  /** Unpacks a rendered suite's zip below {@code target}; the suite's own folder. */
+  static Path unzip(byte[] zip, Path target) throws IOException {
     Path root = null;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(artifacts.read(ref)))) {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         Path file = target.resolve(e.getName()).normalize();
         if (!file.startsWith(target)) throw new IOException("zip entry escapes: " + e.getName());

@@ -9,7 +9,6 @@ import io.testgen.common.agents.evolution.Repair;
 import io.testgen.common.agents.evolution.SuiteDiff;
 import io.testgen.common.agents.evolution.TestFailure;
 import io.testgen.common.json.JsonMapperFactory;
-import io.testgen.common.security.LoginCredentials;
 import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.ChangingSite;
@@ -295,27 +294,7 @@ class SuiteEvolutionTest {
     String password = "s3cret-Pa55-" + System.nanoTime();
     try (FixtureServer site = LoginSite.install(FixtureServer.start(), "ada", password)) {
       String b = site.baseUrl();
-      EvolutionRequest base =
-          EvolutionInputs.request(
-              "wf-login",
-              b,
-              EvolutionInputs.loginObservation(b),
-              EvolutionInputs.loginScenarios(),
-              null,
-              1);
-      EvolutionRequest request =
-          new EvolutionRequest(
-              base.workflowId(),
-              base.targetUrl(),
-              base.observation(),
-              base.requirements(),
-              null,
-              new LoginCredentials("ada", password, b + "/login"),
-              null,
-              null,
-              null,
-              5,
-              1);
+      EvolutionRequest request = EvolutionInputs.loginRequest("wf-login", b, password);
 
       EvolutionResult result = evolve(request);
 

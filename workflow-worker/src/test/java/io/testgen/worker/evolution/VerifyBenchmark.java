@@ -1,32 +1,17 @@
 package io.testgen.worker.evolution;
 
-import io.testgen.common.agents.analysis.AnalysisRequest;
-import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
-import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
-import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.security.TargetPolicy;
-import io.testgen.common.workflow.Agent;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApps;
-import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
-import io.testgen.worker.observation.CrawlObserver;
-import io.testgen.worker.observation.CrawlSettings;
-import io.testgen.worker.observation.Crawler;
-import io.testgen.worker.progress.AgentProgressReporter;
-import io.testgen.worker.progress.ProgressPublisher;
-import io.testgen.worker.requirements.RequirementsActivitiesImpl;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +20,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Evolution's verification against Playwright's own runner on the same tests. Not a test: run it
@@ -86,7 +69,8 @@ public final class VerifyBenchmark {
           JsonMapperFactory.shared()
               .readValue(kept.resolve("suite.json").toFile(), SuiteModel.class);
       List<GeneratedTest> suite = model.suiteTests();
-      Path project = unzip(Files.readAllBytes(kept.resolve("suite-ts.zip")), dir);
+      Path project =
+          RenderedSuitesRunTest.unzip(Files.readAllBytes(kept.resolve("suite-ts.zip")), dir);
       Files.createSymbolicLink(
           project.resolve("node_modules"), RenderedSuitesRunTest.playwrightTestModules());
       List<GeneratedTest> candidates =
@@ -148,36 +132,10 @@ public final class VerifyBenchmark {
       EvolutionSettings settings,
       FixtureServer site,
       String app) {
-    String wf = "wf-bench-" + app;
-    ObservationResult observation =
-        new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
-            .crawl(
-                new ObservationRequest(wf, site.url("/"), 3, 30, null, null, null, false),
-                null,
-                CrawlObserver.NONE);
-    RequirementsResult requirements =
-        new RequirementsActivitiesImpl(ProgressPublisher.NONE)
-            .deriveRequirements(
-                new RequirementsRequest(wf, observation, null, List.of(), 50, false, false));
-    AnalysisResult analysis =
-        new AnalysisActivitiesImpl(ProgressPublisher.NONE)
-            .analyse(new AnalysisRequest(wf, observation, requirements));
-    return new SuiteEvolution(pool, artifacts, settings)
-        .evolve(
-            new EvolutionRequest(
-                wf,
-                site.url("/"),
-                observation,
-                requirements,
-                analysis,
-                null,
-                null,
-                null,
-                null,
-                1,
-                RUNS),
-            new AgentProgressReporter(ProgressPublisher.NONE, wf, Agent.EVOLUTION),
-            SuiteEvolution.Heartbeat.NONE);
+    InProcessPipeline run = new InProcessPipeline(pool, artifacts, "wf-bench-" + app);
+    ObservationResult observation = run.crawl(site.url("/"), 3, 30, null);
+    RequirementsResult requirements = run.requirements(observation, 50, false);
+    return run.evolve(site.url("/"), observation, requirements, null, RUNS, null, settings);
   }
 
   /**
@@ -215,19 +173,5 @@ public final class VerifyBenchmark {
 
   private static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
-  }
-
-  private static Path unzip(byte[] zip, Path target) throws IOException {
-    Path root = null;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-        Path file = target.resolve(e.getName()).normalize();
-        if (!file.startsWith(target)) throw new IOException("zip entry escapes: " + e.getName());
-        Files.createDirectories(file.getParent());
-        Files.write(file, in.readAllBytes());
-        if (root == null) root = target.resolve(e.getName().substring(0, e.getName().indexOf('/')));
-      }
-    }
-    return root;
   }
 }

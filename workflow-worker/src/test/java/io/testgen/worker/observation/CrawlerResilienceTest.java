@@ -23,6 +23,17 @@ import org.junit.jupiter.api.Timeout;
 class CrawlerResilienceTest {
   private static final ObjectMapper JSON = JsonMapperFactory.shared();
 
+  /** An observer that keeps every checkpoint as JSON and fails when one does not serialise. */
+  static CrawlObserver checkpointsAsJson(List<String> checkpoints) {
+    return (fraction, data, checkpoint) -> {
+      try {
+        checkpoints.add(JSON.writeValueAsString(checkpoint.get()));
+      } catch (Exception e) {
+        throw new AssertionError("checkpoint did not serialise", e);
+      }
+    };
+  }
+
   static CrawlSettings fastTicks() {
     return CrawlSettings.defaults()
         .with(
@@ -74,13 +85,7 @@ class CrawlerResilienceTest {
               .crawl(
                   request("wf-resilience", site.url("/"), 3, 30),
                   null,
-                  (fraction, data, checkpoint) -> {
-                    try {
-                      checkpoints.add(JSON.writeValueAsString(checkpoint.get()));
-                    } catch (Exception e) {
-                      throw new AssertionError("checkpoint did not serialise", e);
-                    }
-                  });
+                  checkpointsAsJson(checkpoints));
       assertThat(result.findings())
           .contains(
               new Finding("http_error", site.url("/gone"), 404, "HTTP 404"),

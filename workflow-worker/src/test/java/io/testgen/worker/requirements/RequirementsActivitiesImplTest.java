@@ -1,5 +1,6 @@
 package io.testgen.worker.requirements;
 
+import static io.testgen.worker.InvalidRequests.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import io.testgen.common.agents.requirements.TokenUsageRecord;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
-import io.testgen.common.workflow.FailureTypes;
 import io.testgen.worker.analysis.AnalysisActivitiesImpl;
 import io.testgen.worker.llm.StructuredChatClient;
 import io.testgen.worker.progress.ProgressPublisher;
@@ -92,14 +92,9 @@ class RequirementsActivitiesImplTest {
   void nullObservationFailsFastAndReportsFailure() {
     RequirementsRequest request =
         new RequirementsRequest("wf-bad", null, null, List.of(), 50, false, false);
-    assertThatThrownBy(() -> new RequirementsActivitiesImpl(progress).deriveRequirements(request))
-        .isInstanceOfSatisfying(
-            ApplicationFailure.class,
-            f -> {
-              assertThat(f.isNonRetryable()).isTrue();
-              assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
-              assertThat(f.getOriginalMessage()).isEqualTo("observation is required");
-            });
+    assertRejected(
+        () -> new RequirementsActivitiesImpl(progress).deriveRequirements(request),
+        "observation is required");
     assertThat(progress.types()).containsExactly(ProgressEventType.AGENT_FAILED);
   }
 
@@ -109,15 +104,9 @@ class RequirementsActivitiesImplTest {
       RequirementsRequest request =
           new RequirementsRequest(
               "wf-bad", ShopObservation.observation(), null, List.of(), bad, false, false);
-      assertThatThrownBy(() -> new RequirementsActivitiesImpl(progress).deriveRequirements(request))
-          .isInstanceOfSatisfying(
-              ApplicationFailure.class,
-              f -> {
-                assertThat(f.isNonRetryable()).isTrue();
-                assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
-                assertThat(f.getOriginalMessage())
-                    .isEqualTo("max_scenarios must be 1..100, was " + bad);
-              });
+      assertRejected(
+          () -> new RequirementsActivitiesImpl(progress).deriveRequirements(request),
+          "max_scenarios must be 1..100, was " + bad);
     }
   }
 

@@ -14,6 +14,7 @@ import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
+import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.common.workflow.TestGenerationWorkflow;
 import io.testgen.testkit.servers.RedisServer;
@@ -120,6 +121,25 @@ final class BenchmarkStack implements AutoCloseable {
   }
 
   /** Runs the workflow to its end as the gateway starts it, and returns its result. */
+  /**
+   * What a benchmark asks for: a crawl from {@code url} to {@code maxDepth} and {@code maxPages},
+   * the named stages (null: all), no review, no mutation analysis.
+   */
+  static GenerationRequest request(
+      String url, int maxDepth, int maxPages, int maxScenarios, List<String> stages) {
+    return GenerationRequest.of(url)
+        .with(
+            r -> {
+              r.maxDepth = maxDepth;
+              r.maxPages = maxPages;
+              r.owner = "bench";
+              r.maxScenarios = maxScenarios;
+              r.reviewRequirements = false;
+              r.inputs = stages == null ? null : new PipelineInputs(stages, null, null, null);
+              r.mutationBudgetSeconds = 0;
+            });
+  }
+
   GenerationResult run(String workflowId, GenerationRequest request) {
     return client
         .newWorkflowStub(

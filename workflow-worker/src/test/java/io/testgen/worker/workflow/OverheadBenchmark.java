@@ -5,16 +5,13 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.api.common.v1.Payloads;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.testing.TestActivityEnvironment;
-import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
-import io.testgen.common.workflow.PipelineInputs;
+import io.testgen.testkit.bench.LoadAverage;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.worker.observation.CrawlSettings;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -50,13 +47,15 @@ public final class OverheadBenchmark {
           "demo app, max_pages %d, stages %s, mutation analysis off; load %s%n",
           maxPages,
           stages == null ? "all" : stages,
-          load());
+          LoadAverage.now());
       // warm-up: Chromium, drivers, JIT of the cheap stages (Evolution's first run is measured
       // cold)
       stack.run(
           "overhead-warmup",
-          request(site.url("/"), 3, List.of("observation", "requirements", "analysis")));
-      GenerationResult result = stack.run("overhead", request(site.url("/"), maxPages, stages));
+          BenchmarkStack.request(
+              site.url("/"), 2, 3, 10, List.of("observation", "requirements", "analysis")));
+      GenerationResult result =
+          stack.run("overhead", BenchmarkStack.request(site.url("/"), 2, maxPages, 10, stages));
       RunHistory history = stack.history("overhead");
       System.out.printf(
           Locale.ROOT,
@@ -133,34 +132,10 @@ public final class OverheadBenchmark {
           100 * activityOverhead / wall,
           outsideCode,
           100 * outsideCode / wall);
-      System.out.printf(Locale.ROOT, "load at the end %s%n", load());
+      System.out.printf(Locale.ROOT, "load at the end %s%n", LoadAverage.now());
     }
     // Temporal's TestActivityEnvironment leaves a non-daemon timer behind
     System.exit(0);
-  }
-
-  private static GenerationRequest request(String url, int maxPages, List<String> stages) {
-    return new GenerationRequest(
-        url,
-        2,
-        maxPages,
-        null,
-        "bench",
-        null,
-        null,
-        null,
-        null,
-        10,
-        null,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        stages == null ? null : new PipelineInputs(stages, null, null, null),
-        null,
-        0);
   }
 
   /** Median time to encode and decode the input and the result as worker and workflow do. */
@@ -246,15 +221,5 @@ public final class OverheadBenchmark {
           }
           return null;
         });
-  }
-
-  /** The 1, 5 and 15 minute load averages. */
-  static String load() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (Exception e) {
-      return "unknown";
-    }
   }
 }

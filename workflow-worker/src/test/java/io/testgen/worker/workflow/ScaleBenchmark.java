@@ -1,10 +1,9 @@
 package io.testgen.worker.workflow;
 
 import io.testgen.common.progress.ProgressStreams;
-import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
-import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RunState;
+import io.testgen.testkit.bench.LoadAverage;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.GeneratedSite;
 import io.testgen.worker.observation.CrawlSettings;
@@ -72,15 +71,18 @@ public final class ScaleBenchmark {
           site.pages(),
           STAGES,
           Runtime.getRuntime().maxMemory() >> 20,
-          OverheadBenchmark.load());
-      stack.run("scale-warmup", request(server.url("/"), 10)); // Chromium, drivers, JIT
+          LoadAverage.now());
+      stack.run(
+          "scale-warmup",
+          BenchmarkStack.request(server.url("/"), 3, 10, 100, STAGES)); // Chromium, drivers, JIT
       List<Row> rows = new ArrayList<>();
       for (int size : sizes) {
         System.gc();
         AtomicLong peak = new AtomicLong();
         Thread sampler = sampleHeap(memory, peak);
         String id = "scale-" + size;
-        GenerationResult result = stack.run(id, request(server.url("/"), size));
+        GenerationResult result =
+            stack.run(id, BenchmarkStack.request(server.url("/"), 3, size, 100, STAGES));
         sampler.interrupt();
         if (result.status() != RunState.COMPLETED)
           throw new IllegalStateException(id + " ended " + result.status());
@@ -106,32 +108,8 @@ public final class ScaleBenchmark {
                 stack.redisKeyBytes(ProgressStreams.key(id))));
         print(rows);
       }
-      System.out.printf(Locale.ROOT, "load at the end %s%n", OverheadBenchmark.load());
+      System.out.printf(Locale.ROOT, "load at the end %s%n", LoadAverage.now());
     }
-  }
-
-  private static GenerationRequest request(String url, int maxPages) {
-    return new GenerationRequest(
-        url,
-        3,
-        maxPages,
-        null,
-        "bench",
-        null,
-        null,
-        null,
-        null,
-        100,
-        null,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new PipelineInputs(STAGES, null, null, null),
-        null,
-        0);
   }
 
   private static Thread sampleHeap(MemoryMXBean memory, AtomicLong peak) {

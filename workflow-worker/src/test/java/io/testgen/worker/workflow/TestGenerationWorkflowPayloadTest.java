@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import io.temporal.api.common.v1.Payload;
-import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import io.testgen.common.agents.observation.ObservationSummary;
 import io.testgen.common.artifacts.ContentAddressedStore;
 import io.testgen.common.artifacts.ReferencedResults;
@@ -21,11 +19,7 @@ import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RunState;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.common.workflow.TestGenerationWorkflow;
-import io.testgen.worker.TemporalTestEnvironments;
-import io.testgen.worker.WorkerTuning;
-import io.testgen.worker.progress.RunEventActivitiesImpl;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +47,8 @@ class TestGenerationWorkflowPayloadTest {
 
   @BeforeEach
   void start() {
-    env = TemporalTestEnvironments.workflows();
-    for (String name : List.of("TargetHost", "Stage", "Owner")) {
-      env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
     agents = new ScriptedAgents(artifacts);
-    Worker pipeline = env.newWorker(TaskQueues.PIPELINE, WorkerTuning.workerOptions(false));
-    pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
-    pipeline.registerActivitiesImplementations(
-        agents, new RunEventActivitiesImpl(new RecordingPublisher()));
-    Worker browser = env.newWorker(TaskQueues.BROWSER, WorkerTuning.workerOptions(false));
-    browser.registerActivitiesImplementations(agents);
-    env.start();
+    env = TestGenerationWorkflowTest.started(agents, new RecordingPublisher());
     client = env.getWorkflowClient();
   }
 
@@ -115,25 +99,13 @@ class TestGenerationWorkflowPayloadTest {
   }
 
   private static GenerationRequest request(PipelineInputs inputs) {
-    return new GenerationRequest(
-        "http://shop.example.test/",
-        3,
-        500,
-        null,
-        "alice",
-        null,
-        null,
-        null,
-        null,
-        100,
-        null,
-        false,
-        Duration.ofHours(1),
-        null,
-        null,
-        null,
-        null,
-        inputs);
+    return TestGenerationWorkflowTest.request(
+            "http://shop.example.test/", null, false, null, inputs)
+        .with(
+            r -> {
+              r.maxPages = 500;
+              r.maxScenarios = 100;
+            });
   }
 
   /** Every payload of the run's history under 128 KB, the history under 1 MB (and printed). */

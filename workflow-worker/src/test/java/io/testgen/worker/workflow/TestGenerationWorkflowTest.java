@@ -56,19 +56,28 @@ class TestGenerationWorkflowTest {
 
   @BeforeEach
   void start() {
-    env = TemporalTestEnvironments.workflows();
+    agents = new ScriptedAgents(artifacts);
+    events = new RecordingPublisher();
+    env = started(agents, events);
+    client = env.getWorkflowClient();
+  }
+
+  /**
+   * A started test service with the search attributes, the workflow and {@code agents} on both task
+   * queues as the worker registers them, and run events to {@code events}.
+   */
+  static TestWorkflowEnvironment started(ScriptedAgents agents, RecordingPublisher events) {
+    TestWorkflowEnvironment env = TemporalTestEnvironments.workflows();
     for (String name : List.of("TargetHost", "Stage", "Owner")) {
       env.registerSearchAttribute(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
-    agents = new ScriptedAgents(artifacts);
-    events = new RecordingPublisher();
     Worker pipeline = env.newWorker(TaskQueues.PIPELINE, WorkerTuning.workerOptions(false));
     pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(agents, new RunEventActivitiesImpl(events));
     Worker browser = env.newWorker(TaskQueues.BROWSER, WorkerTuning.workerOptions(false));
     browser.registerActivitiesImplementations(agents);
     env.start();
-    client = env.getWorkflowClient();
+    return env;
   }
 
   @AfterEach
@@ -110,27 +119,22 @@ class TestGenerationWorkflowTest {
     return request(url, instruction, review, baseline, null);
   }
 
-  private static GenerationRequest request(
+  /** The workflow tests' request (a small crawl, an hour for review); the payload test's too. */
+  static GenerationRequest request(
       String url, String instruction, boolean review, String baseline, PipelineInputs inputs) {
-    return new GenerationRequest(
-        url,
-        3,
-        7,
-        instruction,
-        "alice",
-        null,
-        null,
-        null,
-        null,
-        10,
-        null,
-        review,
-        Duration.ofHours(1),
-        baseline,
-        null,
-        null,
-        null,
-        inputs);
+    return GenerationRequest.of(url)
+        .with(
+            r -> {
+              r.maxDepth = 3;
+              r.maxPages = 7;
+              r.userInstruction = instruction;
+              r.owner = "alice";
+              r.maxScenarios = 10;
+              r.reviewRequirements = review;
+              r.reviewTimeout = Duration.ofHours(1);
+              r.baselineWorkflowId = baseline;
+              r.inputs = inputs;
+            });
   }
 
   @Test

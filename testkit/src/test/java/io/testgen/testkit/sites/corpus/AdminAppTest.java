@@ -2,7 +2,6 @@ package io.testgen.testkit.sites.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.RecordedRequest;
 import io.testgen.testkit.sites.corpus.GroundTruth.Feature;
 import io.testgen.testkit.sites.corpus.admin.AdminApp;
@@ -11,27 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class AdminAppTest {
-  private final AdminApp app = new AdminApp();
-  private final GroundTruth truth = app.groundTruth();
-  private FixtureServer server;
-  private HttpSession http;
-
-  @BeforeEach
-  void start() {
-    server = app.install(FixtureServer.start());
-    http = new HttpSession(server.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+class AdminAppTest extends ServedAppTest<AdminApp> {
+  AdminAppTest() {
+    super(new AdminApp());
   }
 
   /** Signs in through the login form, as a browser would; returns the token for later posts. */

@@ -2,34 +2,19 @@ package io.testgen.testkit.sites.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.GroundTruth.Feature;
 import io.testgen.testkit.sites.corpus.shop.CrudShopApp;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class CrudShopAppTest {
-  private final CrudShopApp app = new CrudShopApp();
-  private final GroundTruth truth = app.groundTruth();
-  private FixtureServer server;
-  private HttpSession http;
-
-  @BeforeEach
-  void start() {
-    server = app.install(FixtureServer.start());
-    http = new HttpSession(server.baseUrl());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+class CrudShopAppTest extends ServedAppTest<CrudShopApp> {
+  CrudShopAppTest() {
+    super(new CrudShopApp());
   }
 
   private static Map<String, String> customer(String lastName, String telephone) {
