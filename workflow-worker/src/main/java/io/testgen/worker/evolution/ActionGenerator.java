@@ -34,7 +34,7 @@ final class ActionGenerator implements ScenarioGenerator {
             .findFirst()
             .orElseThrow(() -> new ScenarioSkip("no recorded action '" + label + "'"));
     StateInfo from = app.state(t.fromStateId());
-    String path = ObservedApp.pathOnly(from.url());
+    String path = ObservedApp.pathAndRoute(from.url());
     return TestDraft.live(LiveRun.action(path, new StatePath(app).reachAndAct(t, TYPED)));
   }
 }

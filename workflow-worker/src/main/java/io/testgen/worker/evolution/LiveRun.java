@@ -14,7 +14,8 @@ import java.util.function.Function;
  *
  * @param expect what the scenario claims the app does
  * @param field the field the scenario is about (required, invalid, probed), null for happy paths
- * @param formPath the path of the form's page, where a rejection stays
+ * @param formPath the path of the form's page, where a rejection stays; for an in-page action, the
+ *     path and hash route of the page it acts on
  * @param deletion for {@link Expect#DELETED}: how the created record is opened and deleted; null
  *     otherwise
  */

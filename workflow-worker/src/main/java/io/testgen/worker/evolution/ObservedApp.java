@@ -180,6 +180,18 @@ final class ObservedApp {
     return UrlParts.parse(url).map(ObservedApp::pathWithQuery).orElse(null);
   }
 
+  /** The path and a hash route ("/#/active"), without the query: where an in-page action is. */
+  static String pathAndRoute(String url) {
+    return UrlParts.parse(url)
+        .map(
+            u ->
+                u.pathOrRoot()
+                    + (u.fragment() != null && u.fragment().startsWith("/")
+                        ? "#" + u.fragment()
+                        : ""))
+        .orElse(null);
+  }
+
   private static String pathWithQuery(UrlParts url) {
     // Hash-routed apps (#/active) are different states at one path: keep the route.
     String route = url.fragment() != null && url.fragment().startsWith("/") ? url.fragment() : null;

@@ -107,7 +107,8 @@ final class OutcomeAssertions {
    */
   static List<TestStep> acted(LiveRun run, LiveOutcome outcome) {
     List<TestStep> expectations = new ArrayList<>();
-    String path = ObservedApp.pathOnly(outcome.url());
+    // a hash route's filter ("#/active" to "#/") moves nowhere else: its route is what changed
+    String path = ObservedApp.pathAndRoute(outcome.url());
     if (path != null && !path.equals(run.formPath()))
       expectations.add(Steps.expectUrl(UrlPattern.withIds(path)));
     texts(outcome, false).forEach(t -> expectations.add(visible(t)));

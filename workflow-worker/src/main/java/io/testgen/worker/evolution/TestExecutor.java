@@ -226,11 +226,18 @@ final class TestExecutor {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
+  /**
+   * The line of an error message that says what went wrong: Playwright's errors open with a bare
+   * "Error {" and carry the message on the next line as {@code message='...'}.
+   */
   static String firstLine(String message) {
     if (message == null) return "error";
-    String trimmed = message.strip();
-    int nl = trimmed.indexOf('\n');
-    String line = nl < 0 ? trimmed : trimmed.substring(0, nl);
+    String line = "";
+    for (String l : message.strip().split("\n")) {
+      line = l.strip();
+      if (line.startsWith("message='")) line = line.substring(9);
+      if (!line.isEmpty() && !line.matches("\\w*Error \\{")) break;
+    }
     return line.length() > 300 ? line.substring(0, 300) : line;
   }
 

@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,7 +53,10 @@ final class ActionRule implements ScenarioRule {
     return scenarios;
   }
 
-  /** An action on the page, not a move to another page: same URL before and after. */
+  /**
+   * An action on the page, not a move to another page: the same document before and after (a hash
+   * route's filter, "#/active" to "#/", stays in the page).
+   */
   private static boolean inPage(ObservationIndex index, Transition t) {
     if (!ACTIONS.contains(t.action())
         || t.label() == null
@@ -65,7 +67,14 @@ final class ActionRule implements ScenarioRule {
     if (!"click".equals(t.action()) || !t.hover().isEmpty()) return true;
     StateInfo from = index.state(t.fromStateId()).orElseThrow();
     StateInfo to = index.state(t.toStateId()).orElseThrow();
-    return from.url() != null && Objects.equals(from.url(), to.url());
+    return from.url() != null
+        && to.url() != null
+        && document(from.url()).equals(document(to.url()));
+  }
+
+  private static String document(String url) {
+    int hash = url.indexOf('#');
+    return hash < 0 ? url : url.substring(0, hash);
   }
 
   private static int depth(ObservationIndex index, String stateId) {

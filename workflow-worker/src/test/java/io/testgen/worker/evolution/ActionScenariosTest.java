@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * In-page actions become proven tests: on the corpus' single-page todo app, the whole pipeline
  * in-process (crawl, requirements, analysis, evolution without mutation analysis), then the
  * verified action tests run once more against a clean request log. The app's ground truth says
- * which requests prove which feature; editing (double-click, type, Enter) and deleting (hover,
- * click the revealed button) must be among what the suite proves.
+ * which requests prove which feature; editing (double-click, type, Enter), deleting (hover, click
+ * the revealed button) and the "All" filter (a click that changes only the hash route) must be
+ * among what the suite proves.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ActionScenariosTest {
@@ -51,7 +52,8 @@ class ActionScenariosTest {
           .contains(
               "double-click the first item's text",
               "hover the item, click the revealed button",
-              "press Enter in 'What needs to be done?'")
+              "press Enter in 'What needs to be done?'",
+              "click 'All'")
           .doesNotHaveDuplicates();
       // only the action scenarios go on to Evolution: the other generators have tests of their own
       requirements =
@@ -86,7 +88,7 @@ class ActionScenariosTest {
       for (GeneratedTest t : actions) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
       assertThat(truth.exercised(site.requests()))
           .extracting(GroundTruth.Feature::id)
-          .contains("add-todo", "edit-todo", "delete-todo");
+          .contains("add-todo", "edit-todo", "delete-todo", "filter-all");
     }
   }
 }
