@@ -82,7 +82,12 @@ final class ScenarioLearner {
     RunOutcome result = executor.run(TestModelBuilder.test(s, steps), null, null, reader);
     LiveOutcome outcome = reader.outcome(result);
     if (!outcome.passed())
-      throw new ScenarioSkip("the live run could not perform its actions: " + outcome.error());
+      throw new ScenarioSkip(
+          "the live run could not perform its actions: "
+              + (result.failedStep() >= 0 && result.failedStep() < steps.size()
+                  ? steps.get(result.failedStep()).description() + ": "
+                  : "")
+              + outcome.error());
     return outcome;
   }
 
