@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,12 +31,20 @@ final class JarProcesses {
 
   /**
    * Starts {@code module}'s built jar (found in the directory system property {@code jarDir} names,
-   * which Surefire sets) with heap limit {@code xmx} as {@code name}, logging to {@code log}.
+   * which Surefire sets) with {@code jvmOptions} as {@code name}, logging to {@code log}.
    */
   static ManagedProcess start(
-      String name, String module, String jarDir, String xmx, Map<String, String> env, Path log) {
-    return ManagedProcess.start(
-        name, List.of(java(), "-Xmx" + xmx, "-jar", jar(jarDir, module)), env, log);
+      String name,
+      String module,
+      String jarDir,
+      List<String> jvmOptions,
+      Map<String, String> env,
+      Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar(jarDir, module)));
+    return ManagedProcess.start(name, command, env, log);
   }
 
   /** Command lines of {@code children} still alive after waiting up to {@code timeout}. */

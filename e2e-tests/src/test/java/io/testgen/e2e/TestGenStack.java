@@ -40,6 +40,16 @@ final class TestGenStack implements AutoCloseable {
   /** Extra environment of every worker (a durable stack's LLM endpoint, verify runs). */
   private final Map<String, String> workerEnv = new HashMap<>();
 
+  /**
+   * For a durable stack, whose tests restart workers and the gateway many times on a busy machine:
+   * the JIT's first tier only and the serial collector, which start a JVM with the least CPU (a
+   * worker took 30-40 s to start at load 20). Benchmarks keep the JVM's defaults.
+   */
+  private static final List<String> QUICK_START =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  private boolean quickStart;
+
   /** Set for a durable stack: every gateway signs stream tokens with it, as several must. */
   private String streamTokenSecret;
 
@@ -81,6 +91,7 @@ final class TestGenStack implements AutoCloseable {
     TestGenStack stack = new TestGenStack(true);
     stack.workerEnv.putAll(workerEnv);
     stack.streamTokenSecret = "e2e-stream-token-secret-0123456789abcdef";
+    stack.quickStart = true;
     return start(stack);
   }
 
@@ -161,7 +172,7 @@ final class TestGenStack implements AutoCloseable {
             "worker-" + workerCount,
             "workflow-worker",
             "testgen.workerJarDir",
-            "768m",
+            jvmOptions("-Xmx768m"),
             workerEnv(),
             log);
     try {
@@ -210,11 +221,18 @@ final class TestGenStack implements AutoCloseable {
     Path log = logs.resolve("gateway.log");
     long logStart = log.toFile().length();
     gateway =
-        JarProcesses.start("gateway", "api-gateway", "testgen.gatewayJarDir", "512m", env, log);
+        JarProcesses.start(
+            "gateway", "api-gateway", "testgen.gatewayJarDir", jvmOptions("-Xmx512m"), env, log);
     gatewayPort = JarProcesses.startedPort(gateway, logStart, Duration.ofSeconds(240));
     gateway.awaitPort(gatewayPort, Duration.ofSeconds(10));
     JarProcesses.awaitReady(
         gateway, gatewayUrl() + "/actuator/health/readiness", Duration.ofSeconds(240));
+  }
+
+  private List<String> jvmOptions(String heap) {
+    List<String> options = new ArrayList<>(List.of(heap));
+    if (quickStart) options.addAll(QUICK_START);
+    return options;
   }
 
   /** Stops the gateway (SIGTERM, as a deployment does) and starts a new one on the same port. */
