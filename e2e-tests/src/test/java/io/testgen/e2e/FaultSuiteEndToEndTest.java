@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -66,7 +67,11 @@ class FaultSuiteEndToEndTest {
     stack = TestGenStack.startDurable(workerEnv);
     log("stack up");
     alice = new GatewayHttp(stack.gatewayUrl(), TestGenStack.API_KEY);
-    redis = RedisClient.create(stack.redis.url());
+    // A PING before each use, as the gateway does: after the Redis restart (test b) the pool's
+    // idle connections are dead, and reading the evidence on one failed the test
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setTestOnBorrow(true);
+    redis = RedisClient.builder().fromURI(stack.redis.url()).poolConfig(pool).build();
     evidence = new RunEvidence(redis);
 
     String workflowId = startRun();
