@@ -50,11 +50,11 @@ class DurabilityAndCancelEndToEndTest {
     awaitObservedStates(workflowId, 3);
 
     // Kill every worker that could hold the activity, then bring up a fresh one.
-    List<TestGenStack.Child> started = stack.killAllWorkers();
+    List<JarProcesses.Child> started = stack.killAllWorkers();
     // Chromium and its helpers die with their worker: nothing it started is left (issue 12, 9).
     assertThat(started).anyMatch(c -> c.command().contains("chromium"));
     try {
-      assertThat(TestGenStack.survivors(started, Duration.ofSeconds(15)))
+      assertThat(JarProcesses.survivors(started, Duration.ofSeconds(15)))
           .as("processes the killed worker left behind")
           .isEmpty();
     } finally {

@@ -3,6 +3,7 @@ package io.testgen.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testgen.e2e.FakeOpenAiServer.Purpose;
+import io.testgen.testkit.servers.ManagedProcess;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.CountingSite;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -31,7 +33,7 @@ import redis.clients.jedis.RedisClient;
  * their LLM (the one allowed fake, answering "no change") holds its request until the kill. The
  * app's latency is raised while a fault waits for the crawl or the verification, then lowered.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
 @org.junit.jupiter.api.Tag("faults")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -45,6 +47,7 @@ class FaultSuiteEndToEndTest {
   RedisClient redis;
   RunEvidence evidence;
   RunEvidence.Outcome undisturbed;
+  final long began = System.nanoTime();
 
   @BeforeAll
   void start() {
@@ -57,19 +60,25 @@ class FaultSuiteEndToEndTest {
     // template's accessibility scenario) depends on timing, and runs could not be compared exactly
     workerEnv.put("TESTGEN_CRAWL_PARALLELISM", "1");
     workerEnv.put("TESTGEN_LLM_TIMEOUT_SECONDS", "300"); // a held request outlasts a restart
+    // a killed worker is noticed in 15 s, not the 30 s (Observation) and 60 s (Evolution) the
+    // workflow declares: a page or a verified test of this small app takes 1-2 s at load 15, so
+    // the gap between two heartbeats stays far below it
+    workerEnv.put("TESTGEN_HEARTBEAT_TIMEOUT_SECONDS", "15");
     stack = TestGenStack.startDurable(workerEnv);
+    log("stack up");
     alice = new GatewayHttp(stack.gatewayUrl(), TestGenStack.API_KEY);
-    redis = RedisClient.create(stack.redis.url());
+    // A PING before each use, as the gateway does: after the Redis restart (test b) the pool's
+    // idle connections are dead, and reading the evidence on one failed the test
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setTestOnBorrow(true);
+    redis = RedisClient.builder().fromURI(stack.redis.url()).poolConfig(pool).build();
     evidence = new RunEvidence(redis);
 
-    long began = System.nanoTime();
     String workflowId = startRun();
     List<GatewayHttp.Event> events = alice.stream(workflowId, null);
     assertThat(events.get(events.size() - 1).type()).isEqualTo("workflow_completed");
     undisturbed = outcome(workflowId);
-    System.out.printf(
-        "faults: undisturbed run %d s, %s%n",
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), undisturbed);
+    log("undisturbed run done: " + undisturbed);
     assertThat(undisturbed.status()).isEqualTo("completed");
     assertThat(undisturbed.testIds()).isNotEmpty();
   }
@@ -87,6 +96,7 @@ class FaultSuiteEndToEndTest {
     llm.holdNext(Purpose.REQUIREMENTS);
     llm.holdNext(Purpose.ANALYSIS);
     site.withLatency(800); // the crawl is surely under way when the kill comes
+    log("a: start");
     String workflowId = startRun();
 
     evidence.await(
@@ -98,12 +108,12 @@ class FaultSuiteEndToEndTest {
     killWorkerAndReplace("observation");
 
     llm.awaitHeld(Purpose.REQUIREMENTS, RUN);
-    killWorkerAndReplace("requirements");
+    killWorkerReplacedBeforehand("requirements");
     llm.release(Purpose.REQUIREMENTS); // answers a dead caller; the retry is answered at once
 
     llm.awaitHeld(Purpose.ANALYSIS, RUN);
     site.withLatency(500); // so that verification lasts until the kill
-    killWorkerAndReplace("analysis");
+    killWorkerReplacedBeforehand("analysis");
     llm.release(Purpose.ANALYSIS);
 
     evidence.await(
@@ -118,11 +128,13 @@ class FaultSuiteEndToEndTest {
     List<GatewayHttp.Event> events = alice.stream(workflowId, null);
     assertThat(events.get(events.size() - 1).type()).isEqualTo("workflow_completed");
     assertThat(outcome(workflowId)).isEqualTo(undisturbed);
+    log("a: done");
   }
 
   @Test
   void b_redisStoppedForTenSecondsUnderARunAndALiveStream() {
     site.withLatency(300);
+    log("b: start");
     String workflowId = startRun();
     ResumingStream client = new ResumingStream(alice);
     CompletableFuture<List<GatewayHttp.Event>> live =
@@ -140,6 +152,7 @@ class FaultSuiteEndToEndTest {
     // a client arriving afterwards reads the same stream: nothing was lost with the restart
     assertThat(ids(alice.stream(workflowId, null))).isEqualTo(ids(events));
     assertThat(outcome(workflowId)).isEqualTo(undisturbed);
+    log("b: done");
   }
 
   @Test
@@ -147,6 +160,7 @@ class FaultSuiteEndToEndTest {
     // The run waits inside Requirements (its LLM request held) while the gateway restarts, so the
     // restart surely falls mid-run and its start-up competes with no browser work of the run.
     llm.holdNext(Purpose.REQUIREMENTS);
+    log("c: start");
     String workflowId = startRun();
     String streamUrl =
         alice
@@ -158,6 +172,7 @@ class FaultSuiteEndToEndTest {
       llm.awaitHeld(Purpose.REQUIREMENTS, RUN);
       browser.awaitReceived(3, RUN);
       stack.restartGateway();
+      log("c: gateway restarted");
       llm.release(Purpose.REQUIREMENTS);
       browser.awaitTerminal(RUN);
       System.out.println("faults: gateway restart, EventSource opens " + browser.opens());
@@ -165,11 +180,13 @@ class FaultSuiteEndToEndTest {
       evidence.assertExactlyOnce(workflowId, browser.ids(), browser.types());
     }
     assertThat(outcome(workflowId)).isEqualTo(undisturbed);
+    log("c: done");
   }
 
   @Test
   void d_temporalRestartedMidRun() {
     site.withLatency(500);
+    log("d: start");
     String workflowId = startRun();
     ResumingStream client = new ResumingStream(alice);
     CompletableFuture<List<GatewayHttp.Event>> live =
@@ -178,11 +195,13 @@ class FaultSuiteEndToEndTest {
         workflowId, "observation progress", RunEvidence.progressOf("observation", e -> true), RUN);
 
     stack.restartTemporal();
+    log("d: temporal restarted");
     site.withLatency(0);
 
     List<GatewayHttp.Event> events = live.join();
     evidence.assertExactlyOnce(workflowId, ids(events), types(events));
     assertThat(outcome(workflowId)).isEqualTo(undisturbed);
+    log("d: done");
   }
 
   private String startRun() {
@@ -198,16 +217,36 @@ class FaultSuiteEndToEndTest {
 
   /** SIGKILL to the worker inside {@code agent}; nothing it started survives; a new one starts. */
   private void killWorkerAndReplace(String agent) {
-    List<TestGenStack.Child> started = stack.killAllWorkers();
+    assertNoSurvivors(agent, stack.killAllWorkers());
+    stack.startWorker();
+    log("a new worker polls");
+  }
+
+  /**
+   * As {@link #killWorkerAndReplace}, the new worker started first: while the run waits on its held
+   * LLM request there is nothing else it could take, and its start overlaps nothing else.
+   */
+  private void killWorkerReplacedBeforehand(String agent) {
+    ManagedProcess replacement = stack.startWorker();
+    log("a new worker polls");
+    assertNoSurvivors(agent, stack.killWorkersOtherThan(replacement));
+  }
+
+  private void assertNoSurvivors(String agent, List<JarProcesses.Child> started) {
+    log("killed the worker inside " + agent);
     try {
-      assertThat(TestGenStack.survivors(started, Duration.ofSeconds(15)))
+      assertThat(JarProcesses.survivors(started, Duration.ofSeconds(15)))
           .as("processes the worker killed inside %s left behind", agent)
           .isEmpty();
     } finally {
       started.forEach(c -> c.process().destroyForcibly());
     }
-    System.out.println("faults: killed the worker inside " + agent);
-    stack.startWorker();
+  }
+
+  /** A line with the seconds since the class started, so a slow phase shows in the output. */
+  private void log(String line) {
+    System.out.printf(
+        "faults: %4d s %s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), line);
   }
 
   private RunEvidence.Outcome outcome(String workflowId) {

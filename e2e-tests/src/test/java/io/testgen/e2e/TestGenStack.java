@@ -3,23 +3,21 @@ package io.testgen.e2e;
 import io.testgen.testkit.servers.ManagedProcess;
 import io.testgen.testkit.servers.RedisServer;
 import io.testgen.testkit.servers.TemporalDevServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * TestGen as it runs for real: a Temporal dev server, a Redis, worker processes and a gateway
- * process started from the built jars, all on loopback.
+ * TestGen as it runs for real, all on loopback: a Temporal dev server and a Redis (testkit's), and
+ * worker and gateway processes from the built jars ({@link JarProcesses} starts and watches them).
+ * Its job is the stack as a whole: what every process is configured with, and the faults a test may
+ * strike it with (kill -9 of workers, a gateway restart, Redis stopped, Temporal restarted).
  */
 final class TestGenStack implements AutoCloseable {
   static final String USER = "alice";
@@ -41,6 +39,16 @@ final class TestGenStack implements AutoCloseable {
 
   /** Extra environment of every worker (a durable stack's LLM endpoint, verify runs). */
   private final Map<String, String> workerEnv = new HashMap<>();
+
+  /**
+   * For a durable stack, whose tests restart workers and the gateway many times on a busy machine:
+   * the JIT's first tier only and the serial collector, which start a JVM with the least CPU (a
+   * worker took 30-40 s to start at load 20). Benchmarks keep the JVM's defaults.
+   */
+  private static final List<String> QUICK_START =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  private boolean quickStart;
 
   /** Set for a durable stack: every gateway signs stream tokens with it, as several must. */
   private String streamTokenSecret;
@@ -83,6 +91,7 @@ final class TestGenStack implements AutoCloseable {
     TestGenStack stack = new TestGenStack(true);
     stack.workerEnv.putAll(workerEnv);
     stack.streamTokenSecret = "e2e-stream-token-secret-0123456789abcdef";
+    stack.quickStart = true;
     return start(stack);
   }
 
@@ -159,13 +168,15 @@ final class TestGenStack implements AutoCloseable {
     Path log = logs.resolve("worker-" + workerCount + ".log");
     long logStart = log.toFile().length(); // an earlier build's lines do not count
     ManagedProcess worker =
-        ManagedProcess.start(
+        JarProcesses.start(
             "worker-" + workerCount,
-            List.of(java(), "-Xmx768m", "-jar", jar("testgen.workerJarDir", "workflow-worker")),
+            "workflow-worker",
+            "testgen.workerJarDir",
+            jvmOptions("-Xmx768m"),
             workerEnv(),
             log);
     try {
-      awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(240));
+      JarProcesses.awaitLine(worker, "event=worker_started", logStart, Duration.ofSeconds(240));
     } catch (IllegalStateException e) {
       worker.close();
       throw e;
@@ -174,35 +185,28 @@ final class TestGenStack implements AutoCloseable {
     return worker;
   }
 
-  /** A process a worker started, with its command line as seen while it ran. */
-  record Child(ProcessHandle process, String command) {}
-
   /**
    * SIGKILL to every worker started so far: no chance to clean up or hand anything over. Returns
    * the processes the workers had started (Chromium and its helpers, Playwright's driver), as seen
    * just before the kill, so a test can check that none outlives its worker.
    */
-  List<Child> killAllWorkers() {
-    List<Child> started = new ArrayList<>();
+  List<JarProcesses.Child> killAllWorkers() {
+    return killWorkersOtherThan(null);
+  }
+
+  /** As {@link #killAllWorkers}, sparing {@code spared} (a replacement started beforehand). */
+  List<JarProcesses.Child> killWorkersOtherThan(ManagedProcess spared) {
+    List<JarProcesses.Child> started = new ArrayList<>();
     for (ManagedProcess worker : workers) {
-      if (worker.isAlive()) {
-        worker.process().descendants().forEach(p -> started.add(new Child(p, command(p))));
+      if (worker != spared && worker.isAlive()) {
+        worker
+            .process()
+            .descendants()
+            .forEach(p -> started.add(new JarProcesses.Child(p, JarProcesses.command(p))));
         worker.kill9();
       }
     }
     return started;
-  }
-
-  /** Command lines of {@code children} still alive after waiting up to {@code timeout}. */
-  static List<String> survivors(List<Child> children, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (children.stream().anyMatch(c -> c.process().isAlive())
-        && Instant.now().isBefore(deadline)) sleep(100);
-    return children.stream().filter(c -> c.process().isAlive()).map(Child::command).toList();
-  }
-
-  static String command(ProcessHandle process) {
-    return process.info().commandLine().orElse(process.info().command().orElse("?"));
   }
 
   private void startGateway() {
@@ -217,14 +221,18 @@ final class TestGenStack implements AutoCloseable {
     Path log = logs.resolve("gateway.log");
     long logStart = log.toFile().length();
     gateway =
-        ManagedProcess.start(
-            "gateway",
-            List.of(java(), "-Xmx512m", "-jar", jar("testgen.gatewayJarDir", "api-gateway")),
-            env,
-            log);
-    gatewayPort = startedPort(gateway, logStart, Duration.ofSeconds(240));
+        JarProcesses.start(
+            "gateway", "api-gateway", "testgen.gatewayJarDir", jvmOptions("-Xmx512m"), env, log);
+    gatewayPort = JarProcesses.startedPort(gateway, logStart, Duration.ofSeconds(240));
     gateway.awaitPort(gatewayPort, Duration.ofSeconds(10));
-    awaitReady(Duration.ofSeconds(240));
+    JarProcesses.awaitReady(
+        gateway, gatewayUrl() + "/actuator/health/readiness", Duration.ofSeconds(240));
+  }
+
+  private List<String> jvmOptions(String heap) {
+    List<String> options = new ArrayList<>(List.of(heap));
+    if (quickStart) options.addAll(QUICK_START);
+    return options;
   }
 
   /** Stops the gateway (SIGTERM, as a deployment does) and starts a new one on the same port. */
@@ -246,92 +254,6 @@ final class TestGenStack implements AutoCloseable {
   /** Stops the Temporal dev server and starts it again on its port with its database. */
   void restartTemporal() {
     temporal.restart();
-  }
-
-  /** Waits until the gateway's readiness (Temporal and Redis reachable) answers 200. */
-  private void awaitReady(Duration timeout) {
-    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-    java.net.http.HttpRequest ready =
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(gatewayUrl() + "/actuator/health/readiness"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (client.send(ready, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()
-            == 200) return;
-      } catch (IOException e) {
-        // not answering yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      if (!gateway.isAlive()) throw new IllegalStateException(gateway.logTail());
-      sleep(250);
-    }
-    throw new IllegalStateException(
-        "gateway not ready within " + timeout + ":\n" + gateway.logTail());
-  }
-
-  /** Waits for the "Tomcat started on port N" line the gateway writes after {@code from}: N. */
-  private static int startedPort(ManagedProcess gateway, long from, Duration timeout) {
-    Pattern started = Pattern.compile("Tomcat started on port (\\d+)");
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        String text = Files.readString(gateway.log());
-        Matcher line = started.matcher(text.substring((int) Math.min(from, text.length())));
-        if (line.find()) return Integer.parseInt(line.group(1));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (!gateway.isAlive())
-        throw new IllegalStateException(gateway.log() + ":\n" + gateway.logTail());
-      sleep(100);
-    }
-    throw new IllegalStateException("gateway did not start: " + gateway.logTail());
-  }
-
-  private static void awaitLine(
-      ManagedProcess process, String marker, long from, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        String text = Files.exists(process.log()) ? Files.readString(process.log()) : "";
-        if (text.indexOf(marker, (int) Math.min(from, text.length())) >= 0) return;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (!process.isAlive())
-        throw new IllegalStateException(process.log() + ":\n" + process.logTail());
-      sleep(100);
-    }
-    throw new IllegalStateException(
-        "no '" + marker + "' in " + process.log() + ":\n" + process.logTail());
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static String jar(String property, String module) {
-    // Surefire runs in e2e-tests/ (and sets the property); benchmarks run from the repository root.
-    String dir = System.getProperty(property, "../" + module + "/target");
-    if (!new File(dir).isDirectory()) dir = module + "/target";
-    File[] jars =
-        new File(dir)
-            .listFiles(
-                f ->
-                    f.getName().startsWith(module + "-")
-                        && f.getName().endsWith(".jar")
-                        && !f.getName().contains("original")
-                        && !f.getName().contains("sources"));
-    if (jars == null || jars.length == 0) {
-      throw new IllegalStateException(
-          "no " + module + " jar in " + dir + ": build it first (mvn package)");
-    }
-    return jars[0].getAbsolutePath();
   }
 
   static void sleep(long millis) {

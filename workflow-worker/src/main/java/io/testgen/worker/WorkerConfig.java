@@ -11,6 +11,7 @@ import io.testgen.worker.evolution.EvolutionSettings;
 import io.testgen.worker.llm.LlmSettings;
 import io.testgen.worker.observation.CrawlSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,9 @@ import java.util.Optional;
  * @param targets {@code TESTGEN_ALLOWED_TARGETS}
  * @param payloadCodec {@code TESTGEN_PAYLOAD_KEYS}, {@code TESTGEN_PAYLOAD_KEY_ID}
  * @param encryptAllPayloads {@code TESTGEN_PAYLOAD_ENCRYPTION=all} (default {@code secrets})
+ * @param heartbeatTimeout {@code TESTGEN_HEARTBEAT_TIMEOUT_SECONDS} (1..600): the heartbeat timeout
+ *     of every agent's activity; empty (default): the workflow's own ({@link
+ *     AgentHeartbeatTimeouts})
  */
 public record WorkerConfig(
     String temporalAddress,
@@ -53,7 +57,8 @@ public record WorkerConfig(
     LlmSettings analysisLlm,
     TargetPolicy targets,
     Optional<AesGcmPayloadCodec> payloadCodec,
-    boolean encryptAllPayloads) {
+    boolean encryptAllPayloads,
+    Optional<Duration> heartbeatTimeout) {
 
   static final List<String> QUEUES = List.of("pipeline", "browser");
 
@@ -75,7 +80,10 @@ public record WorkerConfig(
         LlmSettings.fromEnvironment(env, Agent.ANALYSIS),
         TargetPolicy.fromEnvironment(env),
         AesGcmPayloadCodec.fromEnvironment(env),
-        TemporalDataConverters.encryptsAll(env));
+        TemporalDataConverters.encryptsAll(env),
+        vars.string(AgentHeartbeatTimeouts.VARIABLE, null) == null
+            ? Optional.empty()
+            : Optional.of(vars.seconds(AgentHeartbeatTimeouts.VARIABLE, Duration.ZERO, 1, 600)));
   }
 
   public boolean pollsPipeline() {

@@ -20,6 +20,7 @@ import io.testgen.worker.progress.RedisProgressPublisher;
 import io.testgen.worker.progress.RunEventActivitiesImpl;
 import io.testgen.worker.requirements.RequirementsActivitiesImpl;
 import io.testgen.worker.workflow.TestGenerationWorkflowImpl;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
@@ -61,7 +62,9 @@ public final class WorkerMain {
     WorkerOptions options = WorkerTuning.workerOptions(config.testServerCompatible());
     if (config.pollsPipeline()) {
       Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);
-      pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
+      pipeline.registerWorkflowImplementationTypes(
+          AgentHeartbeatTimeouts.workflowOptions(config.heartbeatTimeout()),
+          TestGenerationWorkflowImpl.class);
       pipeline.registerActivitiesImplementations(
           RequirementsActivitiesImpl.withLlm(progress, config.requirementsLlm(), artifacts),
           AnalysisActivitiesImpl.withLlm(progress, config.analysisLlm(), artifacts),
@@ -93,11 +96,13 @@ public final class WorkerMain {
                 "worker-shutdown"));
     factory.start();
     log.info(
-        "event=worker_started temporal={} namespace={} queues={} artifacts={} test_server_compat={}",
+        "event=worker_started temporal={} namespace={} queues={} artifacts={} test_server_compat={}"
+            + " heartbeat_timeout={}",
         config.temporalAddress(),
         config.namespace(),
         config.taskQueues(),
         artifacts.root(),
-        config.testServerCompatible());
+        config.testServerCompatible(),
+        config.heartbeatTimeout().map(Duration::toString).orElse("workflow"));
   }
 }

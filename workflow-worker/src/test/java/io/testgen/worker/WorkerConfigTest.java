@@ -34,6 +34,7 @@ class WorkerConfigTest {
     assertThat(config.requirementsLlm().provider()).isEqualTo(LlmProvider.NONE);
     assertThat(config.payloadCodec()).isEmpty();
     assertThat(config.encryptAllPayloads()).isFalse();
+    assertThat(config.heartbeatTimeout()).isEmpty(); // the workflow's own per agent
   }
 
   @Test
@@ -57,7 +58,8 @@ class WorkerConfigTest {
                 "TESTGEN_CRAWL_PARALLELISM", "4",
                 "TESTGEN_CRAWL_RUN_BUDGET_SECONDS", "120",
                 "TESTGEN_CHROMIUM_PATH", "/opt/chromium/chrome",
-                "TESTGEN_PAYLOAD_ENCRYPTION", "all"));
+                "TESTGEN_PAYLOAD_ENCRYPTION", "all",
+                "TESTGEN_HEARTBEAT_TIMEOUT_SECONDS", "8"));
     assertThat(config.pollsPipeline()).isFalse();
     assertThat(config.pollsBrowser()).isTrue();
     assertThat(config.maxConcurrentBrowserActivities()).isEqualTo(6);
@@ -67,6 +69,7 @@ class WorkerConfigTest {
     assertThat(config.crawl().parallelism()).isEqualTo(4);
     assertThat(config.crawl().runBudget()).isEqualTo(Duration.ofSeconds(120));
     assertThat(config.encryptAllPayloads()).isTrue();
+    assertThat(config.heartbeatTimeout()).contains(Duration.ofSeconds(8));
   }
 
   @Test
@@ -90,5 +93,9 @@ class WorkerConfigTest {
     assertThatThrownBy(
             () -> WorkerConfig.fromEnvironment(Map.of("TESTGEN_PAYLOAD_ENCRYPTION", "some")))
         .hasMessage("TESTGEN_PAYLOAD_ENCRYPTION must be one of secrets, all, got 'some'");
+    assertThatThrownBy(
+            () -> WorkerConfig.fromEnvironment(Map.of("TESTGEN_HEARTBEAT_TIMEOUT_SECONDS", "0")))
+        .hasMessage(
+            "TESTGEN_HEARTBEAT_TIMEOUT_SECONDS must be an integer between 1 and 600, got '0'");
   }
 }
