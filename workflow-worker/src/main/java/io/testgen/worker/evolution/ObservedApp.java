@@ -182,20 +182,16 @@ final class ObservedApp {
 
   /** The path and a hash route ("/#/active"), without the query: where an in-page action is. */
   static String pathAndRoute(String url) {
-    return UrlParts.parse(url)
-        .map(
-            u ->
-                u.pathOrRoot()
-                    + (u.fragment() != null && u.fragment().startsWith("/")
-                        ? "#" + u.fragment()
-                        : ""))
-        .orElse(null);
+    return UrlParts.parse(url).map(u -> u.pathOrRoot() + route(u)).orElse(null);
   }
 
   private static String pathWithQuery(UrlParts url) {
-    // Hash-routed apps (#/active) are different states at one path: keep the route.
-    String route = url.fragment() != null && url.fragment().startsWith("/") ? url.fragment() : null;
-    return url.pathAndQuery() + (route == null ? "" : "#" + route);
+    return url.pathAndQuery() + route(url);
+  }
+
+  /** Hash-routed apps (#/active) are different states at one path: "#/..." or nothing. */
+  private static String route(UrlParts url) {
+    return url.fragment() != null && url.fragment().startsWith("/") ? "#" + url.fragment() : "";
   }
 
   static <T> List<T> nullSafe(List<T> list) {

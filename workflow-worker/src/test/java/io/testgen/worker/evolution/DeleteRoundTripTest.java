@@ -69,19 +69,7 @@ class DeleteRoundTripTest {
               "Deleting a record made on 'Add author | Library site admin' removes it");
       EvolutionSettings settings = EvolutionSettings.defaults();
       EvolutionResult result = pipeline.evolve(start, observation, requirements, login, settings);
-      result
-          .tests()
-          .forEach(
-              t ->
-                  System.out.println(
-                      "TEST "
-                          + t.status()
-                          + " "
-                          + t.title()
-                          + "\n  "
-                          + t.steps()
-                          + "\n  "
-                          + t.failure()));
+      InProcessPipeline.print(result);
       List<GeneratedTest> proven =
           result.tests().stream().filter(t -> SuiteModel.inSuite(t.status())).toList();
       assertThat(proven).hasSize(2);
@@ -115,14 +103,7 @@ class DeleteRoundTripTest {
       int books = app.count("library.book");
       int authors = app.count("library.author");
       site.clearRequests();
-      Map<String, String> secrets =
-          Map.of(
-              SuiteEvolution.USERNAME_ENV, login.username(),
-              SuiteEvolution.PASSWORD_ENV, login.password());
-      TestRun run =
-          MutationRuns.of(
-              new TestExecutor(
-                  pool, site.url("/"), secrets, null, settings, new VerificationStop()));
+      TestRun run = pipeline.signedInRun(site.url("/"), login, settings);
       for (GeneratedTest t : proven) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
       assertThat(truth.exercised(site.requests()))
           .extracting(GroundTruth.Feature::id)

@@ -113,4 +113,34 @@ final class InProcessPipeline {
             new AgentProgressReporter(ProgressPublisher.NONE, workflowId, Agent.EVOLUTION),
             SuiteEvolution.Heartbeat.NONE);
   }
+
+  /** Prints each test with its status, steps and failure: what a failing assertion is read with. */
+  static void print(EvolutionResult result) {
+    result
+        .tests()
+        .forEach(
+            t ->
+                System.out.println(
+                    "TEST "
+                        + t.status()
+                        + " "
+                        + t.title()
+                        + "\n  "
+                        + t.steps()
+                        + "\n  "
+                        + t.failure()));
+  }
+
+  /** Runs tests once more as the rendered suites do: signed in with the credentials' variables. */
+  io.testgen.worker.mutation.TestRun signedInRun(
+      String baseUrl,
+      io.testgen.common.security.LoginCredentials login,
+      EvolutionSettings settings) {
+    java.util.Map<String, String> secrets =
+        java.util.Map.of(
+            SuiteEvolution.USERNAME_ENV, login.username(),
+            SuiteEvolution.PASSWORD_ENV, login.password());
+    return MutationRuns.of(
+        new TestExecutor(pool, baseUrl, secrets, null, settings, new VerificationStop()));
+  }
 }

@@ -18,7 +18,6 @@ import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,19 +63,7 @@ class ListAndSessionScenariosTest {
           .contains("genre", "country", "logout");
       EvolutionSettings settings = EvolutionSettings.defaults();
       EvolutionResult result = pipeline.evolve(start, observation, requirements, login, settings);
-      result
-          .tests()
-          .forEach(
-              t ->
-                  System.out.println(
-                      "TEST "
-                          + t.status()
-                          + " "
-                          + t.title()
-                          + "\n  "
-                          + t.steps()
-                          + "\n  "
-                          + t.failure()));
+      InProcessPipeline.print(result);
       List<GeneratedTest> proven =
           result.tests().stream().filter(t -> SuiteModel.inSuite(t.status())).toList();
       // the sign-out test asserts where the app went and what it said, learned live
@@ -89,14 +76,7 @@ class ListAndSessionScenariosTest {
                       .extracting(s -> s.action())
                       .containsSubsequence("click", "expect_url", "expect_visible"));
       site.clearRequests();
-      Map<String, String> secrets =
-          Map.of(
-              SuiteEvolution.USERNAME_ENV, login.username(),
-              SuiteEvolution.PASSWORD_ENV, login.password());
-      TestRun run =
-          MutationRuns.of(
-              new TestExecutor(
-                  pool, site.url("/"), secrets, null, settings, new VerificationStop()));
+      TestRun run = pipeline.signedInRun(site.url("/"), login, settings);
       for (GeneratedTest t : proven) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
       assertThat(truth.exercised(site.requests()))
           .extracting(GroundTruth.Feature::id)
