@@ -25,11 +25,13 @@ import java.util.TreeMap;
 /**
  * {@code REQ-QUERY-<state>-<n>}: a link that shows the same path with other query parameters (a
  * filter, a sort order, the next page of a list, the next month of a calendar) at an address the
- * crawl loaded (parameters compared by name, in any order). The click tree of {@link
- * NavigationRule} follows one link into each state and none back into its own, yet these are a
- * list's features; links it already follows are left to it, and so are links that only drop
- * parameters. One scenario per path and set of changed parameters (the first link of each), at most
- * two per state.
+ * crawl loaded, or with parameters of the same names as an address of that path it loaded (the next
+ * month of a calendar whose first month it loaded; parameters compared by name, in any order).
+ * Which addresses a crawl keeps depends on its threads' timing; the names a template is loaded with
+ * do not. The click tree of {@link NavigationRule} follows one link into each state and none back
+ * into its own, yet these are a list's features; links it already follows are left to it, and so
+ * are links that only drop parameters. One scenario per path and set of changed parameters (the
+ * first link of each), at most two per state.
  */
 final class QueryLinkRule implements ScenarioRule {
   static final int MAX_PER_STATE = 2;
@@ -39,7 +41,10 @@ final class QueryLinkRule implements ScenarioRule {
   public List<Scenario> derive(RuleInput input) {
     Set<String> observed = new HashSet<>();
     for (StateInfo state : input.index().states())
-      for (String url : orEmpty(state.instanceUrls())) observed.add(key(uri(url)));
+      for (String url : orEmpty(state.instanceUrls())) {
+        observed.add(key(uri(url)));
+        observed.add(shape(uri(url)));
+      }
     Set<String> clicked = new HashSet<>();
     NavigationRule.tree(input.index(), input.startStateId())
         .forEach(t -> clicked.add(t.fromStateId() + "|" + t.elementId()));
@@ -69,13 +74,14 @@ final class QueryLinkRule implements ScenarioRule {
 
   /**
    * The names of the query parameters a link changes, comma-joined, when it leads to the same path
-   * with other parameters and the crawl loaded that address ({@code observed}); null otherwise.
+   * with other parameters and the crawl loaded that address or one of its shape ({@code observed}:
+   * {@link #key} and {@link #shape} of each loaded address); null otherwise.
    */
   static String changedParameters(StateInfo state, String href, Set<String> observed) {
     UrlParts from = uri(state.url());
     UrlParts to = uri(href);
     if (from == null || to == null || !Objects.equals(from.path(), to.path())) return null;
-    if (!observed.contains(key(to))) return null;
+    if (!observed.contains(key(to)) && !observed.contains(shape(to))) return null;
     Map<String, String> before = query(from);
     Map<String, String> after = query(to);
     List<String> changed = new ArrayList<>();
@@ -135,6 +141,11 @@ final class QueryLinkRule implements ScenarioRule {
   /** Path and parameters (in name order): one address however its parameters are ordered. */
   private static String key(UrlParts uri) {
     return uri == null ? "" : uri.path() + "?" + query(uri);
+  }
+
+  /** Path and the names of its parameters: every address of one template with these parameters. */
+  private static String shape(UrlParts uri) {
+    return uri == null ? "" : uri.path() + "?names=" + query(uri).keySet();
   }
 
   private static UrlParts uri(String url) {

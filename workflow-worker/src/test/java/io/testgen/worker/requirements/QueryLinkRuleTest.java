@@ -112,4 +112,20 @@ class QueryLinkRuleTest {
     assertThat(scenarios.get(0).then().get(0))
         .isEqualTo("the address has genre=poetry, no p parameter");
   }
+
+  @Test
+  void aLinkChangingOnlyValuesOfParametersTheCrawlLoadedThePathWithCountsWithoutItsOwnAddress() {
+    String calendar = "https://admin.test/calendar";
+    List<Scenario> scenarios =
+        derive(
+            calendar + "?month=1",
+            List.of(
+                link("E-next", "Next month", calendar + "?month=2"),
+                link("E-prev", "Previous month", calendar + "?month=0"),
+                link("E-year", "Next year", calendar + "?month=1&year=2")),
+            List.of(calendar + "?month=1", calendar + "?month=0"));
+    assertThat(scenarios)
+        .extracting(s -> s.testData().get("target_url"))
+        .containsExactly(calendar + "?month=2");
+  }
 }
