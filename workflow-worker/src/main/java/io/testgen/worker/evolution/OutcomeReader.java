@@ -31,7 +31,11 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
           for (const el of roots[i].querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
         for (const root of roots)
           for (const el of root.querySelectorAll(sel)) {
-            if (el.closest('nav,footer,script,style,template')) continue;
+            if (el.closest('nav,script,style,template')) continue;
+            // the page's footer is chrome; a footer inside a section is the widget's own (a list's
+            // "1 item left" and "Clear completed" in TodoMVC)
+            const footer = el.closest('footer');
+            if (footer && !(footer.parentElement && footer.parentElement.closest('article,aside,main,nav,section'))) continue;
             if (el.checkVisibility && !el.checkVisibility()) continue;
             const text = (el.innerText || '').replace(/\\s+/g, ' ').trim();
             if (!text || text.length > 120 || seen.has(text)) continue;

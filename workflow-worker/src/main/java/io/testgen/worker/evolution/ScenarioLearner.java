@@ -85,7 +85,10 @@ final class ScenarioLearner {
       throw new ScenarioSkip(
           "the live run could not perform its actions: "
               + (result.failedStep() >= 0 && result.failedStep() < steps.size()
-                  ? steps.get(result.failedStep()).description() + ": "
+                  ? steps.get(result.failedStep()).description()
+                      + " ("
+                      + Steps.describe(steps.get(result.failedStep()))
+                      + "): "
                   : "")
               + outcome.error());
     return outcome;

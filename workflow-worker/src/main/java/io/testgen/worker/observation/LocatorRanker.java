@@ -18,8 +18,9 @@ final class LocatorRanker {
   static List<Locator> rank(PageSnapshot.RawElement e) {
     List<Locator> candidates = new ArrayList<>();
     Map<String, Integer> counts = e.counts() == null ? Map.of() : e.counts();
-    if (present(e.role()) && present(e.name()) && !"heading".equals(e.role()))
-      candidates.add(Locator.role(e.role(), e.name(), counts.getOrDefault("role", 0) == 1));
+    String roleName = present(e.roleName()) ? e.roleName() : e.name();
+    if (present(e.role()) && present(roleName) && !"heading".equals(e.role()))
+      candidates.add(Locator.role(e.role(), roleName, counts.getOrDefault("role", 0) == 1));
     if (present(e.label()))
       candidates.add(new Locator("label", e.label(), null, counts.getOrDefault("label", 0) == 1));
     if (present(e.hintText()))

@@ -28,7 +28,11 @@ record PageSnapshot(
     List<String> texts,
     boolean passwordVisible) {
 
-  /** An element as the page script saw it; {@code counts} are matches per locator strategy. */
+  /**
+   * An element as the page script saw it; {@code counts} are matches per locator strategy. {@code
+   * name} holds the words a person reads; {@code roleName} the accessible name a role locator must
+   * match exactly (with CSS-generated content such as an icon's glyph), empty without a role.
+   */
   record RawElement(
       int index,
       String kind,
@@ -45,7 +49,8 @@ record PageSnapshot(
       int formIndex,
       boolean submit,
       boolean destructive,
-      Map<String, Integer> counts) {
+      Map<String, Integer> counts,
+      String roleName) {
 
     /** Words a person would use for it. */
     String words() {

@@ -97,17 +97,47 @@
       accessibility: null, texts: [], password_visible: false,
     };
   }
-  const textOf = (el) => clean(el.innerText !== undefined ? el.innerText : el.textContent);
+  const rendered = (el) => (el.innerText !== undefined ? el.innerText : el.textContent);
+  const textOf = (el) => clean(rendered(el));
   const byId = (id) => (id ? document.getElementById(id) : null);
-  const labelOf = (el) => {
-    if (el.labels && el.labels.length) return clean(el.labels[0].innerText);
+  // Text as Playwright's accessible-name computation reads it, which role locators match exactly:
+  // DOM text (no text-transform), CSS ::before/::after content (an icon font's glyph, TodoMVC's
+  // "❯"), hidden children skipped, block children spaced, open shadow roots and slots followed.
+  const pseudoText = (el, which) => {
+    const st = getComputedStyle(el, which);
+    if (!st || st.display === 'none' || st.visibility === 'hidden') return '';
+    const c = st.content || '';
+    if (c.length < 2 || !((c[0] === '"' && c.endsWith('"')) || (c[0] === "'" && c.endsWith("'")))) return '';
+    return (st.display || 'inline') !== 'inline' ? ' ' + c.slice(1, -1) + ' ' : c.slice(1, -1);
+  };
+  const accText = (el, depth) => {
+    let out = pseudoText(el, '::before');
+    const kids = el.shadowRoot ? el.shadowRoot.childNodes
+      : el.tagName === 'SLOT' && el.assignedNodes().length ? el.assignedNodes() : el.childNodes;
+    for (const n of kids) {
+      if (n.nodeType === 3) { out += n.data; continue; }
+      if (n.nodeType !== 1 || depth > 20 || SKIP.has(n.tagName)) continue;
+      const st = getComputedStyle(n);
+      if (st.display === 'none' || st.visibility === 'hidden' || n.getAttribute('aria-hidden') === 'true') continue;
+      const al = n.getAttribute('aria-label');
+      let t = al && al.trim() ? al : n.tagName === 'IMG' ? n.getAttribute('alt') || '' : accText(n, depth + 1);
+      if (st.display !== 'inline' || n.tagName === 'BR') t = ' ' + t + ' ';
+      out += t;
+    }
+    return out + pseudoText(el, '::after');
+  };
+  const accessible = (el) => accText(el, 0);
+  const labelWith = (el, read) => {
+    if (el.labels && el.labels.length) return clean(read(el.labels[0]));
     const lb = el.getAttribute('aria-labelledby');
-    if (lb) return clean(lb.split(/\s+/).map((i) => (byId(i) ? byId(i).innerText : '')).join(' '));
+    if (lb) return clean(lb.split(/\s+/).map((i) => (byId(i) ? read(byId(i)) : '')).join(' '));
     return '';
   };
-  const nameOf = (el, role) => {
+  const labelOf = (el) => labelWith(el, rendered);
+  // The words a person reads (read = rendered) or the name a role locator matches (accessible).
+  const nameWith = (el, read) => {
     const lb = el.getAttribute('aria-labelledby');
-    if (lb) return clean(lb.split(/\s+/).map((i) => (byId(i) ? byId(i).innerText : '')).join(' '));
+    if (lb) return clean(lb.split(/\s+/).map((i) => (byId(i) ? read(byId(i)) : '')).join(' '));
     const al = el.getAttribute('aria-label');
     if (al && al.trim()) return clean(al);
     const tag = el.tagName;
@@ -115,18 +145,19 @@
       const t = (el.getAttribute('type') || '').toLowerCase();
       if (['submit', 'button', 'reset'].includes(t)) return clean(el.value || (t === 'submit' ? 'Submit' : ''));
       if (t === 'image') return clean(el.getAttribute('alt'));
-      const l = labelOf(el);
+      const l = labelWith(el, read);
       if (l) return l;
       return clean(el.getAttribute('placeholder') || el.getAttribute('title'));
     }
     if (tag === 'IMG') return clean(el.getAttribute('alt'));
-    let t = textOf(el);
+    let t = clean(read(el));
     if (!t) {
       const img = el.querySelector('img[alt]');
       if (img) t = clean(img.getAttribute('alt'));
     }
     return t || clean(el.getAttribute('title'));
   };
+  const nameOf = (el) => nameWith(el, rendered);
   const roleOf = (el) => {
     const r = el.getAttribute('role');
     if (r) return r.split(/\s+/)[0];
@@ -249,9 +280,10 @@
 
   const facts = cands.map(({ el, kind }) => {
     const role = roleOf(el);
-    const name = nameOf(el, role);
+    const name = nameOf(el);
     return {
       el, kind, role, name,
+      roleName: role ? nameWith(el, accessible) : '',
       tag: el.tagName.toLowerCase(),
       type: (el.getAttribute('type') || '').toLowerCase(),
       text: kind === 'input' ? '' : textOf(el),
@@ -271,11 +303,12 @@
     return {
       index: i, kind: f.kind, tag: f.tag, type: f.type, role: f.role, name: f.name, text: f.text,
       href: f.href, label: f.label, hint_text: f.hintText, test_id: f.testId, css: f.cssPair[0],
+      role_name: f.roleName,
       form_index: formIndex,
       submit: f.kind === 'button' && !!form && (f.type === 'submit' || f.type === 'image' || (f.tag === 'button' && !f.type)),
       destructive,
       counts: {
-        role: f.role && f.name ? countWhere((g) => g.role === f.role && lc(g.name).includes(lc(f.name))) : 0,
+        role: f.role && f.roleName ? countWhere((g) => g.role === f.role && lc(g.roleName).includes(lc(f.roleName))) : 0,
         label: f.label ? countWhere((g) => g.label && lc(g.label).includes(lc(f.label))) : 0,
         hint_text: f.hintText ? countWhere((g) => g.hintText && lc(g.hintText).includes(lc(f.hintText))) : 0,
         test_id: f.testId ? count('[data-testid="' + f.testId.replace(/"/g, '\\"') + '"]') : 0,

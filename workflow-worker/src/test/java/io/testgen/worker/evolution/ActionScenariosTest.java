@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process (crawl, requirements, analysis, evolution without mutation analysis), then the
  * verified action tests run once more against a clean request log. The app's ground truth says
  * which requests prove which feature; editing (double-click, type, Enter), deleting (hover, click
- * the revealed button) and the "All" filter (a click that changes only the hash route) must be
- * among what the suite proves.
+ * the revealed button), the "All" filter (a click that changes only the hash route), toggling one
+ * item (its count of items left is the widget's own footer, not page chrome), "Mark all as
+ * complete" (a role name with CSS-generated content) and "Clear completed" behind it must be among
+ * what the suite proves.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ActionScenariosTest {
@@ -88,7 +90,14 @@ class ActionScenariosTest {
       for (GeneratedTest t : actions) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
       assertThat(truth.exercised(site.requests()))
           .extracting(GroundTruth.Feature::id)
-          .contains("add-todo", "edit-todo", "delete-todo", "filter-all");
+          .contains(
+              "add-todo",
+              "edit-todo",
+              "delete-todo",
+              "filter-all",
+              "toggle-todo",
+              "toggle-all",
+              "clear-completed");
     }
   }
 }

@@ -112,7 +112,7 @@ class CrawlRulesTest {
       Map<String, Integer> counts) {
     return new PageSnapshot.RawElement(
         0, "button", "button", "", role, name, text, null, label, "", testId, css, -1, false, false,
-        counts);
+        counts, null);
   }
 
   @Test
@@ -151,7 +151,8 @@ class CrawlRulesTest {
                 0,
                 false,
                 false,
-                Map.of("role", 1, "label", 1, "hint_text", 1, "test_id", 1, "css", 1)));
+                Map.of("role", 1, "label", 1, "hint_text", 1, "test_id", 1, "css", 1),
+                null));
     assertThat(many).hasSize(4);
     assertThat(many.get(0)).isEqualTo(Locator.role("textbox", "Email", true));
     assertThat(many.get(3)).isEqualTo(Locator.css("#email", true)); // CSS stays as the last resort

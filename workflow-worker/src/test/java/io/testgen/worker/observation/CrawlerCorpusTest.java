@@ -171,6 +171,8 @@ class CrawlerCorpusTest {
         .anyMatch(s -> s.path().stream().anyMatch(p -> p.contains("double-click")));
     assertThat(r.states())
         .anyMatch(s -> s.path().stream().anyMatch(p -> p.equals("click the checkbox")));
+    // the toggle-all checkbox is a 1 px transparent input drawn by its label: the label is clicked
+    assertThat(r.states()).anyMatch(s -> s.path().contains("click 'Mark all as complete'"));
     assertThat(r.states())
         .anyMatch(s -> s.url().endsWith("#/active") || s.path().contains("click 'Active'"));
     assertThat(r.states())
@@ -180,6 +182,7 @@ class CrawlerCorpusTest {
         .contains(
             "POST /__events/add",
             "POST /__events/toggle",
+            "POST /__events/toggle-all",
             "POST /__events/edit-start",
             "POST /__events/filter-active",
             "POST /__events/filter-completed");
@@ -197,6 +200,6 @@ class CrawlerCorpusTest {
     assertThat(c.result().states()).hasSizeGreaterThan(1);
     assertThat(c.requests())
         .extracting(q -> q.method() + " " + q.path())
-        .contains("POST /__events/add");
+        .contains("POST /__events/add", "POST /__events/toggle-all");
   }
 }
