@@ -23,7 +23,8 @@ final class AdminFaults {
             "a changelist search shows every row (the query is kept in the box, never applied)"),
         new HandFault(
             FILTER_IGNORED, "a changelist filter is marked selected but every row is still listed"),
-        new HandFault(PAGE_IGNORED, "every page of a changelist shows the first page's rows"),
+        new HandFault(
+            PAGE_IGNORED, "the changelist ignores its page number: every page link shows page 1"),
         new HandFault(
             ADD_DROPS_TITLE,
             "an add form says the record was added but stores it with an empty title (or name)"),
