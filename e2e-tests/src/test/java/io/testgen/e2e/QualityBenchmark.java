@@ -2,6 +2,7 @@ package io.testgen.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.testgen.e2e.quality.HandFaultRuns;
 import io.testgen.e2e.quality.PlaywrightTestRun;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.RecordedRequest;
@@ -20,8 +21,9 @@ import java.util.Map;
  * The quality yardstick: runs the whole pipeline (real Temporal, Redis, worker and gateway
  * processes, Chromium) on every app of the fixture corpus, then runs the suite it generated under
  * Playwright's own runner against a freshly reset copy of the app and judges, from the requests the
- * app received, which features of its ground truth the suite exercised. Prints one table; asserts
- * nothing. Run {@code ./testgen bench quality [app...]}.
+ * app received, which features of its ground truth the suite exercised; then runs the same suite
+ * once per fault of the app's hand-written catalogue ({@link HandFaultRuns}). Prints one table;
+ * asserts nothing. Run {@code ./testgen bench quality [app...]}.
  */
 public final class QualityBenchmark {
   /** One row of the table. */
@@ -37,7 +39,8 @@ public final class QualityBenchmark {
       List<String> missed,
       List<RecordedRequest> forbiddenSent,
       double pipelineSeconds,
-      List<String> notShipped) {
+      List<String> notShipped,
+      HandFaultRuns.Summary handFaults) {
     double coverage() {
       int all = exercised.size() + missed.size();
       return all == 0 ? 0 : exercised.size() / (double) all;
@@ -106,6 +109,7 @@ public final class QualityBenchmark {
       Path work = Files.createTempDirectory("quality-" + app.name());
       PlaywrightTestRun.Outcome run = PlaywrightTestRun.run(suite, work, env, 2);
       List<RecordedRequest> requests = server.requests();
+      HandFaultRuns.Summary handFaults = HandFaultRuns.run(app, server, suite, work, env, run);
       List<String> exercised =
           truth.exercised(requests).stream().map(GroundTruth.Feature::id).toList();
       List<String> missed =
@@ -125,7 +129,8 @@ public final class QualityBenchmark {
           missed,
           truth.forbiddenSent(requests),
           seconds,
-          notShipped(results.path("evolution_result").path("tests")));
+          notShipped(results.path("evolution_result").path("tests")),
+          handFaults);
     }
   }
 
@@ -168,6 +173,9 @@ public final class QualityBenchmark {
         row.missed(),
         row.forbiddenSent());
     row.notShipped().forEach(t -> System.out.println("   not shipped: " + t));
+    row.handFaults().runs().stream()
+        .filter(f -> !f.killed())
+        .forEach(f -> System.out.println("   hand fault survived: " + f.fault()));
     if (row.suiteRun().exitCode() != 0) {
       String out = row.suiteRun().output();
       System.out.println(out.substring(Math.max(0, out.length() - 3000)));
@@ -178,14 +186,14 @@ public final class QualityBenchmark {
     StringBuilder out = new StringBuilder();
     out.append(
         "| app | states | forms | scenarios | verified tests | suite run (passed/total) | pass rate"
-            + " | feature coverage | mutation score | pipeline time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | feature coverage | mutation score | hand faults killed | pipeline time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       PlaywrightTestRun.Outcome run = r.suiteRun();
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %d | %d | %d/%d | %.0f %% | %d/%d = %.0f %% | %s | %.0f s |%n",
+              "| %s | %d | %d | %d | %d | %d/%d | %.0f %% | %d/%d = %.0f %% | %s | %s | %.0f s |%n",
               r.app(),
               r.states(),
               r.forms(),
@@ -198,6 +206,7 @@ public final class QualityBenchmark {
               r.exercised().size() + r.missed().size(),
               100 * r.coverage(),
               r.mutationScore(),
+              r.handFaults().cell(),
               r.pipelineSeconds()));
     }
     return out.toString();

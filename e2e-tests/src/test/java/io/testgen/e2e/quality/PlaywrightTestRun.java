@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -23,7 +25,22 @@ public final class PlaywrightTestRun {
     public int total() {
       return passed + failed + flaky + skipped;
     }
+
+    /**
+     * The failed tests as the list reporter sums them up ({@code [chromium] › tests/x.spec.ts:5:5 ›
+     * title}), in its order.
+     */
+    public List<String> failedTests() {
+      List<String> titles = new ArrayList<>();
+      Matcher m = FAILED_TEST.matcher(output);
+      while (m.find()) if (!titles.contains(m.group(1).trim())) titles.add(m.group(1).trim());
+      return titles;
+    }
   }
+
+  // the reporter's summary: "  1) [chromium] › tests/a.spec.ts:3:5 › title ───"
+  private static final Pattern FAILED_TEST =
+      Pattern.compile("(?m)^\\s+\\d+\\) (\\[chromium\\] › .*?)\\s*─*\\s*$");
 
   static final Path NPM_CACHE =
       Path.of(System.getProperty("user.home"), ".cache", "testgen", "playwright-ts");
@@ -33,13 +50,26 @@ public final class PlaywrightTestRun {
 
   public static Outcome run(byte[] suiteZip, Path workDir, Map<String, String> env, int workers)
       throws IOException, InterruptedException {
+    return run(suiteZip, workDir, env, workers, List.of());
+  }
+
+  /**
+   * As {@link #run(byte[], Path, Map, int)} with more options for the runner ({@code
+   * --max-failures=1}); a {@code workDir} used before is reused (the zip unpacked over it).
+   */
+  public static Outcome run(
+      byte[] suiteZip, Path workDir, Map<String, String> env, int workers, List<String> options)
+      throws IOException, InterruptedException {
     Path project = unzip(suiteZip, workDir);
     Path modules = modules(versionOf(project));
     Path link = project.resolve("node_modules");
-    if (!Files.exists(link)) Files.createSymbolicLink(link, modules);
-    Result result =
-        exec(
-            project, env, 900, "npx", "--no-install", "playwright", "test", "--workers=" + workers);
+    if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+      Files.createSymbolicLink(link, modules);
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("npx", "--no-install", "playwright", "test", "--workers=" + workers));
+    cmd.addAll(options);
+    Result result = exec(project, env, 900, cmd.toArray(String[]::new));
     String out = result.output();
     return new Outcome(
         result.exitCode(),

@@ -17,6 +17,17 @@ public interface CorpusApp {
   /** Back to the seeded data (nothing stored by earlier requests). */
   void reset();
 
+  /**
+   * The app's hand-written fault catalogue and its switch ({@link FaultSwitch#inject}, {@link
+   * FaultSwitch#heal}); an app without one answers an empty catalogue.
+   */
+  default FaultSwitch faults() {
+    return NO_FAULTS;
+  }
+
+  /** The switch of an app without a catalogue: nothing to inject. */
+  FaultSwitch NO_FAULTS = new FaultSwitch();
+
   /** The app's ground truth, from {@code corpus/<name>.json}. */
   default GroundTruth groundTruth() {
     return GroundTruth.load(name());

@@ -9,6 +9,21 @@ import io.testgen.testkit.sites.observation.HostileSite;
  * reached as {@code localhost} instead of {@code 127.0.0.1}: another origin, no second server.
  */
 public final class HostileApp implements CorpusApp {
+  private final FaultSwitch faults =
+      new FaultSwitch(
+          new HandFault(
+              HostileSite.FAULT_PROFILE_200,
+              "the profile's error page answers 200: the handler swallows the status"),
+          new HandFault(
+              HostileSite.FAULT_OLD_NEWS_200, "the missing old news answers 200 (a soft 404)"),
+          new HandFault(
+              HostileSite.FAULT_CALENDAR_STUCK,
+              "the calendar's \"Next month\" link stays on the month shown"),
+          new HandFault(
+              HostileSite.FAULT_HELP_TEXT, "the help page renders its heading without its text"),
+          new HandFault(
+              HostileSite.FAULT_HOME_LINK,
+              "the error pages' \"Home\" link goes to /home, which does not exist"));
   private HostileSite site;
 
   @Override
@@ -18,8 +33,13 @@ public final class HostileApp implements CorpusApp {
 
   @Override
   public FixtureServer install(FixtureServer server) {
-    site = HostileSite.install(server, "http://localhost:" + server.port());
+    site = HostileSite.install(server, "http://localhost:" + server.port(), faults::on);
     return server;
+  }
+
+  @Override
+  public FaultSwitch faults() {
+    return faults;
   }
 
   @Override

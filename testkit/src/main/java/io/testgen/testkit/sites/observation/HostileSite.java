@@ -4,6 +4,7 @@ import io.testgen.testkit.sites.FixtureRequest;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A site that tries to trap a crawler: an endless calendar, an ever-growing query string, a slow
@@ -11,26 +12,54 @@ import java.util.concurrent.atomic.AtomicInteger;
  * redirect to the cloud metadata address, an image loaded from it, bare 404 and 500 pages and
  * others inside the site's frame with links onwards (a profile answering 500, old news answering
  * 404, both linking to a help page), and "Log out" / "Delete account" controls that a crawler must
- * leave alone unless destructive actions are allowed.
+ * leave alone unless destructive actions are allowed. The bugs named by the {@code FAULT_}
+ * constants are built in, each served only while the predicate given to {@link #install(
+ * FixtureServer, String, Predicate)} says it is on.
  */
 public final class HostileSite {
   /** How long {@code /slow} takes to answer. */
   public static final long SLOW_MILLIS = 15_000;
 
+  /** The profile's error page answers 200 (the handler swallows the status). */
+  public static final String FAULT_PROFILE_200 = "profile-error-answers-200";
+
+  /** The old news page answers 200 instead of 404 (a soft 404). */
+  public static final String FAULT_OLD_NEWS_200 = "old-news-answers-200";
+
+  /** "Next month" links to the month shown (the increment is lost). */
+  public static final String FAULT_CALENDAR_STUCK = "calendar-next-month-stuck";
+
+  /** The help page renders its heading but not its text. */
+  public static final String FAULT_HELP_TEXT = "help-page-loses-text";
+
+  /** The error pages' "Home" link goes to {@code /home}, which does not exist. */
+  public static final String FAULT_HOME_LINK = "error-pages-home-link-broken";
+
   private final String otherOrigin;
+  private final Predicate<String> fault;
   private final AtomicInteger logouts = new AtomicInteger();
   private final AtomicInteger deletes = new AtomicInteger();
   private final AtomicInteger calendarHits = new AtomicInteger();
 
-  private HostileSite(String otherOrigin) {
+  private HostileSite(String otherOrigin, Predicate<String> fault) {
     this.otherOrigin = otherOrigin;
+    this.fault = fault;
   }
 
   /**
    * @param otherOrigin base URL of another server (another origin) that {@code /away} targets
    */
   public static HostileSite install(FixtureServer server, String otherOrigin) {
-    HostileSite site = new HostileSite(otherOrigin);
+    return install(server, otherOrigin, id -> false);
+  }
+
+  /**
+   * As {@link #install(FixtureServer, String)}, with the built-in bug {@code FAULT_...} served
+   * while {@code fault} answers true for its id.
+   */
+  public static HostileSite install(
+      FixtureServer server, String otherOrigin, Predicate<String> fault) {
+    HostileSite site = new HostileSite(otherOrigin, fault);
     server
         .get("/", r -> FixtureResponse.html(site.home()))
         .get("/calendar", site::calendar)
@@ -47,9 +76,19 @@ public final class HostileSite {
             r ->
                 FixtureResponse.html(
                     500, "<!doctype html><title>Error</title><h1>Server error</h1>"))
-        .get("/help", r -> FixtureResponse.html(page("Help", HELP)))
-        .get("/members/profile", r -> FixtureResponse.html(500, page("Members", MEMBERS_ERROR)))
-        .get("/old-news", r -> FixtureResponse.html(404, page("Not found", OLD_NEWS_MISSING)))
+        .get("/help", r -> FixtureResponse.html(page("Help", site.help())))
+        .get(
+            "/members/profile",
+            r ->
+                FixtureResponse.html(
+                    fault.test(FAULT_PROFILE_200) ? 200 : 500,
+                    page("Members", site.homeLink(MEMBERS_ERROR))))
+        .get(
+            "/old-news",
+            r ->
+                FixtureResponse.html(
+                    fault.test(FAULT_OLD_NEWS_200) ? 200 : 404,
+                    page("Not found", site.homeLink(OLD_NEWS_MISSING))))
         .get(
             "/logout",
             r -> {
@@ -102,6 +141,16 @@ public final class HostileSite {
       <h1>Help</h1><p>Questions about your membership? Write to us.</p>
       """;
 
+  private String help() {
+    return fault.test(FAULT_HELP_TEXT) ? HELP.replaceAll("<p>.*</p>", "") : HELP;
+  }
+
+  private String homeLink(String errorPage) {
+    return fault.test(FAULT_HOME_LINK)
+        ? errorPage.replace("<a href=\"/\">Home</a>", "<a href=\"/home\">Home</a>")
+        : errorPage;
+  }
+
   private static String page(String title, String body) {
     return "<!doctype html><html lang=\"en\"><head><title>"
         + title
@@ -146,7 +195,7 @@ public final class HostileSite {
             "<h1>Month "
                 + month
                 + "</h1><a href=\"/calendar?month="
-                + (month + 1)
+                + (fault.test(FAULT_CALENDAR_STUCK) ? month : month + 1)
                 + "\">Next month</a>"
                 + " <a href=\"/calendar?month="
                 + (month - 1)

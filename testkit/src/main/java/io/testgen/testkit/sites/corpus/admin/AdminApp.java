@@ -7,6 +7,7 @@ import io.testgen.testkit.sites.FixtureRequest;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApp;
+import io.testgen.testkit.sites.corpus.FaultSwitch;
 import io.testgen.testkit.sites.corpus.admin.AdminPages.Visit;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class AdminApp implements CorpusApp {
 
   private final AdminStore store = new AdminStore();
   private final Map<String, String> sessions = new ConcurrentHashMap<>();
+  private final FaultSwitch faults = AdminFaults.catalogue();
 
   @Override
   public String name() {
@@ -45,6 +47,11 @@ public final class AdminApp implements CorpusApp {
   @Override
   public FixtureServer install(FixtureServer server) {
     return server.get("/", r -> redirect(302, "/admin/")).route("/admin*", this::handle);
+  }
+
+  @Override
+  public FaultSwitch faults() {
+    return faults;
   }
 
   @Override
@@ -104,7 +111,7 @@ public final class AdminApp implements CorpusApp {
     if (m == null) return x.page(404, AdminPages.notFound(x.visit()));
     if (m.superuserOnly() && !x.superuser) return x.page(403, AdminPages.forbidden(x.visit()));
     return ModelAdmin.handle(
-        x, store, m, post, java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        x, store, m, post, java.util.Arrays.copyOfRange(parts, 2, parts.length), faults);
   }
 
   private FixtureResponse login(AdminExchange x, boolean post) {

@@ -5,6 +5,7 @@ import static io.testgen.testkit.sites.corpus.admin.AdminExchange.redirect;
 
 import io.testgen.testkit.sites.FixtureRequest;
 import io.testgen.testkit.sites.FixtureResponse;
+import io.testgen.testkit.sites.corpus.FaultSwitch;
 import io.testgen.testkit.sites.corpus.admin.AdminModel.Field;
 import io.testgen.testkit.sites.corpus.admin.AdminModel.Kind;
 import java.util.LinkedHashMap;
@@ -14,13 +15,19 @@ import java.util.Map;
 /**
  * Answers the requests under one model's URLs ({@code /admin/<app>/<model>/...}) as Django's {@code
  * ModelAdmin} does: changelist, add, change (with Save / Save and add another / Save and continue
- * editing), delete after confirmation, and a user's password form.
+ * editing), delete after confirmation, and a user's password form. The admin's hand-written faults
+ * ({@link AdminFaults}) are bugs of these views, off unless injected.
  */
 final class ModelAdmin {
   private ModelAdmin() {}
 
   static FixtureResponse handle(
-      AdminExchange x, AdminStore store, AdminModel m, boolean post, String[] rest) {
+      AdminExchange x,
+      AdminStore store,
+      AdminModel m,
+      boolean post,
+      String[] rest,
+      FaultSwitch faults) {
     if (rest.length == 0) {
       if (post) return FixtureResponse.text(405, "Method Not Allowed");
       int page = 1;
@@ -29,14 +36,25 @@ final class ModelAdmin {
       } catch (NumberFormatException firstPage) {
         // no or bad page number: the first page
       }
+      if (faults.on(AdminFaults.PAGE_IGNORED)) page = 1;
       String q = x.r.param("q") == null ? "" : x.r.param("q");
       String filter = m.filterField() == null ? null : x.r.param(m.filterField());
-      return x.page(200, AdminChangelist.changelist(x.visit(), m, store, q, filter, page));
+      return x.page(
+          200,
+          AdminChangelist.changelist(
+              x.visit(),
+              m,
+              store,
+              q,
+              faults.on(AdminFaults.SEARCH_IGNORED) ? "" : q,
+              filter,
+              faults.on(AdminFaults.FILTER_IGNORED) ? null : filter,
+              page));
     }
     if (rest.length == 1 && rest[0].equals("add")) {
       if (!post)
         return x.page(200, AdminViews.changeForm(x.visit(), m, store, 0, Map.of(), Map.of()));
-      return save(x, store, m, 0);
+      return save(x, store, m, 0, faults);
     }
     int id;
     try {
@@ -55,12 +73,12 @@ final class ModelAdmin {
       case "change" -> {
         if (!post)
           return x.page(200, AdminViews.changeForm(x.visit(), m, store, id, row, Map.of()));
-        return save(x, store, m, id);
+        return save(x, store, m, id, faults);
       }
       case "delete" -> {
         if (!post || !"yes".equals(x.r.param("post")))
           return x.page(200, AdminViews.deleteConfirm(x.visit(), m, store, id, row));
-        store.delete(m, id);
+        if (!faults.on(AdminFaults.DELETE_KEEPS_ROW)) store.delete(m, id);
         return x.done(
             m.changelistUrl(),
             "The %s “%s” was deleted successfully.".formatted(m.verbose(), store.label(m, row)));
@@ -90,7 +108,8 @@ final class ModelAdmin {
     return x.page(404, AdminPages.notFound(x.visit()));
   }
 
-  private static FixtureResponse save(AdminExchange x, AdminStore store, AdminModel m, int id) {
+  private static FixtureResponse save(
+      AdminExchange x, AdminStore store, AdminModel m, int id, FaultSwitch faults) {
     List<Field> fields = id == 0 ? m.addFields() : m.changeFields();
     Map<String, String> values = new LinkedHashMap<>();
     for (Field f : fields) {
@@ -113,8 +132,8 @@ final class ModelAdmin {
       return outcome(
           x.page(200, AdminViews.changeForm(x.visit(), m, store, id, values, errors)), "rejected");
     int saved = id;
-    if (id == 0) saved = store.insert(m, values);
-    else store.update(m, id, values);
+    if (id == 0) saved = store.insert(m, AdminFaults.stored(faults, m, values));
+    else if (!faults.on(AdminFaults.CHANGE_NOT_SAVED)) store.update(m, id, values);
     String name = values.getOrDefault(m.titleField(), "");
     String verb = id == 0 ? "added" : "changed";
     String url = m.changelistUrl();

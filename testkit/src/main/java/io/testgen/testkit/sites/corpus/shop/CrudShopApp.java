@@ -7,12 +7,15 @@ import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.RecordedRequest;
 import io.testgen.testkit.sites.corpus.CorpusApp;
+import io.testgen.testkit.sites.corpus.FaultSwitch;
+import io.testgen.testkit.sites.corpus.HandFault;
 import io.testgen.testkit.sites.corpus.shop.ShopStore.Customer;
 import io.testgen.testkit.sites.corpus.shop.ShopStore.Order;
 import io.testgen.testkit.sites.corpus.shop.ShopStore.Shipment;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -22,13 +25,49 @@ import java.util.regex.Pattern;
  * {@code crud-shop}: a server-rendered CRUD app shaped like Spring PetClinic, with customers →
  * orders → shipments. A GET search by last name redirects straight to the customer when exactly one
  * matches; lists paginate; create and edit forms validate on the server and POST-redirect-GET to
- * the record with a flash message; {@code /oops} answers 500 and a footer link 404s.
+ * the record with a flash message; {@code /oops} answers 500 and a footer link 404s. Its {@link
+ * #faults() hand-written faults} are bugs of these handlers, off unless injected.
  */
 public final class CrudShopApp implements CorpusApp {
   private static final Pattern CUSTOMER = Pattern.compile("/customers/(\\d+)(/.*)?");
   private static final Pattern ORDER = Pattern.compile("/orders/(\\d+)(/.*)");
 
+  static final String SAVE_DROPS_PHONE = "save-drops-phone";
+  static final String PHONE_NOT_VALIDATED = "phone-not-validated";
+  static final String SEARCH_ONE_WRONG_RECORD = "search-one-wrong-record";
+  static final String SEARCH_NONE_LISTS_ALL = "search-none-lists-all";
+  static final String PAGINATION_REPEATS_FIRST = "pagination-repeats-first-page";
+  static final String EDIT_NOT_PERSISTED = "edit-not-persisted";
+  static final String NEW_ORDER_LOST = "new-order-lost";
+  static final String ERROR_PAGE_200 = "error-page-answers-200";
+
   private final ShopStore store = new ShopStore();
+  private final FaultSwitch faults =
+      new FaultSwitch(
+          new HandFault(
+              SAVE_DROPS_PHONE,
+              "saving a customer (create or edit) stores an empty telephone: the handler no"
+                  + " longer copies the field"),
+          new HandFault(
+              PHONE_NOT_VALIDATED,
+              "the telephone is no longer validated: letters or 11+ digits are saved"),
+          new HandFault(
+              SEARCH_ONE_WRONG_RECORD,
+              "a search with exactly one match redirects to the next customer's id (off by one)"),
+          new HandFault(
+              SEARCH_NONE_LISTS_ALL,
+              "a search without a match lists every customer instead of saying nothing was"
+                  + " found"),
+          new HandFault(
+              PAGINATION_REPEATS_FIRST,
+              "every page of the customer list shows the first page's rows (the offset is"
+                  + " ignored)"),
+          new HandFault(
+              EDIT_NOT_PERSISTED,
+              "editing a customer says \"Customer values updated\" but keeps the old values"),
+          new HandFault(
+              NEW_ORDER_LOST, "adding an order says \"Order added\" but the order is never stored"),
+          new HandFault(ERROR_PAGE_200, "the error page answers 200 instead of 500"));
 
   @Override
   public String name() {
@@ -40,7 +79,9 @@ public final class CrudShopApp implements CorpusApp {
     return server
         .get("/", r -> FixtureResponse.html(ShopPages.home()))
         .get("/about", r -> FixtureResponse.html(ShopPages.about()))
-        .get("/oops", r -> FixtureResponse.html(500, ShopPages.error()))
+        .get(
+            "/oops",
+            r -> FixtureResponse.html(faults.on(ERROR_PAGE_200) ? 200 : 500, ShopPages.error()))
         .get("/customers/find", r -> FixtureResponse.html(ShopPages.find("", false)))
         .get("/customers", this::search)
         .route("/customers/*", this::customers)
@@ -52,6 +93,11 @@ public final class CrudShopApp implements CorpusApp {
     store.reset();
   }
 
+  @Override
+  public FaultSwitch faults() {
+    return faults;
+  }
+
   /** Runs crud-shop until killed: {@code CrudShopApp [port]}. */
   public static void main(String[] args) throws InterruptedException {
     CorpusApp.serve(new CrudShopApp(), args);
@@ -60,10 +106,16 @@ public final class CrudShopApp implements CorpusApp {
   private FixtureResponse search(FixtureRequest r) {
     String lastName = r.param("lastName") == null ? "" : r.param("lastName").trim();
     List<Customer> found = store.findByLastName(lastName);
+    if (found.isEmpty() && faults.on(SEARCH_NONE_LISTS_ALL))
+      return outcome(
+          FixtureResponse.html(ShopPages.list(store.findByLastName(""), "", 1, store)),
+          "search-none");
     if (found.isEmpty())
       return outcome(FixtureResponse.html(ShopPages.find(lastName, true)), "search-none");
-    if (found.size() == 1)
-      return outcome(redirect302("/customers/" + found.get(0).id()), "search-one");
+    if (found.size() == 1) {
+      int id = found.get(0).id() + (faults.on(SEARCH_ONE_WRONG_RECORD) ? 1 : 0);
+      return outcome(redirect302("/customers/" + id), "search-one");
+    }
     int pages = (found.size() + ShopPages.PAGE_SIZE - 1) / ShopPages.PAGE_SIZE;
     int page = 1;
     try {
@@ -71,6 +123,7 @@ public final class CrudShopApp implements CorpusApp {
     } catch (NumberFormatException noPage) {
       // first page
     }
+    if (faults.on(PAGINATION_REPEATS_FIRST)) found = firstPageEverywhere(found, page);
     return outcome(
         FixtureResponse.html(ShopPages.list(found, lastName, page, store)),
         lastName.isEmpty() ? "search-all" : "search-many");
@@ -129,22 +182,26 @@ public final class CrudShopApp implements CorpusApp {
   private FixtureResponse saveCustomer(FixtureRequest r, int id) {
     Map<String, String> values = ShopForms.values(ShopForms.CUSTOMER, r);
     Map<String, String> errors = ShopForms.validate(ShopForms.CUSTOMER, values);
+    if (faults.on(PHONE_NOT_VALIDATED)) errors.remove("telephone");
     if (!errors.isEmpty())
       return outcome(
           FixtureResponse.html(
               customerForm(values, errors, id == 0 ? "Add Customer" : "Update Customer")),
           "rejected");
+    Customer customer =
+        new Customer(
+            id,
+            values.get("firstName"),
+            values.get("lastName"),
+            values.get("address"),
+            values.get("city"),
+            faults.on(SAVE_DROPS_PHONE) ? "" : values.get("telephone"),
+            values.get("birthDate"),
+            values.get("membership"));
     Customer saved =
-        store.saveCustomer(
-            new Customer(
-                id,
-                values.get("firstName"),
-                values.get("lastName"),
-                values.get("address"),
-                values.get("city"),
-                values.get("telephone"),
-                values.get("birthDate"),
-                values.get("membership")));
+        id != 0 && faults.on(EDIT_NOT_PERSISTED)
+            ? store.customer(id)
+            : store.saveCustomer(customer);
     return flashRedirect(
         "/customers/" + saved.id(), id == 0 ? "Customer created" : "Customer values updated");
   }
@@ -154,8 +211,9 @@ public final class CrudShopApp implements CorpusApp {
     Map<String, String> errors = ShopForms.validate(ShopForms.ORDER, values);
     if (!errors.isEmpty())
       return outcome(FixtureResponse.html(orderForm(c, id == 0, values, errors)), "rejected");
-    store.saveOrder(
-        new Order(id, c.id(), values.get("item"), values.get("orderDate"), values.get("status")));
+    if (id != 0 || !faults.on(NEW_ORDER_LOST))
+      store.saveOrder(
+          new Order(id, c.id(), values.get("item"), values.get("orderDate"), values.get("status")));
     return flashRedirect("/customers/" + c.id(), id == 0 ? "Order added" : "Order updated");
   }
 
@@ -205,6 +263,15 @@ public final class CrudShopApp implements CorpusApp {
           "<tr><td>%s</td><td>%s</td></tr>"
               .formatted(escape(s.shipDate()), escape(s.trackingNumber())));
     return ShopPages.form("New Shipment", "", previous.append("</table>").toString());
+  }
+
+  /** The list {@code page} shows under {@link #PAGINATION_REPEATS_FIRST}: page 1's rows again. */
+  private static List<Customer> firstPageEverywhere(List<Customer> found, int page) {
+    List<Customer> shown = new ArrayList<>(found);
+    int offset = (page - 1) * ShopPages.PAGE_SIZE;
+    for (int i = 0; i < ShopPages.PAGE_SIZE && offset + i < found.size(); i++)
+      shown.set(offset + i, found.get(i));
+    return shown;
   }
 
   private static Map<String, String> customerValues(Customer c) {

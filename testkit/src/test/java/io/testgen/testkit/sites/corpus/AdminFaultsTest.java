@@ -1,0 +1,149 @@
+package io.testgen.testkit.sites.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.testkit.sites.corpus.admin.AdminApp;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The admin's hand-written faults over real HTTP, signed in as {@code admin}: each changes what a
+ * view does; healing (with a reset) gives back exactly what it did before.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AdminFaultsTest extends ServedAppTest<AdminApp> {
+  AdminFaultsTest() {
+    super(new AdminApp());
+  }
+
+  /** Signs in (a reset forgets sessions); returns the CSRF token for posts. */
+  private String signIn() {
+    String login = http.get("/admin/login/?next=/admin/").body();
+    HttpResponse<String> answer =
+        http.post(
+            "/admin/login/",
+            "csrfmiddlewaretoken",
+            Pages.hidden(login, "csrfmiddlewaretoken"),
+            "username",
+            "admin",
+            "password",
+            AdminApp.PASSWORD,
+            "next",
+            "/admin/");
+    assertThat(answer.statusCode()).isEqualTo(302);
+    return Pages.hidden(http.get("/admin/").body(), "csrfmiddlewaretoken");
+  }
+
+  /**
+   * What {@code probe} (given a token) sees healed, with {@code fault} on, and healed again; the
+   * CSRF token, new at each sign-in, is blanked out.
+   */
+  private String[] healedFaultyHealed(String fault, Function<String, String> given) {
+    Function<String, String> probe =
+        t -> given.apply(t).replaceAll("value=\"[0-9a-f]{32}\"", "value=\"token\"");
+    app.reset();
+    String healed = probe.apply(signIn());
+    app.reset();
+    app.faults().inject(fault);
+    String faulty;
+    try {
+      faulty = probe.apply(signIn());
+    } finally {
+      app.faults().heal();
+    }
+    app.reset();
+    assertThat(probe.apply(signIn())).as("healing restores " + fault).isEqualTo(healed);
+    return new String[] {healed, faulty};
+  }
+
+  private static Map<String, String> book(String token, String title) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("csrfmiddlewaretoken", token);
+    form.put("title", title);
+    form.put("author", "2");
+    form.put("genre", "fantasy");
+    form.put("published", "1983-11-24");
+    form.put("isbn", "9780552124751");
+    form.put("pages", "288");
+    form.put("_save", "Save");
+    return form;
+  }
+
+  @Test
+  void searchIgnoresTheQuery() {
+    String[] seen =
+        healedFaultyHealed(
+            "search-ignores-query", t -> http.get("/admin/library/book/?q=pratchett").body());
+    assertThat(seen[0]).contains("3 results (<a href=\"?\">30 total</a>)");
+    assertThat(seen[1])
+        .contains("30 results (<a href=\"?\">30 total</a>)")
+        .contains("value=\"pratchett\"");
+  }
+
+  @Test
+  void filterShowsAllRowsWhileMarkedSelected() {
+    String[] seen =
+        healedFaultyHealed(
+            "filter-shows-all-rows", t -> http.get("/admin/library/book/?genre=poetry").body());
+    String selected = "<li class=\"selected\"><a href=\"?genre=poetry\">Poetry</a></li>";
+    assertThat(seen[0]).contains(selected).contains("5 books</p>");
+    assertThat(seen[1]).contains(selected).contains("30 books</p>");
+  }
+
+  @Test
+  void pageNumberIsIgnored() {
+    String[] seen =
+        healedFaultyHealed(
+            "page-two-shows-page-one", t -> http.get("/admin/library/book/?p=3").body());
+    assertThat(seen[0]).contains("<span class=\"this-page\">3</span>").contains("Book 01 by");
+    assertThat(seen[1]).contains("<span class=\"this-page\">1</span>").doesNotContain("Book 01 by");
+  }
+
+  @Test
+  void addSavesWithoutTheTitle() {
+    String[] seen =
+        healedFaultyHealed(
+            "add-saves-without-title",
+            t -> http.follow(http.post("/admin/library/book/add/", book(t, "Mort"))).body());
+    String message = "<li class=\"success\">The book “Mort” was added successfully.</li>";
+    assertThat(seen[0]).contains(message).contains(">Mort</a>");
+    assertThat(seen[1]).contains(message).doesNotContain(">Mort</a>");
+  }
+
+  @Test
+  void changeIsNotSaved() {
+    String[] seen =
+        healedFaultyHealed(
+            "change-not-saved",
+            t -> {
+              assertThat(
+                      http.post("/admin/library/book/1/change/", book(t, "Mort (revised)"))
+                          .statusCode())
+                  .isEqualTo(302);
+              return Pages.links(http.get("/admin/library/book/?q=revised").body()).toString();
+            });
+    assertThat(seen[0]).contains("/admin/library/book/1/change/");
+    assertThat(seen[1]).doesNotContain("/admin/library/book/1/change/");
+  }
+
+  @Test
+  void deleteKeepsTheRow() {
+    String[] seen =
+        healedFaultyHealed(
+            "delete-keeps-row",
+            t -> {
+              HttpResponse<String> deleted =
+                  http.post(
+                      "/admin/library/book/30/delete/", "csrfmiddlewaretoken", t, "post", "yes");
+              return http.follow(deleted).body().contains("was deleted successfully")
+                  + " "
+                  + app.count("library.book");
+            });
+    assertThat(seen).containsExactly("true 29", "true 30");
+  }
+}
