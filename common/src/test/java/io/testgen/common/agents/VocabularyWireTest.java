@@ -42,7 +42,8 @@ class VocabularyWireTest {
             "expect_value",
             "click_expect_ok",
             "expect_tab_reachable",
-            "expect_not_executed");
+            "expect_not_executed",
+            "expect_status");
     assertThat(Arrays.stream(LocatorStrategy.values()).map(LocatorStrategy::wireName))
         .containsExactly("role", "label", "hint_text", "test_id", "text", "alt", "title", "css");
   }

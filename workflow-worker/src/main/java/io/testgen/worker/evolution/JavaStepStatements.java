@@ -38,6 +38,10 @@ final class JavaStepStatements {
               + " page.keyboard().press(\"Tab\"); assertThat("
               + locator(step)
               + ").isFocused();";
+      case EXPECT_STATUS ->
+          "org.junit.jupiter.api.Assertions.assertEquals("
+              + Integer.parseInt(value)
+              + ", page.request().get(page.url()).status(), \"HTTP status of \" + page.url());";
       case EXPECT_NOT_EXECUTED ->
           "org.junit.jupiter.api.Assertions.assertEquals(\"undefined\", page.evaluate(\"name =>"
               + " typeof window[name]\", "

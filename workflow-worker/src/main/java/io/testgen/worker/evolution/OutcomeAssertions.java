@@ -17,6 +17,11 @@ import java.util.Optional;
  */
 final class OutcomeAssertions {
   private static final int MAX_TEXTS = 2;
+  private static final int MAX_ECHOES = 4;
+
+  /** Field types whose value a page does not show as typed. */
+  private static final java.util.Set<String> UNECHOED =
+      java.util.Set.of("password", "hidden", "checkbox", "radio", "select", "file", "color");
 
   private OutcomeAssertions() {}
 
@@ -148,6 +153,34 @@ final class OutcomeAssertions {
         picked.add(t);
     }
     return picked;
+  }
+
+  /**
+   * The values this run typed that the page it landed on shows (a created or edited record's
+   * fields): proof that the app kept what was entered, not only that it said so. A value is
+   * asserted only when a new text holds it; short values (a "1" is on every page), multi-line ones
+   * and values a page does not show as typed (passwords, options, boxes) are left out.
+   */
+  static List<TestStep> echoes(
+      io.testgen.common.agents.observation.FormInfo form,
+      Map<String, String> data,
+      LiveOutcome outcome) {
+    Map<String, String> types = new java.util.HashMap<>();
+    for (FieldInfo f : form.fields())
+      if (f.name() != null) types.put(f.name(), f.type() == null ? "text" : f.type());
+    // the run's own values first (unique, then digits: a telephone, a date), each value once
+    return data.entrySet().stream()
+        .filter(e -> !UNECHOED.contains(types.getOrDefault(e.getKey(), "hidden")))
+        .map(e -> e.getValue() == null ? "" : e.getValue().strip())
+        .filter(v -> !v.contains("\n") && (v.length() >= 3 || v.contains(TestData.UNIQUE)))
+        .filter(v -> outcome.newTexts().stream().anyMatch(t -> t.contains(v)))
+        .distinct()
+        .sorted(
+            java.util.Comparator.comparing((String v) -> !v.contains(TestData.UNIQUE))
+                .thenComparing(v -> !v.matches(".*\\d.*")))
+        .limit(MAX_ECHOES)
+        .map(OutcomeAssertions::visible)
+        .toList();
   }
 
   static TestStep visible(String text) {

@@ -36,6 +36,11 @@ final class PageScenarioDrafts {
     List<TestStep> expectations = ObservedApp.expectations(state);
     if (expectations.isEmpty()) throw new ScenarioSkip("state has no title or heading to assert");
     List<TestStep> steps = new ArrayList<>(app.reach(state));
+    // an error page must stay one: its address answers the status the crawl saw
+    if (state.httpStatus() != null
+        && state.httpStatus() >= 400
+        && ObservedApp.nullSafe(state.path()).isEmpty())
+      steps.add(Steps.expectStatus(state.httpStatus()));
     steps.addAll(expectations);
     steps.addAll(otherInstances(s, state));
     return TestDraft.of(steps);

@@ -107,6 +107,9 @@ final class ScenarioLearner {
     if (path != null && !path.equals(run.formPath()))
       expectations.add(Steps.expectUrl(UrlPattern.withIds(path)));
     texts(outcome, false).forEach(t -> expectations.add(visible(t)));
+    OutcomeAssertions.echoes(run.form(), data, outcome).stream()
+        .filter(e -> !expectations.contains(e))
+        .forEach(expectations::add);
     if (expectations.isEmpty())
       throw new ScenarioSkip(
           "the submission changed nothing observable (still at "

@@ -78,6 +78,15 @@ final class Steps {
         EXPECT_NOT_EXECUTED, List.of(), global, null, "Expect the typed script not to have run");
   }
 
+  static TestStep expectStatus(int status) {
+    return new TestStep(
+        EXPECT_STATUS,
+        List.of(),
+        Integer.toString(status),
+        null,
+        "Expect the address to answer HTTP " + status);
+  }
+
   static TestStep expectUrl(String path) {
     return new TestStep(EXPECT_URL, List.of(), path, null, "Expect URL path " + path);
   }

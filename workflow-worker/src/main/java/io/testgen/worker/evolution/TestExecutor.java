@@ -158,6 +158,12 @@ final class TestExecutor {
         if (!"undefined".equals(type))
           throw new AssertionError("the typed script ran: window." + value + " is set");
       }
+      case EXPECT_STATUS -> {
+        int status = page.request().get(page.url()).status();
+        if (status != Integer.parseInt(value))
+          throw new AssertionError(
+              "the address answered HTTP " + status + ", expected " + value + ": " + page.url());
+      }
       case FILL ->
           element(page, step, unique)
               .fill(step.secret() != null ? TestData.secret(step.secret(), secrets) : value);

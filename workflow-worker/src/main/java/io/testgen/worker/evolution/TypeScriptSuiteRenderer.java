@@ -168,6 +168,10 @@ final class TypeScriptSuiteRenderer {
               + " page.keyboard.press('Tab'); await expect("
               + locator(step)
               + ").toBeFocused();";
+      case EXPECT_STATUS ->
+          "expect((await page.request.get(page.url())).status()).toBe("
+              + Integer.parseInt(value)
+              + ");";
       case EXPECT_NOT_EXECUTED ->
           "expect(await page.evaluate((name) => typeof (window as any)[name], "
               + str(value)

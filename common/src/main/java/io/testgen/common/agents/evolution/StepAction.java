@@ -29,7 +29,13 @@ public enum StepAction {
   /** Press Tab (at most value times) until the element has focus, then expect it focused. */
   EXPECT_TAB_REACHABLE,
   /** Expect a script the test typed not to have run (value: the global it would set). */
-  EXPECT_NOT_EXECUTED;
+  EXPECT_NOT_EXECUTED,
+  /**
+   * Expect the current address to answer this HTTP status (value: the status) when requested again
+   * in the page's context: an error page that must stay an error (a 500 page answering 200 hides
+   * the failure from monitors and crawlers).
+   */
+  EXPECT_STATUS;
 
   /** Wire name, e.g. {@code wait_for}. */
   @JsonValue

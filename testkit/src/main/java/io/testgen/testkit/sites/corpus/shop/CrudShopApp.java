@@ -32,7 +32,7 @@ public final class CrudShopApp implements CorpusApp {
   private static final Pattern CUSTOMER = Pattern.compile("/customers/(\\d+)(/.*)?");
   private static final Pattern ORDER = Pattern.compile("/orders/(\\d+)(/.*)");
 
-  static final String SAVE_DROPS_PHONE = "save-drops-phone";
+  public static final String SAVE_DROPS_PHONE = "save-drops-phone";
   static final String PHONE_NOT_VALIDATED = "phone-not-validated";
   static final String SEARCH_ONE_WRONG_RECORD = "search-one-wrong-record";
   static final String SEARCH_NONE_LISTS_ALL = "search-none-lists-all";

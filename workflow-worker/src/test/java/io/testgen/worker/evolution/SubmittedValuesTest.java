@@ -1,0 +1,88 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.corpus.CorpusApp;
+import io.testgen.testkit.sites.corpus.CorpusApps;
+import io.testgen.testkit.sites.corpus.shop.CrudShopApp;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import io.testgen.worker.mutation.TestRun;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A form's happy path proves what the app did, not only what it said: on the corpus' CRUD shop the
+ * customer form's test asserts the values it typed on the record page it lands on, so a save
+ * handler that drops the telephone (the shop's own hand-written fault, switched on in the app)
+ * fails it while the healed app passes.
+ */
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+class SubmittedValuesTest {
+  @TempDir Path dir;
+
+  @Test
+  void customerFormsAssertTheirValuesOnTheRecordAndFailWhenTheAppDropsThem() {
+    CorpusApp app = CorpusApps.create("crud-shop");
+    try (FixtureServer site = app.install(FixtureServer.start());
+        BrowserPool pool =
+            new BrowserPool(
+                BrowserSettings.fromEnvironment().withContexts(2),
+                TargetPolicy.allowingLoopback())) {
+      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-echo");
+      ObservationResult observation = pipeline.crawl(site.url("/"), 3, 30, null);
+      RequirementsResult requirements =
+          pipeline.scenarios(
+              observation,
+              false,
+              s -> s.scenarioId().startsWith("REQ-FORM-") && s.scenarioId().endsWith("-HAPPY"));
+      EvolutionSettings settings = EvolutionSettings.defaults();
+      EvolutionResult result =
+          pipeline.evolve(site.url("/"), observation, requirements, null, settings);
+      List<GeneratedTest> customerForms =
+          result.tests().stream()
+              .filter(t -> SuiteModel.inSuite(t.status()))
+              .filter(t -> t.scenarioId().endsWith("-HAPPY") && typedPhone(t) != null)
+              .toList();
+      assertThat(customerForms).isNotEmpty();
+      for (GeneratedTest t : customerForms)
+        assertThat(t.steps())
+            .as(t.title())
+            .anySatisfy(
+                s -> {
+                  assertThat(s.action()).isEqualTo("expect_visible");
+                  assertThat(s.locators().get(0).value()).isEqualTo(typedPhone(t));
+                });
+
+      TestRun run = MutationRuns.testRun(pool, site.url("/"), settings);
+      for (GeneratedTest t : customerForms) assertThat(run.passes(t, page -> {})).isTrue();
+      app.faults().inject(CrudShopApp.SAVE_DROPS_PHONE);
+      for (GeneratedTest t : customerForms)
+        assertThat(run.passes(t, page -> {})).as(t.title()).isFalse();
+      app.faults().heal();
+      for (GeneratedTest t : customerForms) assertThat(run.passes(t, page -> {})).isTrue();
+    }
+  }
+
+  /** The value a test types into the telephone field, or null. */
+  private static String typedPhone(GeneratedTest t) {
+    return t.steps().stream()
+        .filter(s -> "fill".equals(s.action()))
+        .filter(s -> s.description().toLowerCase().contains("telephone"))
+        .map(TestStep::value)
+        .findFirst()
+        .orElse(null);
+  }
+}
