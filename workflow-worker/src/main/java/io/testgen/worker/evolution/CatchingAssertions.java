@@ -38,9 +38,14 @@ final class CatchingAssertions {
           }
         };
         walk(document.body);
-        for (const e of out) {
-          const text = (e.innerText || e.textContent || '').split('\\n').map((l) => l.trim())
-            .find((l) => l.length > 1);
+        // a custom element's text is in its shadow root (style sheets aside)
+        const shown = (e) => (e.innerText || '').trim() || (e.shadowRoot
+          ? Array.from(e.shadowRoot.children).filter((c) => c.tagName !== 'STYLE')
+              .map((c) => c.innerText || '').join('\\n')
+          : '');
+        // a row's cells one by one: the row's own text runs them together
+        for (const e of out) for (const c of e.tagName === 'TR' ? Array.from(e.cells) : [e]) {
+          const text = shown(c).split('\\n').map((l) => l.trim()).find((l) => l.length > 1);
           if (text) return text;
         }
         return null;

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Measures a verified suite's oracle strength: runs the suite once on the unmutated app (which
  * states each test reaches, which tests pass), then injects one fault at a time and runs only the
  * passing tests that reach the fault's state, in parallel browser contexts of the pool, until the
- * time budget is spent. A fault is killed when some test fails while it is applied.
+ * time budget is spent. A fault is killed when some test fails while it is applied; its tests stop
+ * at the first that fails.
  *
  * <p>Threads: {@link #measure} is called on one thread and blocks; tests run on worker threads it
  * starts (each releases its pool connection when it ends); the {@link Ticker} is called on the
@@ -198,24 +199,29 @@ public final class MutationAnalysis {
     if (passing.isEmpty()) return mutant(fault, "discarded", "unmutated_fails", List.of(), 0);
     boolean applied = false;
     List<String> killers = new ArrayList<>();
+    int runs = 0;
+    // One failing test is enough: the tests after it would only add to the time, not the score.
     for (GeneratedTest test : passing) {
       AtomicBoolean[] flag = {new AtomicBoolean()};
       boolean passed =
           run.passes(test, page -> flag[0] = FaultInjector.install(page, fault, origin));
+      runs++;
       if (flag[0].get()) {
         applied = true;
-        if (!passed) killers.add(test.testId());
+        if (!passed) {
+          killers.add(test.testId());
+          break;
+        }
       }
     }
     String status = !killers.isEmpty() ? "killed" : applied ? "survived" : "discarded";
-    MutationReport.Mutant m =
-        mutant(fault, status, applied ? null : "not_applied", killers, passing.size());
+    MutationReport.Mutant m = mutant(fault, status, applied ? null : "not_applied", killers, runs);
     log.info(
         "event=mutant fault_id={} status={} killed_by={} tests_run={}",
         fault.faultId(),
         status,
         killers,
-        passing.size());
+        runs);
     return m;
   }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param operators the fault operators that were used, by name
  * @param injected faults tried (within the budget)
  * @param untried faults chosen but left out because the budget was spent
- * @param killMatrix test id to the ids of the faults it killed (tests that killed none are absent)
+ * @param killMatrix test id to the ids of the faults it killed first (tests that killed none are
+ *     absent)
  * @param faults every tried fault and its outcome
  * @param durationMillis time spent, unmutated run included (strengthening too)
  * @param scoreBefore the score before Evolution strengthened the suite; null when it did not try
@@ -88,8 +89,8 @@ public record MutationReport(
    * @param stateId the observed state (or form's state) it was derived from
    * @param status killed, survived, discarded
    * @param reason for discarded: unmutated_fails or not_applied
-   * @param killedBy ids of the tests that failed under it
-   * @param testsRun how many tests reached its state and were run under it
+   * @param killedBy the id of the test that failed under it (its tests stop at the first failure)
+   * @param testsRun how many of the tests reaching its state were run under it
    */
   public record Mutant(
       String faultId,
