@@ -20,52 +20,97 @@ import java.util.Map;
 
 /**
  * Evolution's one hook into mutation analysis: after verification, measures the suite's oracle
- * strength with the executor that verified it, within the request's budget (default: as long as the
- * verification took; 0: off), streams it as progress and stores it beside suite.json.
+ * strength with the executor that verified it, has {@link SuiteStrengthener} add the assertions
+ * that kill the faults it let survive (re-writing both suites and suite.json when it added any),
+ * all within the request's budget (default: as long as the verification took; 0: off), streams the
+ * score before and after as progress and stores the report beside suite.json.
  */
 public final class MutationRuns {
   private MutationRuns() {}
 
   static EvolutionResult measure(
       EvolutionResult result,
-      List<GeneratedTest> suite,
+      SuiteModel model,
       EvolutionRequest request,
       BrowserPool pool,
       TestExecutor executor,
       EvolutionSettings settings,
+      SuiteStore store,
       ArtifactStore artifacts,
       AgentProgressReporter progress,
       SuiteEvolution.Heartbeat heartbeat) {
     Integer seconds = request.mutationBudgetSeconds();
+    List<GeneratedTest> suite = model.suiteTests();
     if ((seconds != null && seconds <= 0) || suite.isEmpty() || request.observation() == null)
       return result;
+    long start = System.nanoTime();
     Duration budget =
         seconds == null ? Duration.ofMillis(result.durationMillis()) : Duration.ofSeconds(seconds);
-    MutationReport report =
+    MutationAnalysis analysis =
         new MutationAnalysis(
-                pool,
-                of(executor),
-                SuiteEvolution.origin(request.targetUrl()),
-                settings.parallelContexts())
-            .measure(
-                request.observation(),
-                suite,
-                budget,
-                (phase, done, total, killed) -> {
-                  heartbeat.beat(suite.size(), suite.size());
-                  progress.progress(
-                      0.9 + 0.08 * (total == 0 ? 1 : (double) done / total),
-                      "unmutated".equals(phase)
-                          ? "Mutation analysis: unmutated run " + done + "/" + total
-                          : "Mutation analysis: "
+            pool,
+            of(executor),
+            SuiteEvolution.origin(request.targetUrl()),
+            settings.parallelContexts());
+    // A quarter of the budget is kept for strengthening: a fault found but never acted on helps
+    // the suite less than one fewer fault tried.
+    MutationReport report =
+        analysis.measure(
+            request.observation(),
+            suite,
+            budget.multipliedBy(3).dividedBy(4),
+            (phase, done, total, killed) -> {
+              heartbeat.beat(suite.size(), suite.size());
+              progress.progress(
+                  0.9 + 0.06 * (total == 0 ? 1 : (double) done / total),
+                  "unmutated".equals(phase)
+                      ? "Mutation analysis: unmutated run " + done + "/" + total
+                      : "Mutation analysis: "
+                          + done
+                          + "/"
+                          + total
+                          + " faults, "
+                          + killed
+                          + " killed",
+                  Map.of("phase", phase, "done", done, "total", total, "killed", killed));
+            });
+    if (report.survived() > 0) {
+      int verifyRuns = request.verifyRuns() > 0 ? request.verifyRuns() : settings.verifyRuns();
+      SuiteStrengthener.Outcome outcome;
+      try {
+        outcome =
+            new SuiteStrengthener(executor, analysis, verifyRuns)
+                .strengthen(
+                    suite,
+                    report,
+                    start + budget.toNanos(),
+                    (done, total, added) -> {
+                      heartbeat.beat(suite.size(), suite.size());
+                      progress.progress(
+                          0.96 + 0.02 * (total == 0 ? 1 : (double) done / total),
+                          "Strengthening the suite: "
                               + done
                               + "/"
                               + total
-                              + " faults, "
-                              + killed
-                              + " killed",
-                      Map.of("phase", phase, "done", done, "total", total, "killed", killed));
-                });
+                              + " surviving faults, "
+                              + added
+                              + " assertions added",
+                          Map.of(
+                              "phase",
+                              "strengthen",
+                              "done",
+                              done,
+                              "total",
+                              total,
+                              "strengthened",
+                              added));
+                    });
+      } finally {
+        pool.releaseThread();
+      }
+      report = SuiteStrengthener.after(report, outcome, (System.nanoTime() - start) / 1_000_000);
+      if (!outcome.strengthened().isEmpty()) result = withSuite(result, model, outcome, store);
+    }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("mutation_injected", report.injected());
     data.put("mutation_killed", report.killed());
@@ -73,15 +118,24 @@ public final class MutationRuns {
     data.put("mutation_discarded", report.discarded());
     data.put("mutation_untried", report.untried());
     if (report.score() != null) data.put("mutation_score", report.score());
+    if (report.scoreBefore() != null) data.put("mutation_score_before", report.scoreBefore());
+    data.put("mutation_strengthened", report.strengthened().size());
     progress.progress(
         0.98,
         "Mutation score: "
-            + (report.score() == null ? "n/a" : Math.round(report.score() * 100) + "%")
+            + (report.scoreBefore() == null || report.scoreBefore().equals(report.score())
+                ? ""
+                : percent(report.scoreBefore()) + " before strengthening, ")
+            + percent(report.score())
             + " ("
             + report.killed()
             + " of "
             + (report.injected() - report.discarded())
-            + " faults killed)",
+            + " faults killed"
+            + (report.strengthened().isEmpty()
+                ? ""
+                : ", " + report.strengthened().size() + " assertions added")
+            + ")",
         data);
     try {
       artifacts.write(
@@ -91,6 +145,39 @@ public final class MutationRuns {
       throw new IllegalStateException("cannot write the mutation report", e);
     }
     return result.withMutation(report);
+  }
+
+  private static String percent(Double score) {
+    return score == null ? "n/a" : Math.round(score * 100) + "%";
+  }
+
+  /**
+   * The result with the strengthened tests in place and both suites and suite.json written anew.
+   */
+  private static EvolutionResult withSuite(
+      EvolutionResult result,
+      SuiteModel model,
+      SuiteStrengthener.Outcome outcome,
+      SuiteStore store) {
+    Map<String, GeneratedTest> strengthened = new LinkedHashMap<>();
+    outcome.suite().forEach(t -> strengthened.put(t.testId(), t));
+    List<GeneratedTest> all =
+        model.tests().stream()
+            .map(t -> SuiteModel.inSuite(t.status()) ? strengthened.getOrDefault(t.testId(), t) : t)
+            .toList();
+    Map<String, String> suites =
+        store.write(new SuiteModel(model.workflowId(), model.targetUrl(), model.baseUrl(), all));
+    return new EvolutionResult(
+        all,
+        result.testCount(),
+        result.passRate(),
+        result.flakyCount(),
+        result.repairedCount(),
+        result.failing(),
+        suites,
+        result.diff(),
+        result.durationMillis(),
+        result.mutation());
   }
 
   /** Where a run's mutation report lives: {@code runs/<wf>/mutation.json}, beside suite.json. */

@@ -149,7 +149,8 @@ public final class SuiteEvolution {
             System.currentTimeMillis() - start);
     result =
         MutationRuns.measure(
-            result, suite, request, pool, executor, settings, artifacts, progress, heartbeat);
+            result, model, request, pool, executor, settings, store, artifacts, progress,
+            heartbeat);
     log.info(
         "event=evolution_done workflow_id={} tests={} passed={} repaired={} flaky={} failed={} skipped={}",
         request.workflowId(),

@@ -147,7 +147,7 @@ final class TypeScriptSuiteRenderer {
     return contains(s) ? "data(" + SourceText.ts(s) + ")" : SourceText.ts(s);
   }
 
-  private static String statement(TestStep step) {
+  static String statement(TestStep step) {
     String value = step.value();
     return switch (step.stepAction()) {
       case GOTO -> "await page.goto(" + str(value) + ");";

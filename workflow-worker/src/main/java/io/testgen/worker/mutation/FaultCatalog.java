@@ -55,17 +55,25 @@ final class FaultCatalog {
       for (FormInfo form : observation.forms()) groups.add(FormFaults.forForm(form, byId, states));
     List<Fault> out = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
+    Set<List<String>> seen = new LinkedHashSet<>();
     for (int round = 0; out.size() < max; round++) {
       boolean any = false;
       for (List<Fault> group : groups) {
         if (round >= group.size()) continue;
         any = true;
         Fault f = group.get(round);
-        if (out.size() < max && ids.add(f.faultId())) out.add(f);
+        // States a crawl told apart (a filter, a list with one more row) often share a page and
+        // its texts: the same change of the same page is one fault, not one per state.
+        if (out.size() < max && ids.add(f.faultId()) && seen.add(sameChange(f))) out.add(f);
       }
       if (!any) break;
     }
     return out;
+  }
+
+  private static List<String> sameChange(Fault f) {
+    return java.util.Arrays.asList(
+        f.operator(), f.how().name(), f.path(), f.target(), f.replacement());
   }
 
   private static List<Fault> forState(StateInfo state) {

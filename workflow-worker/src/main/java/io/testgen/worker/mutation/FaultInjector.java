@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * Installs one fault on a test's page before its first step, never touching the app: documents are
- * rewritten on their way to the browser ({@code page.route} + {@code route.fetch}), a POST is
- * answered by the route, DOM faults run as an init script that re-applies itself after every DOM
- * change. Only requests to the run's origin are ever taken over; all others fall back to the
- * context's own routes (the pool's navigation guard).
+ * rewritten on their way to the browser ({@code page.route} + {@code route.fetch}) and, for what
+ * scripts render, in the DOM too; a POST is answered by the route; DOM faults run as an init script
+ * that re-applies itself after every DOM change, open shadow roots included. Only requests to the
+ * run's origin are ever taken over; all others fall back to the context's own routes (the pool's
+ * navigation guard).
  */
 final class FaultInjector {
   static final String BINDING = "__testgenFaultApplied";
@@ -36,24 +37,30 @@ final class FaultInjector {
   static AtomicBoolean install(Page page, Fault fault, String origin) {
     AtomicBoolean applied = new AtomicBoolean();
     switch (fault.how()) {
-      case HTML ->
-          page.route(
-              url -> onPath(url, origin, fault.path()), route -> rewrite(route, fault, applied));
+      case HTML -> {
+        page.route(
+            url -> onPath(url, origin, fault.path()), route -> rewrite(route, fault, applied));
+        // A text the app's own script renders (a custom element's shadow root, a client-side
+        // view) is not in the document the server sends: the DOM catches it once rendered.
+        inDom(page, fault, applied);
+      }
       case POST ->
           page.route(
               url -> onPath(url, origin, fault.path()),
               route -> answerPost(route, fault, origin, applied));
-      case DOM -> {
-        page.exposeBinding(
-            BINDING,
-            (source, args) -> {
-              applied.set(true);
-              return null;
-            });
-        page.addInitScript(script(fault));
-      }
+      case DOM -> inDom(page, fault, applied);
     }
     return applied;
+  }
+
+  private static void inDom(Page page, Fault fault, AtomicBoolean applied) {
+    page.exposeBinding(
+        BINDING,
+        (source, args) -> {
+          applied.set(true);
+          return null;
+        });
+    page.addInitScript(script(fault));
   }
 
   private static void rewrite(Route route, Fault fault, AtomicBoolean applied) {

@@ -12,13 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Measures a verified suite's oracle strength: runs the suite once on the unmutated app (which
  * states each test reaches, which tests pass), then injects one fault at a time and runs only the
  * passing tests that reach the fault's state, in parallel browser contexts of the pool, until the
- * time budget is spent. A fault is killed when some test fails while it is applied.
+ * time budget is spent. A fault is killed when some test fails while it is applied; its tests stop
+ * at the first that fails.
  *
  * <p>Threads: {@link #measure} is called on one thread and blocks; tests run on worker threads it
  * starts (each releases its pool connection when it ends); the {@link Ticker} is called on the
@@ -47,20 +43,23 @@ public final class MutationAnalysis {
 
   private record Unmutated(boolean passed, Set<String> visited) {}
 
-  private final BrowserPool pool;
   private final TestRun run;
   private final String origin;
-  private final int parallel;
+  private final ParallelWork work;
+
+  /** The last measurement's faults by id and unmutated runs by test id, for {@link #kills}. */
+  private volatile Map<String, Fault> measured = Map.of();
+
+  private volatile Map<String, Unmutated> lastUnmutated = Map.of();
 
   /**
    * @param origin the run's origin (scheme://host:port): the only URLs a fault takes over
    * @param parallel how many tests run at once
    */
   public MutationAnalysis(BrowserPool pool, TestRun run, String origin, int parallel) {
-    this.pool = pool;
     this.run = run;
     this.origin = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
-    this.parallel = Math.max(1, parallel);
+    this.work = new ParallelWork(pool, parallel);
   }
 
   /** Faults derived from the observation, then measured within {@code budget}. */
@@ -77,7 +76,7 @@ public final class MutationAnalysis {
 
     // The unmutated run, once: it must pass for a kill to mean anything.
     List<Unmutated> unmutated =
-        parallel(
+        work.parallel(
             suite,
             this::unmutated,
             () -> true,
@@ -89,7 +88,7 @@ public final class MutationAnalysis {
           unmutated.get(i) == null ? new Unmutated(false, Set.of()) : unmutated.get(i));
 
     List<MutationReport.Mutant> outcomes =
-        parallel(
+        work.parallel(
             faults,
             f -> {
               MutationReport.Mutant m = inject(f, suite, byTest);
@@ -99,6 +98,10 @@ public final class MutationAnalysis {
             () -> System.nanoTime() < deadline,
             done -> ticker.tick("faults", done, faults.size(), killedSoFar.get()));
 
+    Map<String, Fault> byId = new LinkedHashMap<>();
+    faults.forEach(f -> byId.put(f.faultId(), f));
+    measured = byId;
+    lastUnmutated = byTest;
     List<MutationReport.Mutant> tried = outcomes.stream().filter(m -> m != null).toList();
     Map<String, List<String>> matrix = new LinkedHashMap<>();
     for (MutationReport.Mutant m : tried)
@@ -131,6 +134,45 @@ public final class MutationAnalysis {
     return report;
   }
 
+  /**
+   * The faults of the last measurement that some test reached and that changed its page without
+   * failing it, each with the ids of the passing tests that reach it, in the report's order.
+   */
+  public List<SurvivedFault> survivors(MutationReport report) {
+    List<SurvivedFault> out = new ArrayList<>();
+    for (MutationReport.Mutant m : report.faults()) {
+      Fault f = measured.get(m.faultId());
+      if (f == null || !"survived".equals(m.status()) || m.reason() != null) continue;
+      List<String> reaching =
+          lastUnmutated.entrySet().stream()
+              .filter(e -> e.getValue().passed())
+              .filter(e -> !Collections.disjoint(e.getValue().visited(), f.scope()))
+              .map(Map.Entry::getKey)
+              .toList();
+      out.add(
+          new SurvivedFault(
+              f.faultId(),
+              f.operator(),
+              f.target(),
+              f.how() == Fault.How.POST,
+              f.scope(),
+              reaching));
+    }
+    return out;
+  }
+
+  /**
+   * Runs {@code test} once, on the calling thread, under the last measurement's fault {@code
+   * faultId}: true when it failed while the fault changed its page.
+   */
+  public boolean kills(String faultId, GeneratedTest test) {
+    Fault fault = measured.get(faultId);
+    if (fault == null) throw new IllegalArgumentException("no measured fault " + faultId);
+    AtomicBoolean[] flag = {new AtomicBoolean()};
+    boolean passed = run.passes(test, page -> flag[0] = FaultInjector.install(page, fault, origin));
+    return flag[0].get() && !passed;
+  }
+
   private Unmutated unmutated(GeneratedTest test) {
     Set<String> visited = ConcurrentHashMap.newKeySet();
     boolean passed =
@@ -157,24 +199,29 @@ public final class MutationAnalysis {
     if (passing.isEmpty()) return mutant(fault, "discarded", "unmutated_fails", List.of(), 0);
     boolean applied = false;
     List<String> killers = new ArrayList<>();
+    int runs = 0;
+    // One failing test is enough: the tests after it would only add to the time, not the score.
     for (GeneratedTest test : passing) {
       AtomicBoolean[] flag = {new AtomicBoolean()};
       boolean passed =
           run.passes(test, page -> flag[0] = FaultInjector.install(page, fault, origin));
+      runs++;
       if (flag[0].get()) {
         applied = true;
-        if (!passed) killers.add(test.testId());
+        if (!passed) {
+          killers.add(test.testId());
+          break;
+        }
       }
     }
     String status = !killers.isEmpty() ? "killed" : applied ? "survived" : "discarded";
-    MutationReport.Mutant m =
-        mutant(fault, status, applied ? null : "not_applied", killers, passing.size());
+    MutationReport.Mutant m = mutant(fault, status, applied ? null : "not_applied", killers, runs);
     log.info(
         "event=mutant fault_id={} status={} killed_by={} tests_run={}",
         fault.faultId(),
         status,
         killers,
-        passing.size());
+        runs);
     return m;
   }
 
@@ -193,67 +240,5 @@ public final class MutationAnalysis {
 
   private static int count(List<MutationReport.Mutant> mutants, String status) {
     return (int) mutants.stream().filter(m -> status.equals(m.status())).count();
-  }
-
-  /**
-   * Work for each item on worker threads, started while {@code mayStart}; null where not started.
-   */
-  private <T, R> List<R> parallel(
-      List<T> items,
-      Function<T, R> work,
-      java.util.function.BooleanSupplier mayStart,
-      java.util.function.IntConsumer tick) {
-    AtomicReferenceArray<R> results = new AtomicReferenceArray<>(items.size());
-    ConcurrentLinkedQueue<Integer> queue = new ConcurrentLinkedQueue<>();
-    for (int i = 0; i < items.size(); i++) queue.add(i);
-    AtomicInteger done = new AtomicInteger();
-    AtomicBoolean stopped = new AtomicBoolean();
-    int threads = Math.max(1, Math.min(parallel, items.size()));
-    CountDownLatch finished = new CountDownLatch(threads);
-    for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
-              () -> {
-                try {
-                  Integer next;
-                  while (!stopped.get()
-                      && mayStart.getAsBoolean()
-                      && (next = queue.poll()) != null) {
-                    try {
-                      results.set(next, work.apply(items.get(next)));
-                    } catch (RuntimeException e) {
-                      // Left null: counted as not tried, like a fault the budget cut off.
-                      log.warn("event=mutation_item_failed error={}", e.toString());
-                    }
-                    done.incrementAndGet();
-                  }
-                } finally {
-                  pool.releaseThread();
-                  finished.countDown();
-                }
-              },
-              "mutation-" + t);
-      worker.setDaemon(true);
-      worker.start();
-    }
-    try {
-      while (!finished.await(1, TimeUnit.SECONDS)) tick.accept(done.get());
-      tick.accept(done.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopped.set(true);
-      throw new IllegalStateException("interrupted during mutation analysis", e);
-    } catch (RuntimeException | Error e) {
-      stopped.set(true);
-      try {
-        finished.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-      }
-      throw e;
-    }
-    List<R> out = new ArrayList<>();
-    for (int i = 0; i < results.length(); i++) out.add(results.get(i));
-    return out;
   }
 }

@@ -1,5 +1,7 @@
 // One DOM fault of TestGen's mutation analysis (see FaultInjector), applied on the pages of
 // cfg.path (every page when null) and re-applied after every DOM change, for single-page apps.
+// Open shadow roots count as part of the page: their elements are searched and their changes
+// observed, as Playwright's locators pierce them too.
 (cfg) => {
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
   const target = norm(cfg.target);
@@ -15,15 +17,42 @@
     window.__testgenFaultApplied();
   };
   const label = (e) => norm(e.tagName === 'INPUT' ? e.value : e.innerText || e.textContent);
-  const withText = (selector) =>
-    Array.from(document.querySelectorAll(selector)).filter((e) => label(e) === target);
-  const inChrome = (e) => e.closest('nav, header, footer');
+  // Every element of the page in document order, each open shadow root's before the host's
+  // children; the shadow roots met on the way are observed from then on.
+  const elements = () => {
+    const out = [];
+    const walk = (node) => {
+      for (const e of node.children) {
+        out.push(e);
+        if (e.shadowRoot) {
+          watch(e.shadowRoot);
+          walk(e.shadowRoot);
+        }
+        walk(e);
+      }
+    };
+    if (document.body) walk(document.body);
+    return out;
+  };
+  const matching = (selector) => elements().filter((e) => e.matches(selector));
+  const withText = (selector) => matching(selector).filter((e) => label(e) === target);
+  // closest() across shadow boundaries: from a shadow root on to its host.
+  const closest = (e, selector) => {
+    for (let node = e; node; ) {
+      const found = node.closest ? node.closest(selector) : null;
+      if (found) return found;
+      const root = node.getRootNode ? node.getRootNode() : null;
+      node = root && root.host ? root.host : null;
+    }
+    return null;
+  };
+  const inChrome = (e) => closest(e, 'nav, header, footer');
+  const kids = (e) => Array.from(e.children).concat(e.shadowRoot ? Array.from(e.shadowRoot.children) : []);
+  const text = (e) => norm(e.shadowRoot ? e.shadowRoot.textContent + ' ' + e.textContent : e.textContent);
   // The innermost elements showing the text: removing them leaves the rest of the page alone.
   const showing = () =>
-    Array.from(document.body.querySelectorAll('*')).filter(
-      (e) =>
-        norm(e.textContent).includes(target) &&
-        !Array.from(e.children).some((c) => norm(c.textContent).includes(target))
+    elements().filter(
+      (e) => text(e).includes(target) && !kids(e).some((c) => text(c).includes(target))
     );
   const buttons = 'button, input[type=submit], input[type=button], [role=button]';
   const apply = () => {
@@ -54,13 +83,14 @@
         if (target) showing().forEach((e) => { e.remove(); changed = true; });
         break;
       case 'list_empty':
-        document.querySelectorAll('ul > li, ol > li, tbody > tr').forEach((e) => {
+        matching('ul > li, ol > li, tbody > tr, [role=list] > [role=listitem]').forEach((e) => {
           if (!inChrome(e)) { e.remove(); changed = true; }
         });
         break;
       case 'detail_field_other_value': {
-        if (document.querySelector('[data-testgen-fault]')) break;
-        const field = Array.from(document.querySelectorAll('dd, td')).find(
+        const all = elements();
+        if (all.some((e) => e.hasAttribute('data-testgen-fault'))) break;
+        const field = all.filter((e) => e.matches('dd, td')).find(
           (e) => !inChrome(e) && norm(e.textContent) && norm(e.textContent) !== cfg.replacement
         );
         if (field) {
@@ -79,7 +109,8 @@
     document.addEventListener(
       'click',
       (event) => {
-        const el = event.target && event.target.closest ? event.target.closest(buttons + ', a') : null;
+        // composedPath()[0]: the element clicked, also inside a shadow root (event.target is its host).
+        const el = closest(event.composedPath()[0] || event.target, buttons + ', a');
         if (el && here() && label(el) === target) {
           event.preventDefault();
           event.stopImmediatePropagation();
@@ -90,7 +121,14 @@
     );
     return;
   }
-  new MutationObserver(apply).observe(document, { childList: true, subtree: true, characterData: true });
+  const observer = new MutationObserver(apply);
+  const watched = new WeakSet();
+  function watch(root) {
+    if (watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+  watch(document);
   document.addEventListener('DOMContentLoaded', apply);
   window.addEventListener('hashchange', apply);
   apply();

@@ -16,10 +16,16 @@ import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.progress.AgentProgressReporter;
 import io.testgen.worker.requirements.RecordingProgressPublisher;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,6 +97,36 @@ class SuiteEvolutionMutationTest {
     assertThat(artifacts.exists(MutationRuns.reportRef("wf-mutation-on"))).isTrue();
     assertThat(events.events())
         .anySatisfy(e -> assertThat(e.data()).containsEntry("mutation_killed", m.killed()));
+    // what strengthening added (how much fits the budget depends on the machine's load) is in the
+    // report, the progress and both rendered suites
+    assertThat(m.strengthened())
+        .allSatisfy(s -> assertThat(m.killMatrix().get(s.testId())).contains(s.faultId()));
+    if (m.scoreBefore() != null) assertThat(m.score()).isGreaterThanOrEqualTo(m.scoreBefore());
+    assertThat(events.events())
+        .anySatisfy(
+            e ->
+                assertThat(e.data())
+                    .containsEntry("mutation_strengthened", m.strengthened().size()));
+    String ts = unzipped(result.suites().get("playwright-ts"));
+    String java = unzipped(result.suites().get("playwright-java"));
+    for (MutationReport.Strengthened s : m.strengthened()) {
+      assertThat(ts).contains(s.assertion());
+      GeneratedTest test =
+          result.tests().stream().filter(t -> t.testId().equals(s.testId())).findFirst().get();
+      assertThat(java).contains(JavaStepStatements.statement(test.steps().get(s.stepIndex())));
+    }
+  }
+
+  /** Every text file of a rendered suite's zip, one after another. */
+  static String unzipped(String ref) {
+    StringBuilder out = new StringBuilder();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(artifacts.read(ref)))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry())
+        out.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   @Test

@@ -14,9 +14,15 @@ import java.util.Map;
  * @param operators the fault operators that were used, by name
  * @param injected faults tried (within the budget)
  * @param untried faults chosen but left out because the budget was spent
- * @param killMatrix test id to the ids of the faults it killed (tests that killed none are absent)
+ * @param killMatrix test id to the ids of the faults it killed first (tests that killed none are
+ *     absent)
  * @param faults every tried fault and its outcome
- * @param durationMillis time spent, unmutated run included
+ * @param durationMillis time spent, unmutated run included (strengthening too)
+ * @param scoreBefore the score before Evolution strengthened the suite; null when it did not try
+ *     (then {@code score} is the only measurement)
+ * @param strengthened assertions Evolution added because a fault survived them, each kept only when
+ *     the test passed its verification runs on the real app and then failed under the fault; the
+ *     counts, score and kill matrix above are after them
  */
 public record MutationReport(
     List<String> operators,
@@ -28,13 +34,53 @@ public record MutationReport(
     Double score,
     Map<String, List<String>> killMatrix,
     List<Mutant> faults,
-    long durationMillis) {
+    long durationMillis,
+    Double scoreBefore,
+    List<Strengthened> strengthened) {
 
   public MutationReport {
     operators = operators == null ? List.of() : List.copyOf(operators);
     killMatrix = killMatrix == null ? Map.of() : Map.copyOf(killMatrix);
     faults = faults == null ? List.of() : List.copyOf(faults);
+    strengthened = strengthened == null ? List.of() : List.copyOf(strengthened);
   }
+
+  /** A report of a suite that was not strengthened. */
+  public MutationReport(
+      List<String> operators,
+      int injected,
+      int killed,
+      int survived,
+      int discarded,
+      int untried,
+      Double score,
+      Map<String, List<String>> killMatrix,
+      List<Mutant> faults,
+      long durationMillis) {
+    this(
+        operators,
+        injected,
+        killed,
+        survived,
+        discarded,
+        untried,
+        score,
+        killMatrix,
+        faults,
+        durationMillis,
+        null,
+        List.of());
+  }
+
+  /**
+   * One assertion added to a shipped test because a fault survived it.
+   *
+   * @param faultId the fault it kills now
+   * @param assertion the assertion as the TypeScript suite writes it (web-first: {@code
+   *     expect(locator).toBeVisible()}, {@code toContainText}, {@code expect(page).toHaveURL})
+   * @param stepIndex where it stands in the test's steps
+   */
+  public record Strengthened(String testId, String faultId, String assertion, int stepIndex) {}
 
   /**
    * One injected fault.
@@ -43,8 +89,8 @@ public record MutationReport(
    * @param stateId the observed state (or form's state) it was derived from
    * @param status killed, survived, discarded
    * @param reason for discarded: unmutated_fails or not_applied
-   * @param killedBy ids of the tests that failed under it
-   * @param testsRun how many tests reached its state and were run under it
+   * @param killedBy the id of the test that failed under it (its tests stop at the first failure)
+   * @param testsRun how many of the tests reaching its state were run under it
    */
   public record Mutant(
       String faultId,
