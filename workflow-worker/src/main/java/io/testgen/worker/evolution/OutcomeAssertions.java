@@ -131,7 +131,8 @@ final class OutcomeAssertions {
         .limit(1)
         .forEach(
             t -> expectations.add(Steps.expectHidden(List.of(FormSteps.text(t)), "'" + t + "'")));
-    if (expectations.isEmpty())
+    // an action that asserts its own address (a query link) stands without texts that changed
+    if (expectations.isEmpty() && actions.stream().noneMatch(Steps::isExpectation))
       throw new ScenarioSkip(
           "the action changed nothing observable (still at " + path + ", no text came or went)");
     return withSteps(actions, expectations);
