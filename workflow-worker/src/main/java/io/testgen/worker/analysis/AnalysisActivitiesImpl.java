@@ -196,5 +196,4 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   private static ApplicationFailure invalid(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
   }
-
 }

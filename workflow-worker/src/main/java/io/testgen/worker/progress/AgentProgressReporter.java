@@ -46,7 +46,9 @@ public final class AgentProgressReporter {
     emit(ProgressEventType.AGENT_FAILED, 0, message, Map.of());
   }
 
-  /** Runs {@code check}; a bad request it rejects is reported as this agent's failure, then thrown. */
+  /**
+   * Runs {@code check}; a bad request it rejects is reported as this agent's failure, then thrown.
+   */
   public void validate(Runnable check) {
     try {
       check.run();

@@ -184,5 +184,4 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
   private static ApplicationFailure invalid(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
   }
-
 }
