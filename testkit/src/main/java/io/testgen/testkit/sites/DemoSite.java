@@ -190,7 +190,7 @@ public final class DemoSite {
         """
             .formatted(
                 Html.valuesAndErrors(
-                    values, errors, "p", " role=\"alert\"", "name", "email", "message"));
+                    values, errors, "p", " role=\"alert\"", "name", "email", "message")));
   }
 
   private FixtureResponse submitContact(FixtureRequest request) {

@@ -36,9 +36,9 @@ public final class Html {
   }
 
   /**
-   * The error shown beside {@code field} when {@code errors} has one: a {@code tag} element of class
-   * {@code error} with id {@code <field>-error} and {@code attributes} (each with a leading space);
-   * otherwise nothing.
+   * The error shown beside {@code field} when {@code errors} has one: a {@code tag} element of
+   * class {@code error} with id {@code <field>-error} and {@code attributes} (each with a leading
+   * space); otherwise nothing.
    */
   public static String fieldError(
       Map<String, String> errors, String field, String tag, String attributes) {

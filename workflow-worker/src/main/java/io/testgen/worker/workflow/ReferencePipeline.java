@@ -44,10 +44,7 @@ final class ReferencePipeline extends Pipeline {
 
     // A given (inline) result stays inline; one an agent of this run produced is a reference.
     ObservationResult givenObservation = given == null ? null : given.observation();
-    ObservationSummary observation =
-        givenObservation != null
-            ? ObservationSummary.of(givenObservation, null)
-            : given == null ? null : given.storedObservation();
+    ObservationSummary observation = given == null ? null : given.observationSummary();
     if (request.runs(Agent.OBSERVATION)) {
       observation =
           stub(
@@ -61,10 +58,7 @@ final class ReferencePipeline extends Pipeline {
     }
 
     RequirementsResult givenRequirements = given == null ? null : given.requirements();
-    RequirementsSummary requirements =
-        givenRequirements != null
-            ? RequirementsSummary.of(givenRequirements, null)
-            : given == null ? null : given.storedRequirements();
+    RequirementsSummary requirements = given == null ? null : given.requirementsSummary();
     if (request.runs(Agent.REQUIREMENTS)) {
       requirements =
           stub(
@@ -90,10 +84,7 @@ final class ReferencePipeline extends Pipeline {
     }
 
     AnalysisResult givenAnalysis = given == null ? null : given.analysis();
-    AnalysisSummary analysis =
-        givenAnalysis != null
-            ? AnalysisSummary.of(givenAnalysis, null)
-            : given == null ? null : given.storedAnalysis();
+    AnalysisSummary analysis = given == null ? null : given.analysisSummary();
     if (request.runs(Agent.ANALYSIS)) {
       analysis =
           stub(

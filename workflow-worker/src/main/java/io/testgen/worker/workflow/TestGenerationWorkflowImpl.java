@@ -52,22 +52,27 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
   static final Duration PIPELINE_HEARTBEAT = Duration.ofSeconds(10);
 
   /** Crawls for minutes; heartbeats its checkpoint so a retry resumes and a cancel is seen fast. */
-  static final ActivityOptions OBSERVE = agent(TaskQueues.BROWSER, Duration.ofMinutes(30), Duration.ofSeconds(30));
+  static final ActivityOptions OBSERVE =
+      agent(TaskQueues.BROWSER, Duration.ofMinutes(30), Duration.ofSeconds(30));
 
   /**
    * Computation over the observation (and an optional LLM call): the worker heartbeats it while it
    * runs (PipelineHeartbeats), so a dead worker is noticed in seconds, not at the 5 minutes.
    */
-  static final ActivityOptions DERIVE_REQUIREMENTS = agent(TaskQueues.PIPELINE, Duration.ofMinutes(5), PIPELINE_HEARTBEAT);
+  static final ActivityOptions DERIVE_REQUIREMENTS =
+      agent(TaskQueues.PIPELINE, Duration.ofMinutes(5), PIPELINE_HEARTBEAT);
 
   /** Like Requirements: heartbeated by the worker while it runs. */
-  static final ActivityOptions ANALYSE = agent(TaskQueues.PIPELINE, Duration.ofMinutes(5), PIPELINE_HEARTBEAT);
+  static final ActivityOptions ANALYSE =
+      agent(TaskQueues.PIPELINE, Duration.ofMinutes(5), PIPELINE_HEARTBEAT);
 
   /** Runs every candidate test several times in a browser: the longest stage. */
-  static final ActivityOptions EVOLVE = agent(TaskQueues.BROWSER, Duration.ofMinutes(60), Duration.ofSeconds(60));
+  static final ActivityOptions EVOLVE =
+      agent(TaskQueues.BROWSER, Duration.ofMinutes(60), Duration.ofSeconds(60));
 
   /** An agent's options: every agent retries alike and waits for its cancellation to complete. */
-  private static ActivityOptions agent(String taskQueue, Duration startToClose, Duration heartbeat) {
+  private static ActivityOptions agent(
+      String taskQueue, Duration startToClose, Duration heartbeat) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(taskQueue)
         .setStartToCloseTimeout(startToClose)

@@ -334,7 +334,7 @@ public final class ShopObservation {
   }
 
   /** A field without constraints beyond {@code required}. */
-  static FieldInfo field(
+  public static FieldInfo field(
       String elementId, String name, String type, String label, boolean required) {
     return field(elementId, name, type, label, required, null, null, null, null, null);
   }

@@ -2,11 +2,10 @@ package io.testgen.testkit.sites.observation;
 
 import static io.testgen.testkit.sites.Html.escape;
 
-import io.testgen.testkit.sites.Html;
-
 import io.testgen.testkit.sites.FixtureRequest;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import io.testgen.testkit.sites.RecordedRequest;
 import io.testgen.testkit.sites.corpus.GroundTruth.Feature;
 import io.testgen.testkit.sites.corpus.admin.AdminApp;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +41,7 @@ class AdminAppTest extends AdminSessionTest {
         http.post("/admin/login/", "username", "admin", "password", AdminApp.PASSWORD);
     assertThat(noToken.statusCode()).isEqualTo(403);
     assertThat(noToken.body()).contains("CSRF verification failed. Request aborted.");
-    HttpResponse<String> wrong =
-        postLogin(token, "admin", "admin");
+    HttpResponse<String> wrong = postLogin(token, "admin", "admin");
     assertThat(wrong.statusCode()).isEqualTo(200);
     assertThat(wrong.body())
         .contains("Please enter the correct username and password for a staff account.");
@@ -124,8 +124,7 @@ class AdminAppTest extends AdminSessionTest {
       html.put(template.id(), answer.body());
     }
     String token = token("/admin/");
-    HttpResponse<String> changed =
-        changePassword(token);
+    HttpResponse<String> changed = changePassword(token);
     HttpResponse<String> done = http.follow(changed);
     pageOfTemplate.put(
         truth.templateOf("/admin/password_change/done/", Pages.heading(done.body())).id(), "done");
