@@ -2,17 +2,15 @@ package io.testgen.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.testkit.servers.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,36 +21,26 @@ import org.springframework.test.context.DynamicPropertySource;
  * starts are refused (the quota fails closed: 503 QUOTA_UNAVAILABLE with Retry-After), and
  * credentials are refused.
  */
-@SpringBootTest(
-    classes = GatewayApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayOnRandomPort
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DegradedModeTest {
-  static final RedisServer REDIS = RedisServer.start();
-  static final String USER = TestServers.user("degraded");
-  static final String KEY = TestServers.key("degraded");
+  @RegisterExtension static final SingleUserGateway GATEWAY = new SingleUserGateway("degraded");
 
   @LocalServerPort int port;
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TestServers.singleUserGateway(
-        registry, () -> TestServers.temporal().address(), REDIS, USER, KEY);
-  }
-
-  @AfterAll
-  static void stop() {
-    REDIS.close();
+    GATEWAY.register(registry, () -> TestServers.temporal().address());
   }
 
   @Test
   void runsWorkWithoutRedisAndTheStreamSays503() throws Exception {
-    Http http = new Http(port, KEY);
+    Http http = new Http(port, GATEWAY.key);
     String body = "{\"url\":\"http://127.0.0.1:9/\",\"user_instruction\":\"hold\"}";
     Http.Response started = http.post("/api/v2/generate-tests", body);
     assertThat(started.status()).as(started.body()).isEqualTo(202);
     String id = started.json().get("workflow_id").asText();
-    REDIS.stop();
+    GATEWAY.redis.stop();
     try {
       // Twenty parallel starts against a limit of five: none passes while the quota cannot be
       // kept.
@@ -85,7 +73,7 @@ class DegradedModeTest {
   @Test
   void credentialsAreRefusedWithoutPayloadEncryption() {
     Http.Response refused =
-        new Http(port, KEY)
+        new Http(port, GATEWAY.key)
             .post(
                 "/api/v2/generate-tests",
                 "{\"url\":\"http://127.0.0.1:9/\",\"login_credentials\":{\"username\":\"u\",\"password\":\"p\"}}");

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,9 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // Spring Boot tests replace metric exporters with a simple in-memory registry unless asked;
 // /actuator/prometheus must be the real one (tracing stays off).
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(
-    classes = GatewayApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayOnRandomPort
 abstract class GatewayIntegrationTest {
   static final List<String> USERS =
       List.of(
@@ -108,6 +105,27 @@ abstract class GatewayIntegrationTest {
                 "{\"url\":\"" + TARGET + "\"" + (extraJson.isEmpty() ? "" : "," + extraJson) + "}");
     assertThat(response.status()).as(response.body()).isEqualTo(202);
     return response.json().get("workflow_id").asText();
+  }
+
+  /**
+   * Starts {@code count} runs of {@code user} one after another, each awaited until completed;
+   * their ids, newest first.
+   */
+  List<String> completedRuns(String user, int count) {
+    List<String> newestFirst = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = start(user, "");
+      awaitStatus(user, id, "completed");
+      newestFirst.add(0, id);
+    }
+    return newestFirst;
+  }
+
+  /** Starts a run of {@code user} that the fake workflow fails; its id once it failed. */
+  String failedRun(String user) {
+    String id = start(user, "\"user_instruction\":\"fail\"");
+    awaitStatus(user, id, "failed");
+    return id;
   }
 
   JsonNode statusOf(String user, String workflowId) {

@@ -23,14 +23,8 @@ class RedisRunIndexTest extends GatewayIntegrationTest {
 
   @Test
   void listsTheOwnersRunsNewestFirstPagedAndFiltered() {
-    List<String> completed = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      String id = start("indexed", "");
-      awaitStatus("indexed", id, "completed");
-      completed.add(0, id);
-    }
-    String failed = start("indexed", "\"user_instruction\":\"fail\"");
-    awaitStatus("indexed", failed, "failed");
+    List<String> completed = completedRuns("indexed", 4);
+    String failed = failedRun("indexed");
     String held = start("indexed", "\"user_instruction\":\"hold\"");
     String outsiders = start("outsider", "");
     try {

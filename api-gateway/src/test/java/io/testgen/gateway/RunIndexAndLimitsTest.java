@@ -94,14 +94,8 @@ class RunIndexAndLimitsTest extends GatewayIntegrationTest {
 
   @Test
   void listIsPagedNewestFirstAndFiltered() {
-    List<String> started = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      String id = start("lister", "");
-      awaitStatus("lister", id, "completed");
-      started.add(0, id);
-    }
-    String failed = start("lister", "\"user_instruction\":\"fail\"");
-    awaitStatus("lister", failed, "failed");
+    List<String> started = completedRuns("lister", 5);
+    String failed = failedRun("lister");
     await(
         Duration.ofSeconds(20),
         () -> as("lister").get("/api/v2/workflows?page_size=100").json().get("runs").size() == 6,

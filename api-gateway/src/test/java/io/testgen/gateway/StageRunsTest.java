@@ -23,6 +23,10 @@ class StageRunsTest extends GatewayIntegrationTest {
       "{\"scenarios\":[],\"llm\":{\"used\":false,\"provider\":\"inline-req\"}}";
   private static final String ANALYSIS = "{\"assessments\":[],\"ranking\":[\"inline-ana\"]}";
 
+  /** The members of a body giving the observation and requirements results inline. */
+  private static final String INLINE_TWO =
+      "\"observation_result\":" + OBSERVATION + ",\"requirements_result\":" + REQUIREMENTS;
+
   private String completed(Http.Response started) {
     assertThat(started.status()).as(started.body()).isEqualTo(202);
     String id = started.json().get("workflow_id").asText();
@@ -55,6 +59,22 @@ class StageRunsTest extends GatewayIntegrationTest {
     }
   }
 
+  /** Runs {@code stage} alone on the results of run {@code earlier}; its id once it completed. */
+  private String stageOn(String stage, String earlier) {
+    String id =
+        completed(as("alice").post("/api/v2/" + stage, "{\"workflow_id\":\"" + earlier + "\"}"));
+    assertOnlyStageRan(id, stage);
+    return id;
+  }
+
+  /** The runs that produced the observation, requirements and analysis in {@code results}. */
+  private static void assertProducers(JsonNode results, String... producers) {
+    String[] stages = {"observation", "requirements", "analysis"};
+    for (int i = 0; i < producers.length; i++) {
+      assertThat(producer(results, stages[i])).as(stages[i]).isEqualTo(producers[i]);
+    }
+  }
+
   @Test
   void eachStageRunsAloneOnTheResultsOfTheRunBefore() {
     String observed =
@@ -66,34 +86,21 @@ class StageRunsTest extends GatewayIntegrationTest {
     assertThat(observedResults.get("evolution_result").isNull()).isTrue();
     assertThat(observedResults.get("test_count").asInt()).isZero();
 
-    String derived =
-        completed(
-            as("alice").post("/api/v2/requirements", "{\"workflow_id\":\"" + observed + "\"}"));
-    assertOnlyStageRan(derived, "requirements");
+    String derived = stageOn("requirements", observed);
     JsonNode derivedResults = results(derived);
-    assertThat(producer(derivedResults, "observation")).isEqualTo(observed);
-    assertThat(producer(derivedResults, "requirements")).isEqualTo(derived);
+    assertProducers(derivedResults, observed, derived);
     assertThat(derivedResults.get("analysis_result").isNull()).isTrue();
     // the earlier run's stored observation went by reference, not copied through Temporal
     assertThat(derivedResults.at("/result_refs/observation/sha256").asText())
         .hasSize(64)
         .isEqualTo(observedResults.at("/result_refs/observation/sha256").asText());
 
-    String analysed =
-        completed(as("alice").post("/api/v2/analysis", "{\"workflow_id\":\"" + derived + "\"}"));
-    assertOnlyStageRan(analysed, "analysis");
-    JsonNode analysedResults = results(analysed);
-    assertThat(producer(analysedResults, "observation")).isEqualTo(observed);
-    assertThat(producer(analysedResults, "requirements")).isEqualTo(derived);
-    assertThat(producer(analysedResults, "analysis")).isEqualTo(analysed);
+    String analysed = stageOn("analysis", derived);
+    assertProducers(results(analysed), observed, derived, analysed);
 
-    String evolved =
-        completed(as("alice").post("/api/v2/evolution", "{\"workflow_id\":\"" + analysed + "\"}"));
-    assertOnlyStageRan(evolved, "evolution");
+    String evolved = stageOn("evolution", analysed);
     JsonNode evolvedResults = results(evolved);
-    assertThat(producer(evolvedResults, "observation")).isEqualTo(observed);
-    assertThat(producer(evolvedResults, "requirements")).isEqualTo(derived);
-    assertThat(producer(evolvedResults, "analysis")).isEqualTo(analysed);
+    assertProducers(evolvedResults, observed, derived, analysed);
     assertThat(evolvedResults.get("test_count").asInt())
         .isEqualTo(FakeTestGenerationWorkflow.DERIVED_SCENARIOS);
     assertThat(statusOf("alice", evolved).get("target_url").asText()).isEqualTo(TARGET);
@@ -101,21 +108,10 @@ class StageRunsTest extends GatewayIntegrationTest {
 
   @Test
   void inlineResultsAreForwardedAsGiven() {
-    String analysed =
-        completed(
-            as("alice")
-                .post(
-                    "/api/v2/analysis",
-                    "{\"observation_result\":"
-                        + OBSERVATION
-                        + ",\"requirements_result\":"
-                        + REQUIREMENTS
-                        + "}"));
+    String analysed = completed(as("alice").post("/api/v2/analysis", "{" + INLINE_TWO + "}"));
     assertOnlyStageRan(analysed, "analysis");
     JsonNode results = results(analysed);
-    assertThat(producer(results, "observation")).isEqualTo("inline-obs");
-    assertThat(producer(results, "requirements")).isEqualTo("inline-req");
-    assertThat(producer(results, "analysis")).isEqualTo(analysed);
+    assertProducers(results, "inline-obs", "inline-req", analysed);
     // The URL defaults to the inline observation's.
     assertThat(statusOf("alice", analysed).get("target_url").asText()).isEqualTo(TARGET);
 
@@ -124,13 +120,7 @@ class StageRunsTest extends GatewayIntegrationTest {
             as("alice")
                 .post(
                     "/api/v2/evolution",
-                    "{\"observation_result\":"
-                        + OBSERVATION
-                        + ",\"requirements_result\":"
-                        + REQUIREMENTS
-                        + ",\"analysis_result\":"
-                        + ANALYSIS
-                        + "}"));
+                    "{" + INLINE_TWO + ",\"analysis_result\":" + ANALYSIS + "}"));
     JsonNode evolvedResults = results(evolved);
     assertThat(producer(evolvedResults, "analysis")).isEqualTo("inline-ana");
     assertThat(evolvedResults.get("test_count").asInt())
@@ -150,14 +140,7 @@ class StageRunsTest extends GatewayIntegrationTest {
         "the analysis stage needs the observation result (observation_result);"
             + " give it inline or name an earlier run with workflow_id");
     assertMissing(
-        as("alice")
-            .post(
-                "/api/v2/evolution",
-                "{\"observation_result\":"
-                    + OBSERVATION
-                    + ",\"requirements_result\":"
-                    + REQUIREMENTS
-                    + "}"),
+        as("alice").post("/api/v2/evolution", "{" + INLINE_TWO + "}"),
         "analysis_result",
         "the evolution stage needs the analysis result (analysis_result);"
             + " give it inline or name an earlier run with workflow_id");

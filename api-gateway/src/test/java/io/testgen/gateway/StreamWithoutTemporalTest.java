@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.gateway.security.StreamTokens;
-import io.testgen.testkit.servers.RedisServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,14 +25,10 @@ import redis.clients.jedis.RedisClient;
  * Last-Event-ID}: a browser's EventSource, which any answer but 200 ends for good, resumes across a
  * gateway restart. An API-key caller, whose ownership only Temporal can confirm, gets 503.
  */
-@SpringBootTest(
-    classes = GatewayApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@GatewayOnRandomPort
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StreamWithoutTemporalTest {
-  static final RedisServer REDIS = RedisServer.start();
-  static final String USER = TestServers.user("notemporal");
-  static final String KEY = TestServers.key("notemporal");
+  @RegisterExtension static final SingleUserGateway GATEWAY = new SingleUserGateway("notemporal");
 
   @LocalServerPort int port;
   @Autowired StreamTokens tokens;
@@ -42,20 +36,15 @@ class StreamWithoutTemporalTest {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     // nothing listens at 127.0.0.1:9
-    TestServers.singleUserGateway(registry, () -> "127.0.0.1:9", REDIS, USER, KEY);
-  }
-
-  @AfterAll
-  static void stop() {
-    REDIS.close();
+    GATEWAY.register(registry, () -> "127.0.0.1:9");
   }
 
   @Test
   void aStreamTokenResumesFromRedisWhileTemporalCannotAnswer() throws Exception {
     String id = "testgen-127.0.0.1-notemporal01";
     String base = "http://127.0.0.1:" + port + "/api/v2/workflows/" + id + "/stream";
-    String token = tokens.issue(USER, id).token();
-    try (RedisClient redis = RedisClient.create(REDIS.url())) {
+    String token = tokens.issue(GATEWAY.user, id).token();
+    try (RedisClient redis = RedisClient.create(GATEWAY.redis.url())) {
       String first = xadd(redis, id, ProgressEventType.WORKFLOW_STARTED, null);
       String started = xadd(redis, id, ProgressEventType.AGENT_STARTED, "observation");
       try (SseClient sse = new SseClient(base + "?token=" + token, "Last-Event-ID", first)) {
@@ -70,7 +59,7 @@ class StreamWithoutTemporalTest {
       }
     }
 
-    Http.Response byKey = new Http(port, KEY).get("/api/v2/workflows/" + id + "/stream");
+    Http.Response byKey = new Http(port, GATEWAY.key).get("/api/v2/workflows/" + id + "/stream");
     assertThat(byKey.status()).as(byKey.body()).isEqualTo(503);
     assertThat(byKey.code()).isEqualTo("TEMPORAL_UNAVAILABLE");
   }

@@ -11,8 +11,6 @@ import io.testgen.testkit.servers.RedisServer;
 import io.testgen.testkit.servers.TemporalDevServer;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The real servers gateway tests share within one JVM: the Temporal dev server, one Redis, and a
@@ -83,23 +81,6 @@ final class TestServers {
   static WorkflowServiceStubs stubs() {
     temporal();
     return stubs;
-  }
-
-  /**
-   * The settings of a gateway with a Redis of its own and one user, at {@code temporalAddress}: the
-   * shared task queue, loopback targets only.
-   */
-  static void singleUserGateway(
-      DynamicPropertyRegistry registry,
-      Supplier<Object> temporalAddress,
-      RedisServer redis,
-      String user,
-      String key) {
-    registry.add("testgen.temporal.address", temporalAddress);
-    registry.add("testgen.temporal.task-queue", () -> TASK_QUEUE);
-    registry.add("testgen.redis.url", redis::url);
-    registry.add("testgen.security.api-keys", () -> user + "=" + key);
-    registry.add("testgen.security.allowed-targets", () -> "loopback");
   }
 
   static String user(String name) {

@@ -35,14 +35,8 @@ import redis.clients.jedis.UnifiedJedis;
 class WebViewLiveAndListTest extends WebViewIntegrationTest {
   @Test
   void myRunsFiltersByStatusAndPages() {
-    List<String> completed = new ArrayList<>();
-    for (int i = 0; i < 11; i++) {
-      String id = start("pager", "");
-      awaitStatus("pager", id, "completed");
-      completed.add(id);
-    }
-    String failed = start("pager", "\"user_instruction\":\"fail\"");
-    awaitStatus("pager", failed, "failed");
+    String oldest = completedRuns("pager", 11).get(10);
+    String failed = failedRun("pager");
 
     try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
       Page page = context.newPage();
@@ -68,7 +62,7 @@ class WebViewLiveAndListTest extends WebViewIntegrationTest {
       next.click();
       assertThat(rows).hasCount(2);
       assertThat(next).isDisabled();
-      assertThat(rows.last()).hasAttribute("data-workflow-id", completed.get(0));
+      assertThat(rows.last()).hasAttribute("data-workflow-id", oldest);
       previous.click();
       assertThat(rows).hasCount(10);
       assertThat(previous).isDisabled();
@@ -93,16 +87,15 @@ class WebViewLiveAndListTest extends WebViewIntegrationTest {
       // A completed run is offered as the baseline of a new one.
       page.navigate(proxy.url() + "/#/new");
       Locator baseline = page.getByLabel("Baseline run");
-      assertThat(baseline.locator("option[value=\"" + completed.get(0) + "\"]")).hasCount(1);
+      assertThat(baseline.locator("option[value=\"" + oldest + "\"]")).hasCount(1);
       assertThat(baseline.locator("option[value=\"" + failed + "\"]")).hasCount(0);
       page.getByLabel("App URL").fill(TARGET);
-      baseline.selectOption(completed.get(0));
+      baseline.selectOption(oldest);
       Request started =
           page.waitForRequest(
               r -> r.url().endsWith("/api/v2/generate-tests"),
               () -> page.getByRole(AriaRole.BUTTON, exact("Start run")).click());
-      assertThat(started.postData())
-          .contains("\"baseline_workflow_id\":\"" + completed.get(0) + "\"");
+      assertThat(started.postData()).contains("\"baseline_workflow_id\":\"" + oldest + "\"");
       page.waitForURL(RUN_HASH);
       assertThat(page.locator("#live")).hasAttribute("data-status", "completed");
     }

@@ -58,6 +58,23 @@ public record PipelineInputs(
     return analysis != null || storedAnalysis != null;
   }
 
+  /**
+   * The given observation as a summary: an inline one summarised, a stored one as it is; or null.
+   */
+  public ObservationSummary observationSummary() {
+    return observation != null ? ObservationSummary.of(observation, null) : storedObservation;
+  }
+
+  /** The given requirements as a summary, like {@link #observationSummary}. */
+  public RequirementsSummary requirementsSummary() {
+    return requirements != null ? RequirementsSummary.of(requirements, null) : storedRequirements;
+  }
+
+  /** The given analysis as a summary, like {@link #observationSummary}. */
+  public AnalysisSummary analysisSummary() {
+    return analysis != null ? AnalysisSummary.of(analysis, null) : storedAnalysis;
+  }
+
   /** Whether {@code agent} runs in this part of the pipeline. */
   public boolean runs(Agent agent) {
     return stages == null || stages.isEmpty() || stages.contains(agent.wireName());

@@ -189,22 +189,8 @@ public final class DemoSite {
         </form>
         """
             .formatted(
-                escape(values.getOrDefault("name", "")),
-                errorFor(errors, "name"),
-                escape(values.getOrDefault("email", "")),
-                errorFor(errors, "email"),
-                escape(values.getOrDefault("message", "")),
-                errorFor(errors, "message")));
-  }
-
-  private static String errorFor(Map<String, String> errors, String field) {
-    return errors.containsKey(field)
-        ? "<p class=\"error\" id=\""
-            + field
-            + "-error\" role=\"alert\">"
-            + escape(errors.get(field))
-            + "</p>"
-        : "";
+                Html.valuesAndErrors(
+                    values, errors, "p", " role=\"alert\"", "name", "email", "message")));
   }
 
   private FixtureResponse submitContact(FixtureRequest request) {

@@ -1,6 +1,5 @@
 package io.testgen.worker.analysis;
 
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.analysis.AnalysisActivities;
 import io.testgen.common.agents.analysis.AnalysisRequest;
@@ -14,6 +13,7 @@ import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
+import io.testgen.worker.ActivityHeartbeat;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.llm.LlmSettings;
@@ -61,11 +61,6 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     this(publisher, null);
   }
 
-  /** With the LLM the worker's configuration gives the Analysis agent, if any. */
-  public static AnalysisActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
-    return withLlm(publisher, llm, null);
-  }
-
   /** With the worker's LLM, reading and writing results by reference in {@code artifacts}. */
   public static AnalysisActivitiesImpl withLlm(
       ProgressPublisher publisher, LlmSettings llm, ArtifactStore artifacts) {
@@ -93,12 +88,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
             finalRegister ? ProgressPublisher.NONE : publisher,
             request == null ? null : request.workflowId(),
             Agent.ANALYSIS);
-    try {
-      validate(request);
-    } catch (ApplicationFailure invalid) {
-      progress.failed("Invalid request: " + invalid.getOriginalMessage());
-      throw invalid;
-    }
+    progress.validate(() -> validate(request));
     List<Scenario> scenarios = request.requirements().scenarios();
     progress.started("Analysing risk of " + scenarios.size() + " scenarios");
     try {
@@ -113,7 +103,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
 
       LlmReport llm = LlmReport.notConfigured();
       if (reviewer != null) {
-        heartbeat("reviewing");
+        ActivityHeartbeat.beat("reviewing");
         progress.progress(0.5, "Reviewing severities with the LLM", Map.of());
         LlmSeverityReviewer.Review review = reviewer.review(scenarios, scores);
         scores = review.scores();
@@ -205,13 +195,5 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
 
   private static ApplicationFailure invalid(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
-  }
-
-  private static void heartbeat(String stage) {
-    try {
-      Activity.getExecutionContext().heartbeat(stage);
-    } catch (IllegalStateException notAnActivity) {
-      // not inside an activity
-    }
   }
 }

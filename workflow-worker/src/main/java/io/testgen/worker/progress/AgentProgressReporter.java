@@ -1,5 +1,6 @@
 package io.testgen.worker.progress;
 
+import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
 import io.testgen.common.workflow.Agent;
@@ -43,6 +44,18 @@ public final class AgentProgressReporter {
 
   public void failed(String message) {
     emit(ProgressEventType.AGENT_FAILED, 0, message, Map.of());
+  }
+
+  /**
+   * Runs {@code check}; a bad request it rejects is reported as this agent's failure, then thrown.
+   */
+  public void validate(Runnable check) {
+    try {
+      check.run();
+    } catch (ApplicationFailure invalid) {
+      failed("Invalid request: " + invalid.getOriginalMessage());
+      throw invalid;
+    }
   }
 
   private void emit(

@@ -1,6 +1,5 @@
 package io.testgen.worker.requirements;
 
-import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Coverage;
@@ -14,6 +13,7 @@ import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.FailureTypes;
+import io.testgen.worker.ActivityHeartbeat;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.artifacts.ResultStore;
 import io.testgen.worker.llm.LlmSettings;
@@ -59,11 +59,6 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
     this(publisher, null);
   }
 
-  /** With the LLM the worker's configuration gives the Requirements agent, if any. */
-  public static RequirementsActivitiesImpl withLlm(ProgressPublisher publisher, LlmSettings llm) {
-    return withLlm(publisher, llm, null);
-  }
-
   /** With the worker's LLM, reading and writing results by reference in {@code artifacts}. */
   public static RequirementsActivitiesImpl withLlm(
       ProgressPublisher publisher, LlmSettings llm, ArtifactStore artifacts) {
@@ -98,12 +93,7 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
     AgentProgressReporter progress =
         new AgentProgressReporter(
             publisher, request == null ? null : request.workflowId(), Agent.REQUIREMENTS);
-    try {
-      validate(request);
-    } catch (ApplicationFailure invalid) {
-      progress.failed("Invalid request: " + invalid.getOriginalMessage());
-      throw invalid;
-    }
+    progress.validate(() -> validate(request));
     progress.started("Deriving scenarios from " + request.observation().stateCount() + " states");
     try {
       ObservationIndex index = new ObservationIndex(request.observation());
@@ -113,7 +103,7 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
           0.4,
           "Derived " + derived.size() + " scenarios by rules",
           Map.of("derived", derived.size()));
-      heartbeat("derived");
+      ActivityHeartbeat.beat("derived");
 
       ScenarioSelection selection =
           new ScenarioSelection(
@@ -127,7 +117,7 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
       LlmReport llm = LlmReport.notConfigured();
       if (refiner != null) {
         progress.progress(0.7, "Refining scenarios with the LLM", Map.of());
-        heartbeat("refining");
+        ActivityHeartbeat.beat("refining");
         LlmScenarioRefiner.Refinement refinement =
             refiner.refine(index, request.userInstruction(), scenarios);
         llm = refinement.report();
@@ -193,14 +183,5 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
 
   private static ApplicationFailure invalid(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, INVALID_REQUEST);
-  }
-
-  /** Heartbeats when running as an activity; plain calls (tests, tools) have no context. */
-  private static void heartbeat(String stage) {
-    try {
-      Activity.getExecutionContext().heartbeat(stage);
-    } catch (IllegalStateException notAnActivity) {
-      // not inside an activity
-    }
   }
 }

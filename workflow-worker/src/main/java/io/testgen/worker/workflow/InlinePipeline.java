@@ -2,7 +2,6 @@ package io.testgen.worker.workflow;
 
 import static io.testgen.worker.workflow.TestGenerationWorkflowImpl.stub;
 
-import io.temporal.workflow.Workflow;
 import io.testgen.common.agents.analysis.AnalysisActivities;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.analysis.AnalysisSummary;
@@ -21,7 +20,6 @@ import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.RunState;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,15 +28,12 @@ import java.util.List;
  * travels whole through Temporal (activity inputs, results and the workflow's result). Kept only so
  * those histories replay; new runs take {@link ReferencePipeline}. Do not change its commands.
  */
-final class InlinePipeline {
-  private final RunNarrator narrator;
-  private final ReviewGate review;
-
+final class InlinePipeline extends Pipeline {
   InlinePipeline(RunNarrator narrator, ReviewGate review) {
-    this.narrator = narrator;
-    this.review = review;
+    super(narrator, review);
   }
 
+  @Override
   GenerationResult run(GenerationRequest request) {
     String id = narrator.workflowId();
     PipelineInputs given = request.inputs();
@@ -98,13 +93,7 @@ final class InlinePipeline {
     }
 
     AnalysisResult finalAnalysis = null;
-    if (analysis != null
-        && evolution != null
-        && request.runs(Agent.ANALYSIS)
-        && Workflow.getVersion(
-                TestGenerationWorkflowImpl.FINAL_RISK_REGISTER, Workflow.DEFAULT_VERSION, 1)
-            == 1) {
-      // the risk register again, now that verification and oracle strength are known
+    if (finalRegisterDue(request, analysis, evolution)) {
       finalAnalysis =
           stub(AnalysisActivities.class, TestGenerationWorkflowImpl.ANALYSE, "Final risk register")
               .analyse(AgentRequests.finalAnalysis(id, observation, requirements, evolution));
@@ -124,7 +113,7 @@ final class InlinePipeline {
         evolution,
         startedAt,
         completedAt,
-        Duration.between(startedAt, completedAt).toMillis() / 1000.0,
+        seconds(startedAt, completedAt),
         finalAnalysis);
   }
 }

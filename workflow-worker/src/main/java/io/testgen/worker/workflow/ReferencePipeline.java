@@ -2,7 +2,6 @@ package io.testgen.worker.workflow;
 
 import static io.testgen.worker.workflow.TestGenerationWorkflowImpl.stub;
 
-import io.temporal.workflow.Workflow;
 import io.testgen.common.agents.analysis.AnalysisActivities;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.analysis.AnalysisSummary;
@@ -23,7 +22,6 @@ import io.testgen.common.workflow.GenerationResult;
 import io.testgen.common.workflow.PipelineInputs;
 import io.testgen.common.workflow.ResultRefs;
 import io.testgen.common.workflow.RunState;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,25 +32,19 @@ import java.util.List;
  * reference too, and appear in this run's result as references). Temporal's history holds
  * references and counts, so it stays small at 500 pages.
  */
-final class ReferencePipeline {
-  private final RunNarrator narrator;
-  private final ReviewGate review;
-
+final class ReferencePipeline extends Pipeline {
   ReferencePipeline(RunNarrator narrator, ReviewGate review) {
-    this.narrator = narrator;
-    this.review = review;
+    super(narrator, review);
   }
 
+  @Override
   GenerationResult run(GenerationRequest request) {
     String id = narrator.workflowId();
     PipelineInputs given = request.inputs();
 
     // A given (inline) result stays inline; one an agent of this run produced is a reference.
     ObservationResult givenObservation = given == null ? null : given.observation();
-    ObservationSummary observation =
-        givenObservation != null
-            ? ObservationSummary.of(givenObservation, null)
-            : given == null ? null : given.storedObservation();
+    ObservationSummary observation = given == null ? null : given.observationSummary();
     if (request.runs(Agent.OBSERVATION)) {
       observation =
           stub(
@@ -66,10 +58,7 @@ final class ReferencePipeline {
     }
 
     RequirementsResult givenRequirements = given == null ? null : given.requirements();
-    RequirementsSummary requirements =
-        givenRequirements != null
-            ? RequirementsSummary.of(givenRequirements, null)
-            : given == null ? null : given.storedRequirements();
+    RequirementsSummary requirements = given == null ? null : given.requirementsSummary();
     if (request.runs(Agent.REQUIREMENTS)) {
       requirements =
           stub(
@@ -95,10 +84,7 @@ final class ReferencePipeline {
     }
 
     AnalysisResult givenAnalysis = given == null ? null : given.analysis();
-    AnalysisSummary analysis =
-        givenAnalysis != null
-            ? AnalysisSummary.of(givenAnalysis, null)
-            : given == null ? null : given.storedAnalysis();
+    AnalysisSummary analysis = given == null ? null : given.analysisSummary();
     if (request.runs(Agent.ANALYSIS)) {
       analysis =
           stub(
@@ -137,13 +123,7 @@ final class ReferencePipeline {
     }
 
     AnalysisSummary finalAnalysis = null;
-    if (analysis != null
-        && evolution != null
-        && request.runs(Agent.ANALYSIS)
-        && Workflow.getVersion(
-                TestGenerationWorkflowImpl.FINAL_RISK_REGISTER, Workflow.DEFAULT_VERSION, 1)
-            == 1) {
-      // the risk register again, now that verification and oracle strength are known
+    if (finalRegisterDue(request, analysis, evolution)) {
       finalAnalysis =
           stub(AnalysisActivities.class, TestGenerationWorkflowImpl.ANALYSE, "Final risk register")
               .analyseAndStore(
@@ -168,7 +148,7 @@ final class ReferencePipeline {
         null,
         startedAt,
         completedAt,
-        Duration.between(startedAt, completedAt).toMillis() / 1000.0,
+        seconds(startedAt, completedAt),
         null,
         new ResultRefs(
             ref(observation),

@@ -53,46 +53,34 @@ public class TestGenerationWorkflowImpl implements TestGenerationWorkflow {
 
   /** Crawls for minutes; heartbeats its checkpoint so a retry resumes and a cancel is seen fast. */
   static final ActivityOptions OBSERVE =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.BROWSER)
-          .setStartToCloseTimeout(Duration.ofMinutes(30))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(AGENT_RETRY)
-          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-          .build();
+      agent(TaskQueues.BROWSER, Duration.ofMinutes(30), Duration.ofSeconds(30));
 
   /**
    * Computation over the observation (and an optional LLM call): the worker heartbeats it while it
    * runs (PipelineHeartbeats), so a dead worker is noticed in seconds, not at the 5 minutes.
    */
   static final ActivityOptions DERIVE_REQUIREMENTS =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PIPELINE)
-          .setStartToCloseTimeout(Duration.ofMinutes(5))
-          .setHeartbeatTimeout(PIPELINE_HEARTBEAT)
-          .setRetryOptions(AGENT_RETRY)
-          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-          .build();
+      agent(TaskQueues.PIPELINE, Duration.ofMinutes(5), PIPELINE_HEARTBEAT);
 
   /** Like Requirements: heartbeated by the worker while it runs. */
   static final ActivityOptions ANALYSE =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.PIPELINE)
-          .setStartToCloseTimeout(Duration.ofMinutes(5))
-          .setHeartbeatTimeout(PIPELINE_HEARTBEAT)
-          .setRetryOptions(AGENT_RETRY)
-          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-          .build();
+      agent(TaskQueues.PIPELINE, Duration.ofMinutes(5), PIPELINE_HEARTBEAT);
 
   /** Runs every candidate test several times in a browser: the longest stage. */
   static final ActivityOptions EVOLVE =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.BROWSER)
-          .setStartToCloseTimeout(Duration.ofMinutes(60))
-          .setHeartbeatTimeout(Duration.ofSeconds(60))
-          .setRetryOptions(AGENT_RETRY)
-          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-          .build();
+      agent(TaskQueues.BROWSER, Duration.ofMinutes(60), Duration.ofSeconds(60));
+
+  /** An agent's options: every agent retries alike and waits for its cancellation to complete. */
+  private static ActivityOptions agent(
+      String taskQueue, Duration startToClose, Duration heartbeat) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(taskQueue)
+        .setStartToCloseTimeout(startToClose)
+        .setHeartbeatTimeout(heartbeat)
+        .setRetryOptions(AGENT_RETRY)
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+        .build();
+  }
 
   private final ReviewGate review = new ReviewGate();
   private RunNarrator narrator;

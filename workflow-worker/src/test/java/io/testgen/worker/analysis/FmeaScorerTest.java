@@ -34,11 +34,12 @@ class FmeaScorerTest {
     return List.of(score.severity(), score.occurrence(), score.detection(), score.rpn());
   }
 
-  /** Severity, occurrence, detection and RPN of {@code score}, and exactly its reasons. */
-  private static void assertScore(
-      FmeaScorer.Score score, List<Integer> figures, String... reasons) {
+  /** Severity, occurrence, detection and RPN of scenario {@code id}, and exactly its reasons. */
+  private FmeaScorer.Score assertScore(String id, List<Integer> figures, String... reasons) {
+    FmeaScorer.Score score = score(id);
     assertThat(figures(score)).isEqualTo(figures);
     assertThat(score.reasons()).containsExactly(reasons);
+    return score;
   }
 
   /** A scorer that knows what verification saw of one scenario's test. */
@@ -53,9 +54,8 @@ class FmeaScorerTest {
 
   @Test
   void goalIsSevereAndFragileSubmitMakesFailuresHardToDetect() {
-    FmeaScorer.Score goal = score("REQ-GOAL");
     assertScore(
-        goal,
+        "REQ-GOAL",
         List.of(5, 4, 5, 100),
         "severity 5: the user's goal",
         "severity 5: handles credentials (password fields [password] in form f-signup)",
@@ -68,17 +68,15 @@ class FmeaScorerTest {
 
   @Test
   void loginIsSevereAndItsEdgesOneBelow() {
-    FmeaScorer.Score login = score("REQ-LOGIN-f-login-SUCCESS");
     assertScore(
-        login,
+        "REQ-LOGIN-f-login-SUCCESS",
         List.of(5, 2, 3, 30),
         "severity 5: login (form f-login)",
         "occurrence +1: a server round-trip (POST https://shop.test/login)",
         "detection +1: no valid submission of form f-login was seen, so its success is"
             + " unknown");
-    FmeaScorer.Score required = score("REQ-FORM-f-login-REQUIRED-username");
     assertScore(
-        required,
+        "REQ-FORM-f-login-REQUIRED-username",
         List.of(4, 2, 3, 24),
         "severity 5: login (form f-login)",
         "severity -1: a form_validation case, at the edge of the feature rather than its main"
@@ -90,10 +88,9 @@ class FmeaScorerTest {
 
   @Test
   void aFormThatWritesIsHighAndSaysWhichEvidenceShowsIt() {
-    FmeaScorer.Score happy = score("REQ-FORM-f-signup-HAPPY");
     // a sign-up writes data (4) and handles a password (5): the password decides
     assertScore(
-        happy,
+        "REQ-FORM-f-signup-HAPPY",
         List.of(5, 4, 4, 80),
         "severity 5: handles credentials (password fields [password] in form f-signup)",
         "occurrence +1: form f-signup has 4 inputs",
@@ -112,14 +109,14 @@ class FmeaScorerTest {
   void searchIsMediumAndItsProbesStayBelowTheCreateFormsHappyPath() {
     FmeaScorer.Score hit = score("REQ-SEARCH-f-search-HIT");
     assertThat(figures(hit)).containsExactly(3, 2, 2, 12);
-    FmeaScorer.Score probe = score("REQ-PROBE-f-search-OVERLONG");
-    assertScore(
-        probe,
-        List.of(2, 2, 2, 8),
-        "severity 3: search or filter (form f-search, GET https://shop.test/search)",
-        "severity -1: a security case, at the edge of the feature rather than its main path",
-        "occurrence +1: a server round-trip (a submission went to"
-            + " https://shop.test/search?q=shoe)");
+    FmeaScorer.Score probe =
+        assertScore(
+            "REQ-PROBE-f-search-OVERLONG",
+            List.of(2, 2, 2, 8),
+            "severity 3: search or filter (form f-search, GET https://shop.test/search)",
+            "severity -1: a security case, at the edge of the feature rather than its main path",
+            "occurrence +1: a server round-trip (a submission went to"
+                + " https://shop.test/search?q=shoe)");
     assertThat(probe.rpn())
         .isLessThan(hit.rpn())
         .isLessThan(score("REQ-FORM-f-signup-HAPPY").rpn());
@@ -127,9 +124,8 @@ class FmeaScorerTest {
 
   @Test
   void pagesReachedBySigningInAreHigh() {
-    FmeaScorer.Score account = score("REQ-RENDER-s-account");
     assertScore(
-        account,
+        "REQ-RENDER-s-account",
         List.of(4, 1, 3, 12),
         "severity 4: behind login (s-account is reached by signing in)",
         "detection +1: a state reachable only through actions");
@@ -137,9 +133,8 @@ class FmeaScorerTest {
 
   @Test
   void crawlErrorsOnATemplateInstanceRaiseOccurrenceOfAStaticPage() {
-    FmeaScorer.Score render = score("REQ-RENDER-s-product-list");
     assertScore(
-        render,
+        "REQ-RENDER-s-product-list",
         List.of(2, 4, 2, 16),
         "severity 2: a static page, nothing written or protected",
         "occurrence +2: the crawl saw errors on its states (http_error 500 at"
@@ -149,11 +144,10 @@ class FmeaScorerTest {
 
   @Test
   void accessibilityIsCosmeticAndNavigationIsEasyToDetect() {
-    FmeaScorer.Score a11y = score("REQ-A11Y-s-home");
-    assertScore(a11y, List.of(2, 1, 2, 4), "severity 2: an accessibility check, cosmetic");
-    FmeaScorer.Score nav = score("REQ-NAV-s-home-TO-s-login");
     assertScore(
-        nav,
+        "REQ-A11Y-s-home", List.of(2, 1, 2, 4), "severity 2: an accessibility check, cosmetic");
+    assertScore(
+        "REQ-NAV-s-home-TO-s-login",
         List.of(2, 1, 1, 2),
         "severity 2: a static page, nothing written or protected",
         "detection -1: navigation, the URL shows the outcome");

@@ -12,6 +12,7 @@ import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.worker.requirements.ScenarioDeriver;
+import io.testgen.worker.requirements.ShopObservation;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,20 +23,9 @@ import org.junit.jupiter.api.Timeout;
 class SeverityRulesTest {
   private static final String BASE = "https://shop.test";
 
+  /** A required text field with a label. */
   private static FieldInfo field(String id, String name, String label) {
-    return new FieldInfo(
-        id,
-        name,
-        "text",
-        label,
-        true,
-        null,
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of(new Locator("label", label, null, true)));
+    return ShopObservation.field(id, name, "text", label, true);
   }
 
   private static ObservationResult checkout() {

@@ -77,93 +77,53 @@ public final class ShopObservation {
     ElementInfo logout = button("el-logout", "Log out");
 
     StateInfo home =
-        state(
-            "s-home",
-            "/",
-            "Shop - Home",
-            0,
-            List.of(new Heading(1, "Welcome to Shop")),
-            List.of(navProducts, navLogin, navSignup),
-            List.of(searchSubmit),
-            List.of(searchBox),
-            List.of("f-search"),
-            List.of(),
-            List.of(),
-            facts(1, true, List.of(), List.of(), 0));
+        shopState("s-home", "/", "Shop - Home", 0)
+            .headings(new Heading(1, "Welcome to Shop"))
+            .links(navProducts, navLogin, navSignup)
+            .buttons(searchSubmit)
+            .inputs(searchBox)
+            .forms("f-search")
+            .build();
     StateInfo products =
-        state(
-            "s-product-list",
-            "/products/shoes",
-            "Products",
-            1,
-            List.of(new Heading(1, "Products")),
-            List.of(product, logo),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(BASE + "/products/shoes", BASE + "/products/hats"),
-            List.of(),
-            facts(1, true, List.of(), List.of("img-hat"), 2));
+        shopState("s-product-list", "/products/shoes", "Products", 1)
+            .headings(new Heading(1, "Products"))
+            .links(product, logo)
+            .instances(BASE + "/products/shoes", BASE + "/products/hats")
+            .facts(facts(1, true, List.of(), List.of("img-hat"), 2))
+            .build();
     StateInfo results =
-        state(
-            "s-search-results",
-            "/search?q=shoe",
-            "Search results",
-            1,
-            List.of(new Heading(1, "Results")),
-            List.of(product),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of("type 'shoe' into 'Search'", "click 'Search'"),
-            facts(1, true, List.of(), List.of(), 0));
+        shopState("s-search-results", "/search?q=shoe", "Search results", 1)
+            .headings(new Heading(1, "Results"))
+            .links(product)
+            .actionPath("type 'shoe' into 'Search'", "click 'Search'")
+            .build();
     StateInfo login =
-        state(
-            "s-login",
-            "/login",
-            "Log in",
-            1,
-            List.of(new Heading(1, "Log in")),
-            List.of(loginToSignup),
-            List.of(loginSubmit),
-            List.of(input("el-login-username", "Username"), input("el-login-password", "Password")),
-            List.of("f-login"),
-            List.of(),
-            List.of(),
-            facts(1, true, List.of(), List.of(), 0));
+        shopState("s-login", "/login", "Log in", 1)
+            .headings(new Heading(1, "Log in"))
+            .links(loginToSignup)
+            .buttons(loginSubmit)
+            .inputs(input("el-login-username", "Username"), input("el-login-password", "Password"))
+            .forms("f-login")
+            .build();
     StateInfo signup =
-        state(
-            "s-signup",
-            "/signup",
-            "Sign up",
-            1,
-            List.of(new Heading(1, "Create your account")),
-            List.of(),
-            List.of(signupSubmit),
-            List.of(
+        shopState("s-signup", "/signup", "Sign up", 1)
+            .headings(new Heading(1, "Create your account"))
+            .buttons(signupSubmit)
+            .inputs(
                 input("el-signup-email", "Email"),
                 input("el-signup-username", "Username"),
                 input("el-signup-age", null),
-                input("el-signup-password", "Password")),
-            List.of("f-signup"),
-            List.of(),
-            List.of(),
-            facts(1, true, List.of("el-signup-age"), List.of(), 0));
+                input("el-signup-password", "Password"))
+            .forms("f-signup")
+            .facts(facts(1, true, List.of("el-signup-age"), List.of(), 0))
+            .build();
     StateInfo account =
-        state(
-            "s-account",
-            "/account",
-            "My account",
-            2,
-            List.of(new Heading(2, "Orders")),
-            List.of(),
-            List.of(logout),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of("click 'Sign up'", "fill the sign-up form", "click 'Create account'"),
-            facts(0, false, List.of(), List.of(), 0));
+        shopState("s-account", "/account", "My account", 2)
+            .headings(new Heading(2, "Orders"))
+            .buttons(logout)
+            .actionPath("click 'Sign up'", "fill the sign-up form", "click 'Create account'")
+            .facts(facts(0, false, List.of(), List.of(), 0))
+            .build();
 
     FormInfo search =
         new FormInfo(
@@ -172,8 +132,7 @@ public final class ShopObservation {
             BASE + "/search",
             "get",
             "search",
-            List.of(
-                field("el-search-q", "q", "search", "Search", false, null, null, null, null, null)),
+            List.of(field("el-search-q", "q", "search", "Search", false)),
             searchSubmit,
             List.of(
                 new FormSubmission(
@@ -193,28 +152,8 @@ public final class ShopObservation {
             "post",
             "login",
             List.of(
-                field(
-                    "el-login-username",
-                    "username",
-                    "text",
-                    "Username",
-                    true,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null),
-                field(
-                    "el-login-password",
-                    "password",
-                    "password",
-                    "Password",
-                    true,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null)),
+                field("el-login-username", "username", "text", "Username", true),
+                field("el-login-password", "password", "password", "Password", true)),
             loginSubmit,
             List.of(
                 new FormSubmission(
@@ -235,17 +174,7 @@ public final class ShopObservation {
             "post",
             "signup",
             List.of(
-                field(
-                    "el-signup-email",
-                    "email",
-                    "email",
-                    "Email",
-                    true,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null),
+                field("el-signup-email", "email", "email", "Email", true),
                 field(
                     "el-signup-username",
                     "username",
@@ -334,19 +263,15 @@ public final class ShopObservation {
       ElementInfo box = input("el-box-" + i, "Comment");
       ElementInfo send = button("el-send-" + i, "Send");
       states.add(
-          state(
-              id,
-              "/p/" + i,
-              "Page " + i + " of the catalogue",
-              Math.min(i, 5),
-              List.of(new Heading(1, "Page " + i), new Heading(2, "Details")),
-              List.of(next),
-              List.of(send),
-              List.of(box),
-              List.of("f-" + i),
-              List.of(BASE + "/p/" + i, BASE + "/p/" + i + "?v=2"),
-              List.of(),
-              facts(1, true, List.of(), List.of(), 1)));
+          shopState(id, "/p/" + i, "Page " + i + " of the catalogue", Math.min(i, 5))
+              .headings(new Heading(1, "Page " + i), new Heading(2, "Details"))
+              .links(next)
+              .buttons(send)
+              .inputs(box)
+              .forms("f-" + i)
+              .instances(BASE + "/p/" + i, BASE + "/p/" + i + "?v=2")
+              .facts(facts(1, true, List.of(), List.of(), 1))
+              .build());
       forms.add(
           new FormInfo(
               "f-" + i,
@@ -408,6 +333,12 @@ public final class ShopObservation {
     return new ElementInfo(id, "input", "input", "textbox", label, null, null, locators);
   }
 
+  /** A field without constraints beyond {@code required}. */
+  public static FieldInfo field(
+      String elementId, String name, String type, String label, boolean required) {
+    return field(elementId, name, type, label, required, null, null, null, null, null);
+  }
+
   static FieldInfo field(
       String elementId,
       String name,
@@ -457,6 +388,93 @@ public final class ShopObservation {
         "shots/" + id + ".png",
         actionPath,
         facts);
+  }
+
+  static StateBuilder shopState(String id, String path, String title, int depth) {
+    return new StateBuilder(id, path, title, depth);
+  }
+
+  /**
+   * A shop state by its parts; a part not given is empty, the facts those of a page with one h1,
+   * headings in order and no images.
+   */
+  static final class StateBuilder {
+    private final String id;
+    private final String path;
+    private final String title;
+    private final int depth;
+    private List<Heading> headings = List.of();
+    private List<ElementInfo> links = List.of();
+    private List<ElementInfo> buttons = List.of();
+    private List<ElementInfo> inputs = List.of();
+    private List<String> formIds = List.of();
+    private List<String> instanceUrls = List.of();
+    private List<String> actionPath = List.of();
+    private AccessibilityFacts facts = ShopObservation.facts(1, true, List.of(), List.of(), 0);
+
+    private StateBuilder(String id, String path, String title, int depth) {
+      this.id = id;
+      this.path = path;
+      this.title = title;
+      this.depth = depth;
+    }
+
+    StateBuilder headings(Heading... headings) {
+      this.headings = List.of(headings);
+      return this;
+    }
+
+    StateBuilder links(ElementInfo... links) {
+      this.links = List.of(links);
+      return this;
+    }
+
+    StateBuilder buttons(ElementInfo... buttons) {
+      this.buttons = List.of(buttons);
+      return this;
+    }
+
+    StateBuilder inputs(ElementInfo... inputs) {
+      this.inputs = List.of(inputs);
+      return this;
+    }
+
+    StateBuilder forms(String... formIds) {
+      this.formIds = List.of(formIds);
+      return this;
+    }
+
+    StateBuilder instances(String... instanceUrls) {
+      this.instanceUrls = List.of(instanceUrls);
+      return this;
+    }
+
+    /** Reached only through these actions (so no HTTP status was seen). */
+    StateBuilder actionPath(String... actions) {
+      this.actionPath = List.of(actions);
+      return this;
+    }
+
+    StateBuilder facts(AccessibilityFacts facts) {
+      this.facts = facts;
+      return this;
+    }
+
+    StateInfo build() {
+      return state(
+          id,
+          path,
+          title,
+          depth,
+          headings,
+          links,
+          buttons,
+          inputs,
+          formIds,
+          instanceUrls,
+          actionPath,
+          facts);
+    }
   }
 
   static AccessibilityFacts facts(

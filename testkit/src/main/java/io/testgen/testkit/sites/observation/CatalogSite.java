@@ -5,6 +5,7 @@ import static io.testgen.testkit.sites.Html.escape;
 import io.testgen.testkit.sites.FixtureRequest;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,21 +134,7 @@ public final class CatalogSite {
           <button type="submit">Continue</button>
         </form>
         """
-            .formatted(
-                escape(values.getOrDefault("fullname", "")),
-                error(errors, "fullname"),
-                escape(values.getOrDefault("zip", "")),
-                error(errors, "zip")));
-  }
-
-  private static String error(Map<String, String> errors, String field) {
-    return errors.containsKey(field)
-        ? "<span class=\"error\" id=\""
-            + field
-            + "-error\">"
-            + escape(errors.get(field))
-            + "</span>"
-        : "";
+            .formatted(Html.valuesAndErrors(values, errors, "span", "", "fullname", "zip")));
   }
 
   private FixtureResponse submitStep1(FixtureRequest r) {

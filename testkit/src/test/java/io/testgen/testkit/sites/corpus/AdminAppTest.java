@@ -14,44 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class AdminAppTest extends ServedAppTest<AdminApp> {
-  AdminAppTest() {
-    super(new AdminApp());
-  }
-
-  /** Signs in through the login form, as a browser would; returns the token for later posts. */
-  private String signIn(String user, String password) {
-    String login = http.get("/admin/login/?next=/admin/").body();
-    HttpResponse<String> answer =
-        http.post(
-            "/admin/login/",
-            "csrfmiddlewaretoken",
-            Pages.hidden(login, "csrfmiddlewaretoken"),
-            "username",
-            user,
-            "password",
-            password,
-            "next",
-            "/admin/");
-    assertThat(answer.statusCode()).isEqualTo(302);
-    return token("/admin/");
-  }
-
-  private String token(String page) {
-    return Pages.hidden(http.get(page).body(), "csrfmiddlewaretoken");
-  }
-
-  private Map<String, String> book(String token, String title) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("csrfmiddlewaretoken", token);
-    form.put("title", title);
-    form.put("author", "2");
-    form.put("genre", "fantasy");
-    form.put("published", "1983-11-24");
-    form.put("isbn", "9780552124751");
-    form.put("pages", "288");
-    form.put("_save", "Save");
-    return form;
+class AdminAppTest extends AdminSessionTest {
+  /** Sets user 3's password to "other-Pa55" through its password form. */
+  private void setUser3Password(String token) {
+    http.post(
+        "/admin/auth/user/3/password/",
+        "csrfmiddlewaretoken",
+        token,
+        "password1",
+        "other-Pa55",
+        "password2",
+        "other-Pa55");
   }
 
   @Test
@@ -68,29 +41,12 @@ class AdminAppTest extends ServedAppTest<AdminApp> {
         http.post("/admin/login/", "username", "admin", "password", AdminApp.PASSWORD);
     assertThat(noToken.statusCode()).isEqualTo(403);
     assertThat(noToken.body()).contains("CSRF verification failed. Request aborted.");
-    HttpResponse<String> wrong =
-        http.post(
-            "/admin/login/",
-            "csrfmiddlewaretoken",
-            token,
-            "username",
-            "admin",
-            "password",
-            "admin");
+    HttpResponse<String> wrong = postLogin(token, "admin", "admin");
     assertThat(wrong.statusCode()).isEqualTo(200);
     assertThat(wrong.body())
         .contains("Please enter the correct username and password for a staff account.");
     HttpResponse<String> ok =
-        http.post(
-            "/admin/login/",
-            "csrfmiddlewaretoken",
-            token,
-            "username",
-            "admin",
-            "password",
-            AdminApp.PASSWORD,
-            "next",
-            "/admin/library/book/");
+        postLogin(token, "admin", AdminApp.PASSWORD, "next", "/admin/library/book/");
     assertThat(ok.statusCode()).isEqualTo(302);
     assertThat(ok.headers().firstValue("Location")).hasValue("/admin/library/book/");
 
@@ -168,17 +124,7 @@ class AdminAppTest extends ServedAppTest<AdminApp> {
       html.put(template.id(), answer.body());
     }
     String token = token("/admin/");
-    HttpResponse<String> changed =
-        http.post(
-            "/admin/password_change/",
-            "csrfmiddlewaretoken",
-            token,
-            "old_password",
-            AdminApp.PASSWORD,
-            "new_password1",
-            "n3w-Passw0rd",
-            "new_password2",
-            "n3w-Passw0rd");
+    HttpResponse<String> changed = changePassword(token);
     HttpResponse<String> done = http.follow(changed);
     pageOfTemplate.put(
         truth.templateOf("/admin/password_change/done/", Pages.heading(done.body())).id(), "done");
@@ -321,14 +267,7 @@ class AdminAppTest extends ServedAppTest<AdminApp> {
         "on",
         "groups",
         "1");
-    http.post(
-        "/admin/auth/user/3/password/",
-        "csrfmiddlewaretoken",
-        token,
-        "password1",
-        "other-Pa55",
-        "password2",
-        "other-Pa55");
+    setUser3Password(token);
     http.post(
         "/admin/auth/group/add/",
         "csrfmiddlewaretoken",
@@ -349,16 +288,7 @@ class AdminAppTest extends ServedAppTest<AdminApp> {
     http.post("/admin/auth/user/3/delete/", "csrfmiddlewaretoken", token, "post", "yes");
     http.post("/admin/library/author/12/delete/", "csrfmiddlewaretoken", token, "post", "yes");
     assertThat(app.count("library.book")).isEqualTo(28);
-    http.post(
-        "/admin/password_change/",
-        "csrfmiddlewaretoken",
-        token,
-        "old_password",
-        AdminApp.PASSWORD,
-        "new_password1",
-        "n3w-Passw0rd",
-        "new_password2",
-        "n3w-Passw0rd");
+    changePassword(token);
     http.post("/admin/logout/", "csrfmiddlewaretoken", token);
     List<RecordedRequest> sent = truth.forbiddenSent(server.requests());
     for (GroundTruth.Forbidden forbidden : truth.forbidden())
@@ -427,14 +357,7 @@ class AdminAppTest extends ServedAppTest<AdminApp> {
         "password2",
         "xY7-pass-word");
     http.post("/admin/auth/user/3/change/", csrf, token, "username", "clerk", "is_staff", "on");
-    http.post(
-        "/admin/auth/user/3/password/",
-        csrf,
-        token,
-        "password1",
-        "other-Pa55",
-        "password2",
-        "other-Pa55");
+    setUser3Password(token);
     http.post(
         "/admin/auth/group/add/", csrf, token, "name", "Clerks", "permissions", "auth.view_user");
     http.post(
@@ -447,15 +370,6 @@ class AdminAppTest extends ServedAppTest<AdminApp> {
         "auth.change_user");
     http.post("/admin/auth/group/2/delete/", csrf, token, "post", "yes");
     http.post("/admin/auth/user/3/delete/", csrf, token, "post", "yes");
-    http.post(
-        "/admin/password_change/",
-        csrf,
-        token,
-        "old_password",
-        AdminApp.PASSWORD,
-        "new_password1",
-        "n3w-Passw0rd",
-        "new_password2",
-        "n3w-Passw0rd");
+    changePassword(token);
   }
 }

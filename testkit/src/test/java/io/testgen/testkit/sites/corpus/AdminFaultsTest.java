@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testgen.testkit.sites.corpus.admin.AdminApp;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -16,27 +14,11 @@ import org.junit.jupiter.api.Timeout;
  * view does; healing (with a reset) gives back exactly what it did before.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class AdminFaultsTest extends ServedAppTest<AdminApp> {
-  AdminFaultsTest() {
-    super(new AdminApp());
-  }
+class AdminFaultsTest extends AdminSessionTest {
 
-  /** Signs in (a reset forgets sessions); returns the CSRF token for posts. */
+  /** Signs in as admin (a reset forgets sessions); returns the CSRF token for posts. */
   private String signIn() {
-    String login = http.get("/admin/login/?next=/admin/").body();
-    HttpResponse<String> answer =
-        http.post(
-            "/admin/login/",
-            "csrfmiddlewaretoken",
-            Pages.hidden(login, "csrfmiddlewaretoken"),
-            "username",
-            "admin",
-            "password",
-            AdminApp.PASSWORD,
-            "next",
-            "/admin/");
-    assertThat(answer.statusCode()).isEqualTo(302);
-    return Pages.hidden(http.get("/admin/").body(), "csrfmiddlewaretoken");
+    return signIn("admin", AdminApp.PASSWORD);
   }
 
   /**
@@ -59,19 +41,6 @@ class AdminFaultsTest extends ServedAppTest<AdminApp> {
     app.reset();
     assertThat(probe.apply(signIn())).as("healing restores " + fault).isEqualTo(healed);
     return new String[] {healed, faulty};
-  }
-
-  private static Map<String, String> book(String token, String title) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("csrfmiddlewaretoken", token);
-    form.put("title", title);
-    form.put("author", "2");
-    form.put("genre", "fantasy");
-    form.put("published", "1983-11-24");
-    form.put("isbn", "9780552124751");
-    form.put("pages", "288");
-    form.put("_save", "Save");
-    return form;
   }
 
   @Test

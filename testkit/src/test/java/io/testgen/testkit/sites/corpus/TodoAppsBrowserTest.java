@@ -3,51 +3,22 @@ package io.testgen.testkit.sites.corpus;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.RecordedRequest;
 import io.testgen.testkit.sites.corpus.todo.TodoApp;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Both todo builds in real Chromium: every feature works and its telemetry reaches the server. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TodoAppsBrowserTest {
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @BeforeAll
-  static void launch() {
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(
-                        Paths.get(
-                            System.getenv()
-                                .getOrDefault("TESTGEN_CHROMIUM_PATH", "/usr/bin/chromium")))
-                    .setHeadless(true));
-  }
-
-  @AfterAll
-  static void close() {
-    if (playwright != null) playwright.close();
-  }
+  @RegisterExtension static final HeadlessChromium CHROMIUM = new HeadlessChromium();
 
   /** How a build's items look from outside: Playwright's CSS pierces open shadow roots. */
   private record Items(String item, String completed, String editing) {}
@@ -69,7 +40,7 @@ class TodoAppsBrowserTest {
   private void exerciseEveryFeature(TodoApp app, Items items) {
     GroundTruth truth = app.groundTruth();
     try (FixtureServer server = app.install(FixtureServer.start());
-        BrowserContext context = browser.newContext()) {
+        BrowserContext context = CHROMIUM.newContext()) {
       Page page = context.newPage();
       page.navigate(server.url("/"));
       assertThat(page.locator("h1")).hasText("todos");

@@ -2,24 +2,19 @@ package io.testgen.testkit.sites.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.todo.TodoApp;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The todo apps' hand-written faults in real Chromium: one walk through the app (add three, toggle
@@ -68,30 +63,7 @@ class TodoFaultsBrowserTest {
             .replace("cleared [Pay rent]", "cleared [Walk the cat]"));
   }
 
-  private static Playwright playwright;
-  private static Browser browser;
-
-  @BeforeAll
-  static void launch() {
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(
-                        Paths.get(
-                            System.getenv()
-                                .getOrDefault("TESTGEN_CHROMIUM_PATH", "/usr/bin/chromium")))
-                    .setHeadless(true));
-  }
-
-  @AfterAll
-  static void close() {
-    if (playwright != null) playwright.close();
-  }
+  @RegisterExtension static final HeadlessChromium CHROMIUM = new HeadlessChromium();
 
   @Test
   void plainBuildFaultsChangeTheWalkAndHealingRestoresIt() {
@@ -125,7 +97,7 @@ class TodoFaultsBrowserTest {
 
   /** The walk, each step with what it shows; stops after adding when nothing was added. */
   private static String walk(FixtureServer server, String items) {
-    try (BrowserContext context = browser.newContext()) {
+    try (BrowserContext context = CHROMIUM.newContext()) {
       Page page = context.newPage();
       page.setDefaultTimeout(10_000);
       page.navigate(server.url("/"));
