@@ -113,11 +113,11 @@ class TodoFaultsBrowserTest {
       item.nth(0).locator(".toggle").check();
       steps.add("toggled " + state(page, item));
       Page.GetByTextOptions exact = new Page.GetByTextOptions().setExact(true);
-      page.getByText("Active", exact).click();
+      filter(page, "Active");
       steps.add("active " + labels(item));
-      page.getByText("Completed", exact).click();
+      filter(page, "Completed");
       steps.add("completed " + labels(item));
-      page.getByText("All", exact).click();
+      filter(page, "All");
       item.nth(1).locator("label").dblclick();
       item.nth(1).locator(".edit").fill("Walk the cat");
       item.nth(1).locator(".edit").press("Enter");
@@ -129,6 +129,17 @@ class TodoFaultsBrowserTest {
       steps.add("cleared " + state(page, item));
       return String.join(" | ", steps);
     }
+  }
+
+  /**
+   * Clicks a filter and waits until the app rendered it: the hash changes at once, the list on the
+   * app's hashchange, which marks the filter selected in the same render.
+   */
+  private static void filter(Page page, String name) {
+    Locator link = page.getByText(name, new Page.GetByTextOptions().setExact(true));
+    link.click();
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(link)
+        .hasClass(java.util.regex.Pattern.compile("\\bselected\\b"));
   }
 
   private static String state(Page page, Locator item) {
