@@ -266,11 +266,19 @@ public final class BrowserPool implements AutoCloseable {
       }
     }
     launcher.shutdown();
-    if (userDataDir != null) {
-      try (Stream<Path> paths = Files.walk(userDataDir)) {
+    if (userDataDir != null) deleteTree(userDataDir);
+  }
+
+  /**
+   * Best effort on a temp dir: Chromium's helper processes may still add or remove a file while
+   * they exit, which ends a walk with an {@link java.io.UncheckedIOException}; walk again.
+   */
+  private static void deleteTree(Path dir) {
+    for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+      try (Stream<Path> paths = Files.walk(dir)) {
         paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException ignored) {
-        // temp dir; best effort
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // a file came or went during the walk
       }
     }
   }
