@@ -32,10 +32,10 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
         for (const root of roots)
           for (const el of root.querySelectorAll(sel)) {
             if (el.closest('nav,script,style,template')) continue;
-            // the page's footer is chrome; a footer inside a section is the widget's own (a list's
-            // "1 item left" and "Clear completed" in TodoMVC)
+            // the page's footer is chrome; a footer inside a section or a web component's shadow
+            // root is the widget's own (a list's "1 item left" and "Clear completed" in TodoMVC)
             const footer = el.closest('footer');
-            if (footer && !(footer.parentElement && footer.parentElement.closest('article,aside,main,nav,section'))) continue;
+            if (footer && footer.getRootNode() === document && !(footer.parentElement && footer.parentElement.closest('article,aside,main,nav,section'))) continue;
             if (el.checkVisibility && !el.checkVisibility()) continue;
             const text = (el.innerText || '').replace(/\\s+/g, ' ').trim();
             if (!text || text.length > 120 || seen.has(text)) continue;

@@ -164,7 +164,8 @@
     const tag = el.tagName;
     const t = (el.getAttribute('type') || 'text').toLowerCase();
     if (tag === 'A') return el.hasAttribute('href') ? 'link' : null;
-    if (tag === 'BUTTON' || tag === 'SUMMARY') return 'button';
+    // a <summary> has no role for Playwright (it is the disclosure of a "group"): found by its text
+    if (tag === 'BUTTON') return 'button';
     if (tag === 'SELECT') return el.multiple || el.size > 1 ? 'listbox' : 'combobox';
     if (tag === 'TEXTAREA') return 'textbox';
     if (tag === 'INPUT') {
