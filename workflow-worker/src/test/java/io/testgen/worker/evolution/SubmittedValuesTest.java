@@ -11,7 +11,7 @@ import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApp;
 import io.testgen.testkit.sites.corpus.CorpusApps;
-import io.testgen.testkit.sites.corpus.shop.CrudShopApp;
+import io.testgen.testkit.sites.corpus.shop.ShopFaults;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
@@ -68,7 +68,7 @@ class SubmittedValuesTest {
 
       TestRun run = MutationRuns.testRun(pool, site.url("/"), settings);
       for (GeneratedTest t : customerForms) assertThat(run.passes(t, page -> {})).isTrue();
-      app.faults().inject(CrudShopApp.SAVE_DROPS_PHONE);
+      app.faults().inject(ShopFaults.SAVE_DROPS_PHONE);
       for (GeneratedTest t : customerForms)
         assertThat(run.passes(t, page -> {})).as(t.title()).isFalse();
       app.faults().heal();
