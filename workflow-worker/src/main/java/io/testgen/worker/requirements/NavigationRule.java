@@ -25,15 +25,43 @@ import java.util.Set;
 
 /**
  * {@code REQ-NAV-<from>-TO-<to>}: one click path into each state reachable by clicks, the
- * breadth-first tree from the start state in transition order (not every permutation). Form
- * submissions are covered by form scenarios, so they are not followed.
+ * breadth-first tree from the start state in transition order (not every permutation), and the way
+ * out of each error page the tree reaches (its link back to the start, else its first link to a
+ * page the tree does not already enter from it): an error page strands its users when that link is
+ * broken. Form submissions are covered by form scenarios, so they are not followed.
  */
 final class NavigationRule implements ScenarioRule {
 
   @Override
   public List<Scenario> derive(RuleInput input) {
     ObservationIndex index = input.index();
-    return tree(index, input.startStateId()).stream().map(t -> navigation(index, t)).toList();
+    List<Transition> tree = tree(index, input.startStateId());
+    List<Transition> all = new ArrayList<>(tree);
+    all.addAll(waysOut(index, tree, input.startStateId()));
+    return all.stream().map(t -> navigation(index, t)).toList();
+  }
+
+  /** One link out of each error page (status >= 400) the tree enters, preferring the start. */
+  static List<Transition> waysOut(ObservationIndex index, List<Transition> tree, String start) {
+    Set<String> inTree = new LinkedHashSet<>();
+    for (Transition t : tree) inTree.add(t.fromStateId() + " " + t.toStateId());
+    Map<String, List<Transition>> outgoing = clicks(index);
+    List<Transition> ways = new ArrayList<>();
+    for (Transition into : tree) {
+      String page = into.toStateId();
+      StateInfo state = index.state(page).orElseThrow();
+      if (state.httpStatus() == null || state.httpStatus() < 400) continue;
+      List<Transition> out =
+          outgoing.getOrDefault(page, List.of()).stream()
+              .filter(t -> t.elementId() != null && !inTree.contains(page + " " + t.toStateId()))
+              .toList();
+      out.stream()
+          .filter(t -> t.toStateId().equals(start))
+          .findFirst()
+          .or(() -> out.stream().findFirst())
+          .ifPresent(ways::add);
+    }
+    return ways;
   }
 
   /** The transitions of the breadth-first click tree from {@code start}, one into each state. */
@@ -41,17 +69,7 @@ final class NavigationRule implements ScenarioRule {
     if (start == null) {
       return List.of();
     }
-    Map<String, List<Transition>> outgoing = new LinkedHashMap<>();
-    for (Transition t : index.transitions()) {
-      boolean clickOrLink = "click".equals(t.action()) || "navigate".equals(t.action());
-      if (clickOrLink
-          && t.fromStateId() != null
-          && !t.fromStateId().equals(t.toStateId())
-          && index.hasState(t.fromStateId())
-          && index.hasState(t.toStateId())) {
-        outgoing.computeIfAbsent(t.fromStateId(), k -> new ArrayList<>()).add(t);
-      }
-    }
+    Map<String, List<Transition>> outgoing = clicks(index);
     List<Transition> tree = new ArrayList<>();
     Set<String> reached = new LinkedHashSet<>(List.of(start));
     Deque<String> queue = new ArrayDeque<>(List.of(start));
@@ -65,6 +83,22 @@ final class NavigationRule implements ScenarioRule {
       }
     }
     return tree;
+  }
+
+  /** Clicks and link follows between two different observed states, by source state. */
+  private static Map<String, List<Transition>> clicks(ObservationIndex index) {
+    Map<String, List<Transition>> outgoing = new LinkedHashMap<>();
+    for (Transition t : index.transitions()) {
+      boolean clickOrLink = "click".equals(t.action()) || "navigate".equals(t.action());
+      if (clickOrLink
+          && t.fromStateId() != null
+          && !t.fromStateId().equals(t.toStateId())
+          && index.hasState(t.fromStateId())
+          && index.hasState(t.toStateId())) {
+        outgoing.computeIfAbsent(t.fromStateId(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    return outgoing;
   }
 
   private static Scenario navigation(ObservationIndex index, Transition t) {

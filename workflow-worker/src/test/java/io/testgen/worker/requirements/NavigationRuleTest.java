@@ -3,8 +3,13 @@ package io.testgen.worker.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.testgen.common.agents.observation.ElementInfo;
+import io.testgen.common.agents.observation.Heading;
+import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.List;
@@ -51,5 +56,86 @@ class NavigationRuleTest {
     assertThat(clinic.get(1).when()).containsExactly("the user does: click 'Add owner'");
     assertThat(clinic.get(1).testData())
         .containsExactly(Map.entry("start_url", "https://shop.test/owners"));
+  }
+
+  private static StateInfo page(String id, String path, Integer status, ElementInfo... links) {
+    return new StateInfo(
+        id,
+        "fp-" + id,
+        "https://site.test" + path,
+        id,
+        path.equals("/") ? 0 : 1,
+        status,
+        List.of(new Heading(1, id)),
+        List.of(links),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        List.of(),
+        null);
+  }
+
+  private static ElementInfo link(String id, String name, String href) {
+    return new ElementInfo(
+        id, "link", "a", "link", name, name, href, List.of(Locator.role("link", name, true)));
+  }
+
+  @Test
+  void theWayOutOfAnErrorPageIsItsLinkBackToTheStart() {
+    // a 404 linking home and to help (help entered from home already), a 500 linking only to
+    // help, a 200 page linking home: only the error pages' ways out are added
+    List<StateInfo> states =
+        List.of(
+            page(
+                "home",
+                "/",
+                200,
+                link("e-missing", "Old", "/old"),
+                link("e-help", "Help", "/help")),
+            page(
+                "missing",
+                "/old",
+                404,
+                link("e-home", "Home", "/"),
+                link("e-help2", "Help", "/help")),
+            page(
+                "help",
+                "/help",
+                200,
+                link("e-home2", "Home", "/"),
+                link("e-broken", "Oops", "/oops")),
+            page("broken", "/oops", 500, link("e-help3", "Get help", "/help")));
+    List<Transition> transitions =
+        List.of(
+            new Transition("home", "missing", "click", "e-missing", null),
+            new Transition("home", "help", "click", "e-help", null),
+            new Transition("missing", "home", "click", "e-home", null),
+            new Transition("missing", "help", "click", "e-help2", null),
+            new Transition("help", "home", "click", "e-home2", null),
+            new Transition("help", "broken", "click", "e-broken", null),
+            new Transition("broken", "help", "click", "e-help3", null));
+    List<Scenario> scenarios =
+        derive(
+            new ObservationResult(
+                "https://site.test/",
+                "home",
+                states,
+                transitions,
+                List.of(),
+                List.of(),
+                null,
+                false,
+                null));
+    assertThat(scenarios)
+        .extracting(Scenario::scenarioId, s -> s.evidence().elementIds())
+        .containsExactly(
+            tuple("REQ-NAV-home-TO-missing", List.of("e-missing")),
+            tuple("REQ-NAV-home-TO-help", List.of("e-help")),
+            tuple("REQ-NAV-help-TO-broken", List.of("e-broken")),
+            tuple("REQ-NAV-missing-TO-home", List.of("e-home")),
+            tuple("REQ-NAV-broken-TO-help", List.of("e-help3")));
+    assertThat(scenarios.get(3).priority()).isEqualTo("medium");
   }
 }
