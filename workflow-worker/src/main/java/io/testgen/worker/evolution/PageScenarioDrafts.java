@@ -27,7 +27,10 @@ final class PageScenarioDrafts {
     this.app = app;
   }
 
-  /** REQ-RENDER-: a page (or a state reached by actions) shows its title and main heading. */
+  /**
+   * REQ-RENDER-: a page (or a state reached by actions) shows its title, main heading and, on a
+   * page of its own, its first sentence.
+   */
   TestDraft render(Scenario s) {
     StateInfo state =
         app.firstState(s)
@@ -42,8 +45,20 @@ final class PageScenarioDrafts {
         && ObservedApp.nullSafe(state.path()).isEmpty())
       steps.add(Steps.expectStatus(state.httpStatus()));
     steps.addAll(expectations);
+    prose(state).ifPresent(steps::add);
     steps.addAll(otherInstances(s, state));
     return TestDraft.of(steps);
+  }
+
+  /**
+   * The page's first sentence of its own (a help text, an error page's explanation), for a page of
+   * its own: a template's instances each say other things, and an in-page state's text is the
+   * actions' doing.
+   */
+  private static Optional<TestStep> prose(StateInfo state) {
+    if (!ObservedApp.nullSafe(state.path()).isEmpty()
+        || ObservedApp.nullSafe(state.instanceUrls()).size() > 1) return Optional.empty();
+    return state.prose().stream().findFirst().map(OutcomeAssertions::visible);
   }
 
   /**

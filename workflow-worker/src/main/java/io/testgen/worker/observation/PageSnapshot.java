@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One look at a page, taken by a script in the page (one round trip): the structure signature the
@@ -26,7 +27,24 @@ record PageSnapshot(
     List<Heading> headings,
     AccessibilityFacts accessibility,
     List<String> texts,
-    boolean passwordVisible) {
+    boolean passwordVisible,
+    List<String> paragraphs) {
+
+  private static final Pattern SENTENCE = Pattern.compile("[^\\d]{20,160}[.!?]");
+
+  /**
+   * The page's own sentences, at most two in page order: paragraphs of four words or more that end
+   * a sentence and hold no figure (counts, dates and prices change between runs; a record's name
+   * rarely ends with a full stop). What a render test can assert beside the heading.
+   */
+  List<String> prose() {
+    if (paragraphs == null) return List.of();
+    return paragraphs.stream()
+        .filter(p -> SENTENCE.matcher(p).matches() && p.split(" ").length >= 4)
+        .distinct()
+        .limit(2)
+        .toList();
+  }
 
   /**
    * An element as the page script saw it; {@code counts} are matches per locator strategy. {@code

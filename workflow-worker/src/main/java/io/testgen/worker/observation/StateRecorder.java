@@ -193,7 +193,8 @@ final class StateRecorder {
         List.of(url),
         ctx.settings().screenshots() ? screenshotRef(id) : null,
         task.steps().stream().map(PathStep::label).toList(),
-        snap.accessibility());
+        snap.accessibility(),
+        snap.prose());
   }
 
   List<FieldInfo> fields(String id, PageSnapshot snap, PageSnapshot.RawForm f) {
@@ -272,6 +273,7 @@ final class StateRecorder {
         List.copyOf(urls),
         s.screenshotRef(),
         s.path(),
-        s.accessibility());
+        s.accessibility(),
+        s.prose());
   }
 }

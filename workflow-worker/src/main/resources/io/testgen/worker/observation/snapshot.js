@@ -372,6 +372,9 @@
       image_count: imgs.length, has_lang: !!document.documentElement.getAttribute('lang'),
     },
     texts,
+    // the page's own paragraphs, not its chrome or a form's hints: what a render test may assert
+    paragraphs: deepQuery('p').filter((p) => visible(p) && !p.closest('nav,header,footer,form,[role=navigation]'))
+      .slice(0, 20).map((p) => clean(p.innerText, 300)).filter((t) => t),
     password_visible: deepQuery('input[type=password]').some(visible),
   };
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * @param screenshotRef artifact path of a screenshot, outside Temporal
  * @param path actions from the start state that reach it (for replay), empty for URL-reachable
  * @param accessibility automatically checkable facts (unlabelled inputs, images without alt ...)
+ * @param prose the page's own sentences (paragraphs outside navigation, header, footer and forms;
+ *     whole sentences without figures), at most two, in page order: what a render test asserts
+ *     beside the heading
  */
 public record StateInfo(
     String stateId,
@@ -28,4 +31,46 @@ public record StateInfo(
     List<String> instanceUrls,
     String screenshotRef,
     List<String> path,
-    AccessibilityFacts accessibility) {}
+    AccessibilityFacts accessibility,
+    List<String> prose) {
+
+  public StateInfo {
+    prose = prose == null ? List.of() : List.copyOf(prose);
+  }
+
+  /** A state without prose read. */
+  public StateInfo(
+      String stateId,
+      String fingerprint,
+      String url,
+      String title,
+      int depth,
+      Integer httpStatus,
+      List<Heading> headings,
+      List<ElementInfo> links,
+      List<ElementInfo> buttons,
+      List<ElementInfo> inputs,
+      List<String> formIds,
+      List<String> instanceUrls,
+      String screenshotRef,
+      List<String> path,
+      AccessibilityFacts accessibility) {
+    this(
+        stateId,
+        fingerprint,
+        url,
+        title,
+        depth,
+        httpStatus,
+        headings,
+        links,
+        buttons,
+        inputs,
+        formIds,
+        instanceUrls,
+        screenshotRef,
+        path,
+        accessibility,
+        List.of());
+  }
+}
