@@ -372,8 +372,10 @@
       image_count: imgs.length, has_lang: !!document.documentElement.getAttribute('lang'),
     },
     texts,
-    // the page's own paragraphs, not its chrome or a form's hints: what a render test may assert
-    paragraphs: deepQuery('p').filter((p) => visible(p) && !p.closest('nav,header,footer,form,[role=navigation]'))
+    // the page's own paragraphs, not its chrome, a form's hints or a message flashed after an
+    // action: what a render test may assert
+    paragraphs: deepQuery('p').filter((p) => visible(p)
+        && !p.closest('nav,header,footer,form,[role=navigation],[role=status],[role=alert],[aria-live],.flash,.alert,.messages,.message,.notice,.toast'))
       .slice(0, 20).map((p) => clean(p.innerText, 300)).filter((t) => t),
     password_visible: deepQuery('input[type=password]').some(visible),
   };
