@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Turns scenarios into tests of structured steps, in the analysis' ranking, through one generator
@@ -148,15 +151,33 @@ final class TestModelBuilder {
 
   /**
    * When the crawl worked logged in, every test but the login tests first signs in the way the
-   * crawl did, with credentials read from the environment.
+   * crawl did, with credentials read from the environment. Tests of the login form and of the page
+   * that holds it run signed out: signed in, an app sends its login page elsewhere.
    */
   private List<TestStep> withLogin(Scenario s, List<TestStep> steps) {
-    if (!app.observation().loggedIn() || s.scenarioId().startsWith("REQ-LOGIN-")) return steps;
+    if (!app.observation().loggedIn() || s.scenarioId().startsWith("REQ-LOGIN-") || aboutLogin(s))
+      return steps;
     if (loginSteps == null) loginSteps = loginSteps();
     if (loginSteps.isEmpty()) return steps;
     List<TestStep> all = new ArrayList<>(loginSteps);
     all.addAll(steps);
     return all;
+  }
+
+  /** Whether the scenario is about a login form or a page the crawl saw holding one. */
+  private boolean aboutLogin(Scenario s) {
+    Set<String> loginForms =
+        app.forms().stream()
+            .filter(f -> "login".equals(f.purpose()))
+            .map(FormInfo::formId)
+            .collect(Collectors.toSet());
+    if (loginForms.isEmpty()) return false;
+    if (ObservedApp.evidence(s, ObservedApp.Evidence.FORMS).stream().anyMatch(loginForms::contains))
+      return true;
+    return ObservedApp.evidence(s, ObservedApp.Evidence.STATES).stream()
+        .map(app::findState)
+        .flatMap(Optional::stream)
+        .anyMatch(st -> ObservedApp.nullSafe(st.formIds()).stream().anyMatch(loginForms::contains));
   }
 
   private List<TestStep> loginSteps() {

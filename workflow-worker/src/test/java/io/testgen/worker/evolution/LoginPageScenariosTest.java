@@ -1,0 +1,83 @@
+package io.testgen.worker.evolution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.testgen.common.agents.evolution.EvolutionResult;
+import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.observation.FormInfo;
+import io.testgen.common.agents.observation.ObservationResult;
+import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.security.LoginCredentials;
+import io.testgen.common.security.TargetPolicy;
+import io.testgen.testkit.sites.FixtureServer;
+import io.testgen.testkit.sites.corpus.CorpusApp;
+import io.testgen.testkit.sites.corpus.CorpusApps;
+import io.testgen.testkit.sites.corpus.GroundTruth;
+import io.testgen.worker.artifacts.ArtifactStore;
+import io.testgen.worker.browser.BrowserPool;
+import io.testgen.worker.browser.BrowserSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The login form's own scenarios run signed out: on the corpus' admin app (signed in, an app sends
+ * its login page to the dashboard), the login page's render test and the login form's
+ * required-field checks were skipped because every test signed in first; they are verified tests
+ * now, and none of them signs in before its own steps.
+ */
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class LoginPageScenariosTest {
+  @TempDir Path dir;
+
+  @Test
+  void theLoginPageAndItsFormAreTestedSignedOut() {
+    CorpusApp app = CorpusApps.create("admin");
+    GroundTruth truth = app.groundTruth();
+    LoginCredentials login =
+        new LoginCredentials(truth.login().username(), truth.login().password(), "/admin/login/");
+    try (FixtureServer site = app.install(FixtureServer.start());
+        BrowserPool pool =
+            new BrowserPool(
+                BrowserSettings.fromEnvironment().withContexts(2),
+                TargetPolicy.allowingLoopback())) {
+      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-login");
+      String start = site.url(truth.startPath());
+      ObservationResult observation = pipeline.crawl(start, 1, 12, login);
+      FormInfo loginForm =
+          observation.forms().stream()
+              .filter(f -> "login".equals(f.purpose()))
+              .findFirst()
+              .orElseThrow();
+      RequirementsResult requirements =
+          pipeline.scenarios(
+              observation,
+              true,
+              s ->
+                  s.scenarioId().equals("REQ-RENDER-" + loginForm.stateId())
+                      || (s.scenarioId().startsWith("REQ-FORM-" + loginForm.formId())
+                          && s.scenarioId().contains("-REQUIRED-")));
+      assertThat(requirements.scenarios()).hasSizeGreaterThanOrEqualTo(3);
+      EvolutionResult result =
+          pipeline.evolve(start, observation, requirements, login, EvolutionSettings.defaults());
+      InProcessPipeline.print(result);
+      List<GeneratedTest> tests = result.tests();
+      assertThat(tests)
+          .as("every login page scenario is a verified test")
+          .allSatisfy(t -> assertThat(SuiteModel.inSuite(t.status())).as(t.title()).isTrue());
+      GeneratedTest render =
+          tests.stream()
+              .filter(t -> t.scenarioId().startsWith("REQ-RENDER-"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(render.steps()).extracting(s -> s.action()).doesNotContain("fill", "click");
+      for (GeneratedTest t : tests)
+        assertThat(t.steps().stream().filter(s -> "click".equals(s.action())).count())
+            .as("%s submits once, its own attempt", t.title())
+            .isLessThanOrEqualTo(1);
+    }
+  }
+}
