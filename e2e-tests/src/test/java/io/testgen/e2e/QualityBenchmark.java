@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The quality yardstick: runs the whole pipeline (real Temporal, Redis, worker and gateway
@@ -40,10 +42,47 @@ public final class QualityBenchmark {
       List<RecordedRequest> forbiddenSent,
       double pipelineSeconds,
       List<String> notShipped,
-      HandFaultRuns.Summary handFaults) {
+      HandFaultRuns.Summary handFaults,
+      Proven proven) {
     double coverage() {
       int all = exercised.size() + missed.size();
       return all == 0 ? 0 : exercised.size() / (double) all;
+    }
+  }
+
+  /**
+   * Scenarios that became shipped tests, and of the others how many were left out by a setting of
+   * the run (a destructive action or a write not allowed: a user's decision).
+   */
+  record Proven(int proven, int scenarios, int byRunSetting) {
+    static Proven of(JsonNode scenarios, JsonNode tests) {
+      Set<String> shipped = new HashSet<>();
+      Map<String, String> reasons = new HashMap<>();
+      for (JsonNode t : tests) {
+        String status = t.path("status").asText();
+        String scenario = t.path("scenario_id").asText();
+        if (status.equals("passed") || status.equals("repaired")) shipped.add(scenario);
+        else reasons.putIfAbsent(scenario, t.path("failure").path("error").asText(""));
+      }
+      int proven = 0;
+      int byRunSetting = 0;
+      for (JsonNode s : scenarios) {
+        String id = s.path("scenario_id").asText();
+        if (shipped.contains(id)) proven++;
+        else if (reasons.getOrDefault(id, "").matches("(?s).*(not allowed|allow_writes).*"))
+          byRunSetting++;
+      }
+      return new Proven(proven, scenarios.size(), byRunSetting);
+    }
+
+    String cell() {
+      return String.format(
+          Locale.ROOT,
+          "%d/%d = %.0f %% (%d by a run setting)",
+          proven,
+          scenarios,
+          scenarios == 0 ? 0.0 : 100.0 * proven / scenarios,
+          byRunSetting);
     }
   }
 
@@ -130,7 +169,10 @@ public final class QualityBenchmark {
           truth.forbiddenSent(requests),
           seconds,
           notShipped(results.path("evolution_result").path("tests")),
-          handFaults);
+          handFaults,
+          Proven.of(
+              results.path("requirements_result").path("scenarios"),
+              results.path("evolution_result").path("tests")));
     }
   }
 
@@ -185,20 +227,23 @@ public final class QualityBenchmark {
   static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder();
     out.append(
-        "| app | states | forms | scenarios | verified tests | suite run (passed/total) | pass rate"
-            + " | feature coverage | mutation score | hand faults killed | pipeline time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| app | states | forms | scenarios | verified tests | scenarios proven | suite run"
+            + " (passed/total) | pass rate | feature coverage | mutation score | hand faults killed"
+            + " | pipeline time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       PlaywrightTestRun.Outcome run = r.suiteRun();
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %d | %d | %d/%d | %.0f %% | %d/%d = %.0f %% | %s | %s | %.0f s |%n",
+              "| %s | %d | %d | %d | %d | %s | %d/%d | %.0f %% | %d/%d = %.0f %% | %s | %s | %.0f s"
+                  + " |%n",
               r.app(),
               r.states(),
               r.forms(),
               r.scenarios(),
               r.verifiedTests(),
+              r.proven().cell(),
               run.passed(),
               run.total(),
               run.total() == 0 ? 0.0 : 100.0 * run.passed() / run.total(),
