@@ -7,6 +7,7 @@ import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -145,12 +146,56 @@ final class PageScenarioDrafts {
       throw new ScenarioSkip("link has no locator");
     String target = ObservedApp.pathWithQuery(link.href());
     if (target == null) throw new ScenarioSkip("link has no address");
-    List<TestStep> steps = new ArrayList<>(app.reach(state));
-    List<Locator> locators = ObservedApp.preferred(state, link);
-    steps.add(Steps.click(locators, ObservedApp.what(locators, link)));
+    Start start = start(state, link);
+    List<TestStep> steps = new ArrayList<>(start.steps());
+    List<Locator> locators = ObservedApp.preferred(start.state(), start.link());
+    steps.add(Steps.click(locators, ObservedApp.what(locators, start.link())));
     steps.add(Steps.expectUrl(target));
     ObservedApp.mainHeading(state).ifPresent(h -> steps.add(Steps.expectAHeading()));
     return TestDraft.live(LiveRun.action(ObservedApp.pathAndRoute(state.url()), steps));
+  }
+
+  /** A query link's test's start: the steps that open a state, and the link on it. */
+  private record Start(StateInfo state, ElementInfo link, List<TestStep> steps) {}
+
+  /**
+   * Where a query link's test starts: the state's own address, or, when the link drops parameters
+   * of it (a filter offered on a list's second page leaves the page number behind), an address the
+   * crawl loaded without them that offers the same link. From a list's first page a filter's test
+   * expects gone a row the filter leaves out; from page two it may expect gone a row that the
+   * filter's own first page would never show, which cannot tell a filter that lists every row.
+   */
+  private Start start(StateInfo state, ElementInfo link) {
+    Start own = new Start(state, link, app.reach(state));
+    Optional<UrlParts> from = UrlParts.parse(state.url());
+    Optional<UrlParts> to = UrlParts.parse(link.href());
+    if (!ObservedApp.nullSafe(state.path()).isEmpty() || from.isEmpty() || to.isEmpty()) return own;
+    java.util.Map<String, String> kept = new java.util.TreeMap<>(from.get().parameters());
+    kept.keySet().removeIf(n -> !to.get().parameters().containsKey(n));
+    if (kept.size() == from.get().parameters().size()) return own;
+    // the state itself first (a list's pages are often one state), then any other
+    List<StateInfo> candidates = new ArrayList<>(List.of(state));
+    app.states().stream().filter(x -> x != state).forEach(candidates::add);
+    for (StateInfo candidate : candidates) {
+      if (!ObservedApp.nullSafe(candidate.path()).isEmpty()) continue;
+      Optional<ElementInfo> same =
+          ObservedApp.nullSafe(candidate.links()).stream()
+              .filter(e -> Objects.equals(e.href(), link.href()))
+              .filter(e -> !ObservedApp.nullSafe(e.locators()).isEmpty())
+              .findFirst();
+      if (same.isEmpty()) continue;
+      List<String> urls = new ArrayList<>(ObservedApp.nullSafe(candidate.instanceUrls()));
+      urls.add(0, candidate.url());
+      for (String url : urls) {
+        Optional<UrlParts> at = UrlParts.parse(url);
+        if (at.isPresent()
+            && Objects.equals(at.get().path(), from.get().path())
+            && new java.util.TreeMap<>(at.get().parameters()).equals(kept))
+          return new Start(
+              candidate, same.get(), List.of(Steps.goTo(ObservedApp.pathWithQuery(url))));
+      }
+    }
+    return own;
   }
 
   /**

@@ -65,12 +65,30 @@ final class ScenarioLearner {
                   s, withSteps(run.actions(data), rejection(run, run.field(), outcome))));
       case SCRIPT_NOT_RUN -> List.of(TestModelBuilder.test(s, scriptNotRun(run, data, outcome)));
       case NO_SERVER_ERROR -> List.of(TestModelBuilder.test(s, noServerError(run, data, outcome)));
-      case ACTION -> List.of(TestModelBuilder.test(s, OutcomeAssertions.acted(run, outcome)));
+      case ACTION ->
+          List.of(
+              TestModelBuilder.test(
+                  s, OutcomeAssertions.acted(run, outcome, repeatedCounts(s, run, outcome))));
       case DELETED -> {
         LiveOutcome created = adjusted(s, run, data, outcome, new ArrayList<>());
         yield List.of(new DeleteLearner(steps -> perform(s, steps)).learn(s, run, data, created));
       }
     };
+  }
+
+  /**
+   * The counts an in-page action showed that a second live run, in a fresh context, shows again
+   * ({@link OutcomeAssertions#counts}); none when the second run fails.
+   */
+  private List<String> repeatedCounts(Scenario s, LiveRun run, LiveOutcome first) {
+    List<String> counts = OutcomeAssertions.counts(run, first);
+    if (counts.isEmpty()) return List.of();
+    try {
+      LiveOutcome second = perform(s, run, new LinkedHashMap<>(run.data()));
+      return counts.stream().filter(second.newTexts()::contains).toList();
+    } catch (ScenarioSkip e) {
+      return List.of();
+    }
   }
 
   private LiveOutcome perform(Scenario s, LiveRun run, Map<String, String> data) {

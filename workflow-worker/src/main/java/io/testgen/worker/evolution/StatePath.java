@@ -8,6 +8,7 @@ import static io.testgen.worker.evolution.ObservedApp.pathWithQuery;
 import static io.testgen.worker.evolution.ObservedApp.preferred;
 import static io.testgen.worker.evolution.ObservedApp.what;
 
+import io.testgen.common.agents.evolution.StepAction;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.FormInfo;
@@ -49,18 +50,34 @@ final class StatePath {
     StateInfo from = app.state(t.fromStateId());
     Walked walked = walk(from);
     List<TestStep> steps = new ArrayList<>(walked.steps());
+    // a control on an item the test made (a delete button a hover reveals) acts on that item only:
+    // a second item made after it shows so (the learner expects it still there), and a list that
+    // takes its last item instead fails
+    if (!t.hover().isEmpty() && walked.typed() != null && !walked.made().isEmpty())
+      for (TestStep made : walked.made())
+        steps.add(
+            made.stepAction() == StepAction.FILL
+                ? Steps.fill(made.locators(), OTHER, null, made.description().substring(5))
+                : made);
     steps.addAll(replay(from, t, walked.typed(), type));
     return steps;
   }
 
-  private record Walked(List<TestStep> steps, String typed) {}
+  /** What a second item made beside the one a test acts on says. */
+  static final String OTHER = "Other " + TestData.UNIQUE;
+
+  /**
+   * @param typed what the walk typed to make an item, null if it made none
+   * @param made the steps that made that item (type, press Enter)
+   */
+  private record Walked(List<TestStep> steps, String typed, List<TestStep> made) {}
 
   private Walked walk(StateInfo state) {
     String path = pathWithQuery(state.url());
     if (path == null) throw new ScenarioSkip("state " + state.stateId() + " has no URL");
     List<TestStep> steps = new ArrayList<>();
     steps.add(Steps.goTo(path));
-    if (nullSafe(state.path()).isEmpty()) return new Walked(steps, null);
+    if (nullSafe(state.path()).isEmpty()) return new Walked(steps, null, List.of());
     StateInfo current =
         app.states().stream()
             .filter(s -> nullSafe(s.path()).isEmpty())
@@ -71,6 +88,7 @@ final class StatePath {
                     new ScenarioSkip(
                         "the page " + path + " that starts the path was not observed"));
     String typed = null;
+    List<TestStep> made = List.of();
     for (String label : state.path()) {
       String from = current.stateId();
       Transition t =
@@ -78,11 +96,15 @@ final class StatePath {
               .filter(x -> from.equals(x.fromStateId()) && label.equals(x.label()))
               .findFirst()
               .orElseThrow(() -> new ScenarioSkip("no recorded transition for '" + label + "'"));
-      steps.addAll(replay(current, t, typed, SAMPLE));
-      if ("press_enter".equals(t.action())) typed = SAMPLE;
+      List<TestStep> replayed = replay(current, t, typed, SAMPLE);
+      steps.addAll(replayed);
+      if ("press_enter".equals(t.action())) {
+        typed = SAMPLE;
+        made = replayed;
+      }
       current = app.state(t.toStateId());
     }
-    return new Walked(steps, typed);
+    return new Walked(steps, typed, made);
   }
 
   /** What replays type into a loose input (a new item's text). */

@@ -78,16 +78,41 @@ class ActionScenariosTest {
                       .containsSubsequence("dblclick", "fill", "press", "expect_visible"))
           .anySatisfy(
               t -> {
+                // the delete makes a second item first: its item goes, the other one stays
                 assertThat(t.steps())
                     .extracting(s -> s.action())
-                    .containsSubsequence("hover", "click", "expect_hidden");
+                    .containsSubsequence(
+                        "press",
+                        "fill",
+                        "press",
+                        "hover",
+                        "click",
+                        "expect_hidden",
+                        "expect_visible");
+                assertThat(t.steps())
+                    .filteredOn(s -> s.action().equals("expect_hidden"))
+                    .extracting(s -> s.locators().get(0).value())
+                    .containsExactly(StatePath.SAMPLE);
                 assertThat(t.steps().get(t.steps().size() - 1).locators().get(0).value())
-                    .isEqualTo(StatePath.SAMPLE);
-              });
+                    .isEqualTo(StatePath.OTHER);
+              })
+          // a toggle of an item the test made expects the count of items left it then shows: the
+          // app keeps nothing between runs, so two live runs showed the same count
+          .anySatisfy(
+              t ->
+                  assertThat(t.steps())
+                      .extracting(s -> s.locators().isEmpty() ? "" : s.locators().get(0).value())
+                      .contains("0 items left"));
 
       site.clearRequests();
       TestRun run = MutationRuns.testRun(pool, site.url("/"), settings);
       for (GeneratedTest t : actions) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
+      // a delete that takes the last item and a count that counts completed items fail the suite
+      for (String fault : List.of("delete-removes-last", "count-counts-completed")) {
+        app.faults().inject(fault);
+        assertThat(actions).as(fault).anyMatch(t -> !run.passes(t, page -> {}));
+        app.faults().heal();
+      }
       assertThat(truth.exercised(site.requests()))
           .extracting(GroundTruth.Feature::id)
           .contains(
