@@ -1,5 +1,9 @@
 package io.testgen.gateway.security;
 
+import io.testgen.gateway.errors.UnauthorizedException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+
 /**
  * The authenticated user of a request, from an API key or a stream token.
  *
@@ -12,5 +16,12 @@ public record Caller(String user, boolean viaStreamToken, String tokenWorkflowId
 
   public static Caller apiKey(String user) {
     return new Caller(user, false, null);
+  }
+
+  /** The caller the authentication filter found for {@code request}; 401 when it found none. */
+  public static Caller of(WebRequest request) {
+    Object caller = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (caller instanceof Caller known) return known;
+    throw new UnauthorizedException("not authenticated");
   }
 }

@@ -1,12 +1,10 @@
 package io.testgen.gateway.security;
 
-import io.testgen.gateway.errors.UnauthorizedException;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -31,8 +29,6 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
       ModelAndViewContainer mavContainer,
       NativeWebRequest webRequest,
       WebDataBinderFactory binderFactory) {
-    Object caller = webRequest.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-    if (caller instanceof Caller known) return known;
-    throw new UnauthorizedException("not authenticated");
+    return Caller.of(webRequest);
   }
 }

@@ -58,49 +58,6 @@ public record GenerationRequest(
     Integer mutationBudgetSeconds)
     implements CarriesSecrets {
 
-  /** A request with writes allowed and the default mutation budget. */
-  public GenerationRequest(
-      String url,
-      Integer maxDepth,
-      Integer maxPages,
-      String userInstruction,
-      String owner,
-      LoginCredentials loginCredentials,
-      HttpCredentials httpCredentials,
-      Boolean allowDestructive,
-      List<String> scenarioTypes,
-      Integer maxScenarios,
-      Boolean focusGoalOnly,
-      Boolean reviewRequirements,
-      Duration reviewTimeout,
-      String baselineWorkflowId,
-      Integer maxIterations,
-      Integer verifyRuns,
-      Boolean requireGoal,
-      PipelineInputs inputs) {
-    this(
-        url,
-        maxDepth,
-        maxPages,
-        userInstruction,
-        owner,
-        loginCredentials,
-        httpCredentials,
-        allowDestructive,
-        scenarioTypes,
-        maxScenarios,
-        focusGoalOnly,
-        reviewRequirements,
-        reviewTimeout,
-        baselineWorkflowId,
-        maxIterations,
-        verifyRuns,
-        requireGoal,
-        inputs,
-        null,
-        null);
-  }
-
   @Override
   public boolean carriesSecrets() {
     return loginCredentials != null || httpCredentials != null;
@@ -117,7 +74,7 @@ public record GenerationRequest(
   public static GenerationRequest of(String url) {
     return new GenerationRequest(
         url, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   public int effectiveMaxDepth() {

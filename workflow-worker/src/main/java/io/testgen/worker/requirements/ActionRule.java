@@ -10,7 +10,6 @@ import static io.testgen.worker.requirements.Scenarios.shorten;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
-import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
@@ -102,10 +101,7 @@ final class ActionRule implements ScenarioRule {
         FUNCTIONAL,
         List.of("action"),
         data,
-        new Evidence(
-            List.of(from.stateId(), to.stateId()),
-            List.of(),
-            t.elementId() == null ? List.of() : List.of(t.elementId())),
+        Scenarios.evidence(t),
         false);
   }
 }

@@ -124,19 +124,13 @@ public final class LlmScenarioRefiner {
     if (!tags.contains("llm_refined")) {
       tags.add("llm_refined");
     }
-    return new Scenario(
-        s.scenarioId(),
+    return Scenarios.retold(
+        s,
         edit.title() == null ? s.title() : edit.title().strip(),
         edit.given() == null ? s.given() : strip(edit.given()),
         edit.when() == null ? s.when() : strip(edit.when()),
         edit.then() == null ? s.then() : strip(edit.then()),
-        s.priority(),
-        s.scenarioType(),
-        List.copyOf(tags),
-        s.testData(),
-        s.evidence(),
-        s.probe(),
-        s.source());
+        tags);
   }
 
   /** Every id must name something observed: a proposal that cites one unknown id is dropped. */

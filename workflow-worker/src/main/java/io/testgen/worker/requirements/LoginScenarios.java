@@ -31,10 +31,12 @@ final class LoginScenarios {
     FormFacts.submitTarget(index, form)
         .ifPresent(s -> then.add(Scenarios.pageName(s) + " is shown"));
     then.add("no login error is shown");
-    return Scenarios.of(
-        "REQ-LOGIN-" + Scenarios.safeId(form.formId()) + "-SUCCESS",
+    return login(
+        index,
+        distinct,
+        fields,
+        "SUCCESS",
         "Login succeeds with valid credentials",
-        FormFacts.onItsPage(index, form),
         List.of(
             "the user enters the username from TESTGEN_USERNAME",
             "the user enters the password from TESTGEN_PASSWORD",
@@ -42,10 +44,7 @@ final class LoginScenarios {
         then,
         CRITICAL,
         FUNCTIONAL,
-        List.of("login", "auth"),
-        FormFacts.formData(form, true),
-        FormFacts.evidence(distinct, fields),
-        false);
+        FormFacts.formData(form, true));
   }
 
   private static Scenario failure(
@@ -57,10 +56,12 @@ final class LoginScenarios {
         .forEach(f -> data.put(FormFacts.dataKeyOf(f), "wrong-" + FieldTestData.UNIQUE));
     String loginPage =
         index.state(form.stateId()).map(Scenarios::pageName).orElse("the login page");
-    return Scenarios.of(
-        "REQ-LOGIN-" + Scenarios.safeId(form.formId()) + "-FAILURE",
+    return login(
+        index,
+        distinct,
+        fields,
+        "FAILURE",
         "Login fails with a wrong password",
-        FormFacts.onItsPage(index, form),
         List.of(
             "the user enters the username from TESTGEN_USERNAME",
             "the user enters a wrong password",
@@ -71,6 +72,30 @@ final class LoginScenarios {
             "the user is not signed in"),
         HIGH,
         NEGATIVE,
+        data);
+  }
+
+  /** A scenario of this login form: on its page, tagged login and auth, citing form and fields. */
+  private static Scenario login(
+      ObservationIndex index,
+      DistinctForm distinct,
+      List<FieldInfo> fields,
+      String suffix,
+      String title,
+      List<String> when,
+      List<String> then,
+      String priority,
+      String type,
+      Map<String, String> data) {
+    FormInfo form = distinct.form();
+    return Scenarios.of(
+        "REQ-LOGIN-" + Scenarios.safeId(form.formId()) + "-" + suffix,
+        title,
+        FormFacts.onItsPage(index, form),
+        when,
+        then,
+        priority,
+        type,
         List.of("login", "auth"),
         data,
         FormFacts.evidence(distinct, fields),

@@ -12,7 +12,6 @@ import static io.testgen.worker.requirements.Scenarios.shorten;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
-import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -126,10 +125,7 @@ final class NavigationRule implements ScenarioRule {
         NAVIGATION,
         List.of("navigation"),
         data,
-        new Evidence(
-            List.of(from.stateId(), to.stateId()),
-            List.of(),
-            t.elementId() == null ? List.of() : List.of(t.elementId())),
+        Scenarios.evidence(t),
         false);
   }
 }

@@ -3,6 +3,7 @@ package io.testgen.worker.requirements;
 import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
+import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
@@ -51,12 +52,26 @@ final class Scenarios {
   }
 
   static Scenario withTags(Scenario s, List<String> tags) {
+    return retold(s, s.title(), s.given(), s.when(), s.then(), tags);
+  }
+
+  /**
+   * {@code s} in other words and with other tags: the same scenario (id, priority, type, data,
+   * evidence, source), told differently.
+   */
+  static Scenario retold(
+      Scenario s,
+      String title,
+      List<String> given,
+      List<String> when,
+      List<String> then,
+      List<String> tags) {
     return new Scenario(
         s.scenarioId(),
-        s.title(),
-        s.given(),
-        s.when(),
-        s.then(),
+        title,
+        given,
+        when,
+        then,
         s.priority(),
         s.scenarioType(),
         List.copyOf(tags),
@@ -64,6 +79,14 @@ final class Scenarios {
         s.evidence(),
         s.probe(),
         s.source());
+  }
+
+  /** What a scenario about one transition cites: its two states and the element acted on. */
+  static Evidence evidence(Transition t) {
+    return new Evidence(
+        List.of(t.fromStateId(), t.toStateId()),
+        List.of(),
+        t.elementId() == null ? List.of() : List.of(t.elementId()));
   }
 
   static String pageName(StateInfo state) {

@@ -65,25 +65,21 @@ final class SearchScenarios {
    */
   private static Scenario many(
       ObservationIndex index, DistinctForm distinct, FieldInfo query, SharedWord shared) {
-    FormInfo form = distinct.form();
     List<String> then = new ArrayList<>(List.of("at least two results are listed"));
     shared.texts().stream()
         .limit(2)
         .forEach(t -> then.add("'" + Scenarios.shorten(t) + "' is listed"));
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put(FormFacts.dataKeyOf(query), shared.word());
-    return Scenarios.of(
-        "REQ-SEARCH-" + Scenarios.safeId(form.formId()) + "-MANY",
+    return search(
+        index,
+        distinct,
+        query,
+        shared.word(),
+        "MANY",
         "Search with a term several records share lists each of them",
-        FormFacts.onItsPage(index, form),
-        List.of("the user searches for '" + shared.word() + "'"),
+        "the user searches for '" + shared.word() + "'",
         then,
         MEDIUM,
-        FUNCTIONAL,
-        List.of("search"),
-        data,
-        FormFacts.evidence(distinct, List.of(query)),
-        false);
+        FUNCTIONAL);
   }
 
   private static Scenario hit(ObservationIndex index, DistinctForm distinct, FieldInfo query) {
@@ -97,34 +93,59 @@ final class SearchScenarios {
         observed.map(s -> s.values().get(query.name())).orElseGet(() -> searchTerm(index));
     List<String> then = new ArrayList<>(List.of("at least one result is listed"));
     observed.ifPresent(s -> then.add("'" + Scenarios.shorten(s.newTexts().get(0)) + "' is listed"));
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put(FormFacts.dataKeyOf(query), term);
-    return Scenarios.of(
-        "REQ-SEARCH-" + Scenarios.safeId(form.formId()) + "-HIT",
+    return search(
+        index,
+        distinct,
+        query,
+        term,
+        "HIT",
         "Search finds matching results",
-        FormFacts.onItsPage(index, form),
-        List.of("the user searches for '" + term + "'"),
+        "the user searches for '" + term + "'",
         then,
         HIGH,
-        FUNCTIONAL,
-        List.of("search"),
-        data,
-        FormFacts.evidence(distinct, List.of(query)),
-        false);
+        FUNCTIONAL);
   }
 
   private static Scenario noHit(ObservationIndex index, DistinctForm distinct, FieldInfo query) {
-    FormInfo form = distinct.form();
-    Map<String, String> data = new LinkedHashMap<>();
-    data.put(FormFacts.dataKeyOf(query), "zzqx-no-match-" + FieldTestData.UNIQUE);
-    return Scenarios.of(
-        "REQ-SEARCH-" + Scenarios.safeId(form.formId()) + "-NO-HIT",
+    return search(
+        index,
+        distinct,
+        query,
+        "zzqx-no-match-" + FieldTestData.UNIQUE,
+        "NO-HIT",
         "Search without a match says so",
-        FormFacts.onItsPage(index, form),
-        List.of("the user searches for a term nothing matches"),
+        "the user searches for a term nothing matches",
         List.of("no result is listed", "a no-results message is shown", "no error page appears"),
         MEDIUM,
-        EDGE,
+        EDGE);
+  }
+
+  /**
+   * A scenario of this search form: on the form's page the user searches for {@code term} (the
+   * query field's data), tagged search, citing the form and its query field.
+   */
+  private static Scenario search(
+      ObservationIndex index,
+      DistinctForm distinct,
+      FieldInfo query,
+      String term,
+      String suffix,
+      String title,
+      String when,
+      List<String> then,
+      String priority,
+      String type) {
+    FormInfo form = distinct.form();
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(FormFacts.dataKeyOf(query), term);
+    return Scenarios.of(
+        "REQ-SEARCH-" + Scenarios.safeId(form.formId()) + "-" + suffix,
+        title,
+        FormFacts.onItsPage(index, form),
+        List.of(when),
+        then,
+        priority,
+        type,
         List.of("search"),
         data,
         FormFacts.evidence(distinct, List.of(query)),

@@ -114,6 +114,7 @@ final class InlinePipeline extends Pipeline {
         startedAt,
         completedAt,
         seconds(startedAt, completedAt),
-        finalAnalysis);
+        finalAnalysis,
+        null); // every part inline: nothing by reference
   }
 }

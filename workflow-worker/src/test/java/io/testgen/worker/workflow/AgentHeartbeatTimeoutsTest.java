@@ -108,24 +108,15 @@ class AgentHeartbeatTimeoutsTest {
   }
 
   private static GenerationRequest request() {
-    return new GenerationRequest(
-        TestGenerationWorkflowTest.URL,
-        3,
-        7,
-        null,
-        "alice",
-        null,
-        null,
-        null,
-        null,
-        10,
-        null,
-        false,
-        Duration.ofHours(1),
-        null,
-        null,
-        null,
-        null,
-        null);
+    return GenerationRequest.of(TestGenerationWorkflowTest.URL)
+        .with(
+            r -> {
+              r.maxDepth = 3;
+              r.maxPages = 7;
+              r.owner = "alice";
+              r.maxScenarios = 10;
+              r.reviewRequirements = false;
+              r.reviewTimeout = Duration.ofHours(1);
+            });
   }
 }

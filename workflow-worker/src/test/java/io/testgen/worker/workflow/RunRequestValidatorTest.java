@@ -115,9 +115,7 @@ class RunRequestValidatorTest {
   }
 
   private static GenerationRequest withInputs(String url, PipelineInputs inputs) {
-    return new GenerationRequest(
-        url, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, inputs);
+    return GenerationRequest.of(url).with(r -> r.inputs = inputs);
   }
 
   private static ObservationResult observation(String target, StateInfo... states) {
