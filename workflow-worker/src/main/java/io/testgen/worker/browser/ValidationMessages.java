@@ -32,7 +32,10 @@ public final class ValidationMessages {
         const seen = new Set();
         const sel = '[role=alert],.error,.errors,.invalid-feedback,.field-error,.error-message,'
           + '.alert-danger,.text-danger,.form-error,[aria-live=assertive],.errorlist li,[id$=-error],'
-          + '.has-error .help-inline,.has-error .help-block,.is-invalid ~ .invalid-feedback';
+          + '.has-error .help-inline,.has-error .help-block,.is-invalid ~ .invalid-feedback,'
+          // a form's summary of what went wrong: Django's errornote, Rails' error_explanation,
+          // GOV.UK's error summary, Bootstrap 2's alert-error, flash errors
+          + '.errornote,#error_explanation,.error-summary,.govuk-error-summary,.alert-error,.flash-error';
         for (const el of document.querySelectorAll(sel)) {
           const text = clean(el.innerText);
           if (!text || seen.has(text) || !visible(el)) continue;

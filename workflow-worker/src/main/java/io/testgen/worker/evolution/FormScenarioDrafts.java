@@ -74,12 +74,23 @@ final class FormScenarioDrafts {
   }
 
   /**
-   * REQ-LOGIN-...-SUCCESS|FAILURE: the observed login outcome, credentials from the environment.
+   * REQ-LOGIN-...-SUCCESS|FAILURE: the observed login outcome, credentials from the environment. A
+   * wrong password the crawl never tried (it signs in to explore) is tried live: the app must stay
+   * on the form and say so.
    */
   TestDraft login(Scenario s) {
     FormInfo form = app.form(s);
-    List<String> kinds = s.scenarioId().endsWith("SUCCESS") ? LOGIN_SUCCESS : LOGIN_FAILURE;
+    boolean success = s.scenarioId().endsWith("SUCCESS");
+    List<String> kinds = success ? LOGIN_SUCCESS : LOGIN_FAILURE;
     FormSubmission submission = submission(form, sub -> kinds.contains(sub.kind()));
+    if (submission == null && !success) {
+      FieldInfo password =
+          ObservedApp.nullSafe(form.fields()).stream()
+              .filter(f -> "password".equals(f.type()))
+              .findFirst()
+              .orElseThrow(() -> new ScenarioSkip("the login form has no password field"));
+      return TestDraft.live(forms.live(LiveRun.Expect.REJECT, s, form, password));
+    }
     if (submission == null) throw new ScenarioSkip("login outcome was not observed");
     return TestDraft.of(forms.submitAndExpect(s, form, submission));
   }

@@ -58,9 +58,10 @@ class LoginPageScenariosTest {
               true,
               s ->
                   s.scenarioId().equals("REQ-RENDER-" + loginForm.stateId())
+                      || s.scenarioId().equals("REQ-LOGIN-" + loginForm.formId() + "-FAILURE")
                       || (s.scenarioId().startsWith("REQ-FORM-" + loginForm.formId())
                           && s.scenarioId().contains("-REQUIRED-")));
-      assertThat(requirements.scenarios()).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(requirements.scenarios()).hasSizeGreaterThanOrEqualTo(4);
       EvolutionResult result =
           pipeline.evolve(start, observation, requirements, login, EvolutionSettings.defaults());
       InProcessPipeline.print(result);
@@ -74,6 +75,12 @@ class LoginPageScenariosTest {
               .findFirst()
               .orElseThrow();
       assertThat(render.steps()).extracting(s -> s.action()).doesNotContain("fill", "click");
+      // a wrong password, never tried by the crawl, is tried live: the app stays and says so
+      GeneratedTest wrongPassword =
+          tests.stream().filter(t -> t.scenarioId().endsWith("-FAILURE")).findFirst().orElseThrow();
+      assertThat(wrongPassword.steps())
+          .extracting(s -> s.action())
+          .containsSubsequence("fill", "fill", "click", "expect_visible", "expect_url");
       for (GeneratedTest t : tests)
         assertThat(t.steps().stream().filter(s -> "click".equals(s.action())).count())
             .as("%s submits once, its own attempt", t.title())
