@@ -67,6 +67,7 @@ public final class BrowserPool implements AutoCloseable {
             return thread;
           });
   private final Map<Thread, Connection> connections = new ConcurrentHashMap<>();
+  private final BrowserThreads threads = new BrowserThreads(this, "browser-worker");
   private Process chromium;
   private Path userDataDir;
   private String endpoint;
@@ -101,6 +102,11 @@ public final class BrowserPool implements AutoCloseable {
         findings,
         NavigationGuard.DEFAULT_MAX_DOCUMENT_BYTES,
         settings.navigationTimeout());
+  }
+
+  /** Threads that keep their connection to the browser between tasks. */
+  public BrowserThreads threads() {
+    return threads;
   }
 
   /** How many contexts may work in parallel. */
@@ -254,6 +260,7 @@ public final class BrowserPool implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    threads.close();
     connections.values().forEach(BrowserPool::closeQuietly);
     connections.clear();
     if (chromium != null) {

@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * new context and renderer process. Between runs the session is reset to what a fresh context
  * holds: the page leaves the app for an empty page on the app's origin (the app's unload handlers
  * run first, and no process swap happens as it would for {@code about:blank}); that page is
- * answered by a route of the page itself, so its request never leaves the browser. Then Chromium
- * clears the origin's local storage, IndexedDB and Cache Storage (DevTools {@code
- * Storage.clearDataForOrigin}), the page its tab's session storage, the context its cookies. A run
+ * answered by a route of the page itself, so its request never leaves the browser, and empties its
+ * tab's session storage as it is parsed. Then Chromium clears the origin's local storage, IndexedDB
+ * and Cache Storage (DevTools {@code Storage.clearDataForOrigin}), the context its cookies. A run
  * that failed, left other pages open or could not be reset is not reused: its context is closed and
  * the next run gets a new one. The context is guarded like any other (from {@link BrowserPool});
  * what its guard refuses goes to the current run's sink.
@@ -34,9 +34,12 @@ final class RunSession implements AutoCloseable {
   private static final String STORAGE_TYPES =
       "local_storage,indexeddb,cache_storage,websql,file_systems,shader_cache";
 
-  /** Session storage belongs to the tab, which the runs share: emptied from the page itself. */
-  private static final String CLEAR_TAB_STORAGE =
-      "() => { sessionStorage.clear(); return location.origin; }";
+  /**
+   * The empty page. Session storage belongs to the tab, which the runs share: the page empties it
+   * while it is parsed, before its DOMContentLoaded, so no round trip into the page is needed.
+   */
+  private static final String BLANK_PAGE =
+      "<!doctype html><title></title><script>sessionStorage.clear()</script>";
 
   private final BrowserPool pool;
   private final String origin;
@@ -78,9 +81,7 @@ final class RunSession implements AutoCloseable {
             url -> url.equals(blankUrl),
             route ->
                 route.fulfill(
-                    new Route.FulfillOptions()
-                        .setContentType("text/html")
-                        .setBody("<!doctype html><title></title>")));
+                    new Route.FulfillOptions().setContentType("text/html").setBody(BLANK_PAGE)));
     }
     return page;
   }
@@ -92,10 +93,11 @@ final class RunSession implements AutoCloseable {
       return;
     }
     try {
-      // Committed is enough: the app's document is gone, the empty one needs no loading.
-      page.navigate(blankUrl, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
-      Object at = page.evaluate(CLEAR_TAB_STORAGE);
-      if (!origin.equals(NavigationGuard.originOf(String.valueOf(at)))) {
+      // Parsed is enough: the app's document is gone (its unload handlers ran before the empty
+      // page committed) and the empty page's script has emptied the tab's session storage.
+      page.navigate(
+          blankUrl, new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED));
+      if (!blankUrl.equals(page.url())) {
         discard();
         return;
       }

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies tests against the live app in parallel browser contexts: spreads them over worker
- * threads (each test verified by {@link TestVerifier}, each thread's runs sharing one {@link
+ * Verifies tests against the live app in parallel browser contexts: spreads them over the browser
+ * pool's threads (each test verified by {@link TestVerifier}, each thread's runs sharing one {@link
  * RunSession}), takes over results of an earlier attempt, ticks the caller and stops the threads on
  * cancellation.
  */
@@ -85,8 +85,9 @@ final class SuiteVerifier {
     int threads = Math.max(1, Math.min(settings.parallelContexts(), queue.size()));
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
-      Thread worker =
-          new Thread(
+      // the pool's threads keep their browser connection for the next activity
+      pool.threads()
+          .submit(
               () -> {
                 RunSession session = executor.session(true);
                 try {
@@ -101,15 +102,17 @@ final class SuiteVerifier {
                   }
                 } catch (VerificationStop.Stopped stopped) {
                   log.info("event=verification_stopped workflow_id={}", workflowId);
+                } catch (RuntimeException | Error e) {
+                  log.warn(
+                      "event=verification_thread_failed workflow_id={} error={}",
+                      workflowId,
+                      TestExecutor.firstLine(e.getMessage()));
+                  throw e;
                 } finally {
                   session.close();
-                  pool.releaseThread();
                   done.countDown();
                 }
-              },
-              "evolution-verify-" + t);
-      worker.setDaemon(true);
-      worker.start();
+              });
     }
     try {
       while (!done.await(1, TimeUnit.SECONDS))

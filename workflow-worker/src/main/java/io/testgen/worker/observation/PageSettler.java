@@ -59,6 +59,7 @@ final class PageSettler {
   private Integer lastStatus;
   private String lastMethod;
   private String lastFailure;
+  private Object settledWith;
 
   /** The URL the last load's document request started at (before redirects). */
   private String loadOrigin;
@@ -165,8 +166,16 @@ final class PageSettler {
    * ours: then the load happens once more, on a fresh page without such leftovers.
    */
   Outcome load(String url) {
+    return load(url, null);
+  }
+
+  /**
+   * As {@link #load(String)}; once the page has settled, {@code then} runs in it in the same round
+   * trip as the settling wait, its result kept for {@link #settledWith()}.
+   */
+  Outcome load(String url, InPage then) {
     String before = currentUrl();
-    Outcome first = loadOnce(url);
+    Outcome first = loadOnce(url, then);
     boolean interrupted =
         first.failed()
             && (first.error().contains("interrupted by another navigation")
@@ -179,10 +188,16 @@ final class PageSettler {
             && (loadOrigin == null || !UrlScope.sameDocument(loadOrigin, url));
     if (!interrupted && !previousCameBack) return first;
     if (previousCameBack) renew();
-    return loadOnce(url);
+    return loadOnce(url, then);
   }
 
-  private Outcome loadOnce(String url) {
+  /** What the last {@link #load(String, InPage)}'s script returned; null without one. */
+  Object settledWith() {
+    return settledWith;
+  }
+
+  private Outcome loadOnce(String url, InPage then) {
+    settledWith = null;
     lastFailure = null;
     lastStatus = null;
     loadOrigin = null;
@@ -205,7 +220,7 @@ final class PageSettler {
       // main frame's last document request saw
       Integer status = response == null ? lastStatus : Integer.valueOf(response.status());
       if (response != null) loadOrigin = firstOf(response.request()).url();
-      quiet();
+      settledWith = quiet(then);
       return new Outcome(true, status, page.url(), null);
     } catch (PlaywrightException e) {
       String error = shortError(e);
@@ -261,17 +276,38 @@ final class PageSettler {
 
   /** Waits until the DOM has been quiet for a moment (bounded). */
   void quiet() {
+    quiet(null);
+  }
+
+  /**
+   * Waits until the DOM has been quiet for a moment (bounded), then runs {@code then} in the page
+   * in the same round trip; its result, or null without one or when the page kept navigating.
+   */
+  private Object quiet(InPage then) {
+    String script =
+        then == null
+            ? QUIET_SCRIPT
+            : "async ([quiet, max, arg]) => { await ("
+                + QUIET_SCRIPT.strip()
+                + ")([quiet, max]); return ("
+                + then.script().strip()
+                + ")(arg); }";
+    java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(quietMillis, 1500));
+    if (then != null) args.add(then.arg());
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
-        page.evaluate(QUIET_SCRIPT, java.util.List.of(quietMillis, 1500));
-        return;
+        return page.evaluate(script, args);
       } catch (PlaywrightException e) {
         // context destroyed by a navigation: wait for the new document, then try again
         page.waitForLoadState(
             LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(pageTimeout.toMillis()));
       }
     }
+    return null;
   }
+
+  /** A function to run in the page once it has settled, and its argument. */
+  record InPage(String script, Object arg) {}
 
   private static String clip(String text) {
     if (text == null) return "";

@@ -106,20 +106,31 @@ record PageSnapshot(
       boolean visible,
       String hintText) {}
 
-  private static final String SCRIPT = load("snapshot.js");
+  /**
+   * The snapshot as one JSON string: Playwright carries a string as it is, where it would wrap
+   * every value of an object on both sides of the driver and the worker would convert it twice.
+   */
+  static final String SCRIPT =
+      "(limits) => JSON.stringify((" + load("snapshot.js").strip() + ")(limits))";
 
   /** Takes a snapshot of the page as it is now. */
   static PageSnapshot take(Page page, int maxNodes, int maxCandidates) {
-    Object raw =
-        page.evaluate(SCRIPT, Map.of("maxNodes", maxNodes, "maxCandidates", maxCandidates));
-    return JsonMapperFactory.shared().convertValue(raw, PageSnapshot.class);
+    return of(page.evaluate(SCRIPT, Map.of("maxNodes", maxNodes, "maxCandidates", maxCandidates)));
+  }
+
+  /** A snapshot from what {@link #SCRIPT} returned. */
+  static PageSnapshot of(Object json) {
+    try {
+      return JsonMapperFactory.shared().readValue(String.valueOf(json), PageSnapshot.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Only what tells states apart (structure, URL, title, headings): after an action. */
   static PageSnapshot takeLight(Page page, int maxNodes) {
-    Object raw =
-        page.evaluate(SCRIPT, Map.of("maxNodes", maxNodes, "maxCandidates", 0, "light", true));
-    return JsonMapperFactory.shared().convertValue(raw, PageSnapshot.class);
+    return of(
+        page.evaluate(SCRIPT, Map.of("maxNodes", maxNodes, "maxCandidates", 0, "light", true)));
   }
 
   static String load(String resource) {

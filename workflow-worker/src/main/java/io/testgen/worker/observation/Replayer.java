@@ -5,6 +5,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.agents.observation.WriteInfo;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,16 @@ final class Replayer {
         } catch (e) { return null; }
       }
       """;
+
+  /** After a load: the storage check, and unless it reset the storage, the snapshot if asked. */
+  private static final String AFTER_LOAD =
+      "(a) => { if (a.base != null && ("
+          + STORAGE_SCRIPT.strip()
+          + ")(a.base) === 'reset')"
+          + " return 'reset';"
+          + " return a.snapshot ? ("
+          + PageSnapshot.SCRIPT.strip()
+          + ")(a.snapshot) : null; }";
 
   private final CrawlContext ctx;
   private volatile String storageBaseline = "[]";
@@ -69,11 +81,16 @@ final class Replayer {
 
   /**
    * Loads the task's URL with the storage reset; its HTTP status (an error page of a task without
-   * steps is a finding), or null when it did not load.
+   * steps is a finding), or null when it did not load. The storage check runs in the same round
+   * trip as the settling wait, and for a task without steps so does the page's snapshot, which
+   * {@link #loadedSnapshot} then hands out.
    */
   private Integer open(PageSettler settler, CrawlTask task) {
-    PageSettler.Outcome loaded = settler.load(task.url());
-    if (!loaded.failed() && resetStorage(settler.page())) loaded = settler.load(task.url());
+    boolean visit = task.steps().isEmpty();
+    PageSettler.Outcome loaded = settler.load(task.url(), afterLoad(true, visit));
+    // loaded again on the reset storage, which is then the page's to change
+    if (!loaded.failed() && "reset".equals(settler.settledWith()))
+      loaded = settler.load(task.url(), afterLoad(false, visit));
     if (loaded.failed()) {
       recordLoadFailure(task.url(), loaded.error());
       return null;
@@ -142,12 +159,29 @@ final class Replayer {
     }
   }
 
-  private boolean resetStorage(Page page) {
-    try {
-      return "reset".equals(page.evaluate(STORAGE_SCRIPT, storageBaseline));
-    } catch (PlaywrightException e) {
-      return false;
-    }
+  /**
+   * What runs in a page just loaded: the storage check if asked ({@code "reset"} when it had to
+   * reset), then for a {@code visit} the snapshot.
+   */
+  private PageSettler.InPage afterLoad(boolean check, boolean visit) {
+    Map<String, Object> arg = new HashMap<>();
+    if (check) arg.put("base", storageBaseline);
+    if (visit)
+      arg.put(
+          "snapshot",
+          Map.of(
+              "maxNodes", ctx.settings().maxNodes(), "maxCandidates", CrawlContext.MAX_CANDIDATES));
+    return new PageSettler.InPage(AFTER_LOAD, arg);
+  }
+
+  /**
+   * The snapshot taken with the settler's last load of a task without steps, when the storage
+   * needed no reset; else null (take one).
+   */
+  static PageSnapshot loadedSnapshot(PageSettler settler) {
+    return settler.settledWith() instanceof String json && json.startsWith("{")
+        ? PageSnapshot.of(json)
+        : null;
   }
 
   private void recordLoadFailure(String url, String error) {

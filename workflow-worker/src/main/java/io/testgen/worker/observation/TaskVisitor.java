@@ -36,12 +36,12 @@ final class TaskVisitor {
     model.currentUrl(task.url());
     Integer status = replayer.loadForVisit(settler, task);
     if (status == null) return;
-    PageSnapshot snap = snapshot(settler);
+    PageSnapshot snap = snapshot(settler, task);
     if (login.loggedOut(snap, task.url())) {
       if (!login.relogin(settler, settler.page().url())) return;
       status = replayer.loadForVisit(settler, task);
       if (status == null) return;
-      snap = snapshot(settler);
+      snap = snapshot(settler, task);
     }
     boolean errorPage = status >= 400;
     if (errorPage && !rendersPage(snap)) {
@@ -79,8 +79,13 @@ final class TaskVisitor {
     forms.explore(settler, snap, seen.fingerprint(), seen.id(), task, deadline);
   }
 
-  /** A snapshot; when the page navigated under the script (a reload), once more after settling. */
-  private PageSnapshot snapshot(PageSettler settler) {
+  /**
+   * The snapshot taken with the load of a task without steps, else a new one; when the page
+   * navigated under the script (a reload), once more after settling.
+   */
+  private PageSnapshot snapshot(PageSettler settler, CrawlTask task) {
+    PageSnapshot loaded = task.steps().isEmpty() ? Replayer.loadedSnapshot(settler) : null;
+    if (loaded != null) return loaded;
     try {
       return PageSnapshot.take(
           settler.page(), ctx.settings().maxNodes(), CrawlContext.MAX_CANDIDATES);
