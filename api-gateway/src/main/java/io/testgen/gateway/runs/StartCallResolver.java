@@ -3,17 +3,15 @@ package io.testgen.gateway.runs;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.testgen.gateway.security.Caller;
+import io.testgen.gateway.security.RequestValueResolver;
 import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.MethodParameter;
-import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -21,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * as what it is on the wire: the optional {@value StartCall#IDEMPOTENCY_KEY} header.
  */
 @Configuration(proxyBeanMethods = false)
-class StartCallResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+class StartCallResolver implements WebMvcConfigurer {
   static {
     // The parameter is not a query object; the customizer below documents the header it reads.
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(StartCall.class);
@@ -29,23 +27,13 @@ class StartCallResolver implements HandlerMethodArgumentResolver, WebMvcConfigur
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(this);
+    resolvers.add(new RequestValueResolver<>(StartCall.class, StartCallResolver::read));
   }
 
-  @Override
-  public boolean supportsParameter(MethodParameter parameter) {
-    return parameter.getParameterType() == StartCall.class;
-  }
-
-  @Override
-  public Object resolveArgument(
-      MethodParameter parameter,
-      ModelAndViewContainer mavContainer,
-      NativeWebRequest webRequest,
-      WebDataBinderFactory binderFactory) {
+  private static StartCall read(NativeWebRequest request) {
     // Repeated headers join with commas, as Spring binds a header to a String.
-    String[] keys = webRequest.getHeaderValues(StartCall.IDEMPOTENCY_KEY);
-    return new StartCall(Caller.of(webRequest), keys == null ? null : String.join(",", keys));
+    String[] keys = request.getHeaderValues(StartCall.IDEMPOTENCY_KEY);
+    return new StartCall(Caller.of(request), keys == null ? null : String.join(",", keys));
   }
 
   @Bean

@@ -7,9 +7,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerOptions;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.TaskQueues;
 import io.testgen.common.workflow.TestGenerationWorkflow;
@@ -56,14 +54,7 @@ class AgentHeartbeatTimeoutsTest {
             Map.entry("DeriveRequirementsAndStore", 4L),
             Map.entry("AnalyseAndStore", 4L),
             Map.entry("EvolveAndStore", 4L));
-    try (TestWorkflowEnvironment env = TemporalTestEnvironments.workflows()) {
-      Worker worker =
-          env.newWorker(
-              TaskQueues.PIPELINE,
-              WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(30_000).build());
-      worker.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
-      WorkflowReplayer.replayWorkflowExecution(history, worker);
-    }
+    TestGenerationWorkflowReplayTest.replay(history);
   }
 
   /** One scripted run on a worker registered as WorkerMain registers it; its history. */

@@ -41,6 +41,11 @@ class TestGenerationWorkflowReplayTest {
   void recordedHistoriesReplay(String name) throws Exception {
     WorkflowExecutionHistory history = WorkflowExecutionHistory.fromJson(load(name));
     assertThat(history.getEvents()).hasSizeGreaterThan(10);
+    replay(history);
+  }
+
+  /** Replays {@code history} against the current workflow code; throws when it diverges. */
+  static void replay(WorkflowExecutionHistory history) throws Exception {
     try (TestWorkflowEnvironment env = TemporalTestEnvironments.workflows()) {
       // A loaded machine can take over a second to load the SDK's classes during the first replay;
       // that is no deadlock, and determinism is what this test guards.

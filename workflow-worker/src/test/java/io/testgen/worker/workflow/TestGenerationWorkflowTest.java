@@ -108,6 +108,15 @@ class TestGenerationWorkflowTest {
     return ReferencedResults.resolve(result, new ContentAddressedStore(artifacts));
   }
 
+  /** A run without review started as {@code id}, once its Evolution hangs (until cancelled). */
+  private TestGenerationWorkflow heldInEvolution(String id) throws InterruptedException {
+    agents.evolutionHangsUntilCancelled = true;
+    TestGenerationWorkflow run = stub(id);
+    WorkflowClient.start(run::generate, request(URL, null, false, null));
+    assertThat(agents.evolutionStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    return run;
+  }
+
   private TestGenerationWorkflow stub(String id) {
     return client.newWorkflowStub(
         TestGenerationWorkflow.class,
@@ -290,10 +299,7 @@ class TestGenerationWorkflowTest {
 
   @Test
   void approvalIsRefusedWhenTheRunIsNotAwaitingReview() throws Exception {
-    agents.evolutionHangsUntilCancelled = true;
-    TestGenerationWorkflow run = stub("wf-noreview");
-    WorkflowClient.start(run::generate, request(URL, null, false, null));
-    assertThat(agents.evolutionStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    TestGenerationWorkflow run = heldInEvolution("wf-noreview");
     assertThatThrownBy(() -> run.approve(new ReviewDecision(null, "bob", null)))
         .isInstanceOf(WorkflowUpdateException.class)
         .rootCause()
@@ -305,10 +311,7 @@ class TestGenerationWorkflowTest {
 
   @Test
   void cancellingStopsTheRunningAgentAndEndsCancelled() throws Exception {
-    agents.evolutionHangsUntilCancelled = true;
-    TestGenerationWorkflow run = stub("wf-cancel");
-    WorkflowClient.start(run::generate, request(URL, null, false, null));
-    assertThat(agents.evolutionStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    TestGenerationWorkflow run = heldInEvolution("wf-cancel");
 
     WorkflowStub.fromTyped(run).cancel();
 

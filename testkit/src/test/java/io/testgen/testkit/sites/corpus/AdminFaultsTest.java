@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testgen.testkit.sites.corpus.admin.AdminApp;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -22,72 +23,59 @@ class AdminFaultsTest extends AdminSessionTest {
   }
 
   /**
-   * What {@code probe} (given a token) sees healed, with {@code fault} on, and healed again; the
-   * CSRF token, new at each sign-in, is blanked out.
+   * {@link #healedFaultyHealed} signed in afresh for each look (given the CSRF token); the token,
+   * new at each sign-in, is blanked out.
    */
-  private String[] healedFaultyHealed(String fault, Function<String, String> given) {
-    Function<String, String> probe =
-        t -> given.apply(t).replaceAll("value=\"[0-9a-f]{32}\"", "value=\"token\"");
-    app.reset();
-    String healed = probe.apply(signIn());
-    app.reset();
-    app.faults().inject(fault);
-    String faulty;
-    try {
-      faulty = probe.apply(signIn());
-    } finally {
-      app.faults().heal();
-    }
-    app.reset();
-    assertThat(probe.apply(signIn())).as("healing restores " + fault).isEqualTo(healed);
-    return new String[] {healed, faulty};
+  private List<String> signedIn(String fault, Function<String, String> given) {
+    return healedFaultyHealed(
+        fault, () -> given.apply(signIn()).replaceAll("value=\"[0-9a-f]{32}\"", "value=\"token\""));
   }
 
   @Test
   void searchIgnoresTheQuery() {
-    String[] seen =
-        healedFaultyHealed(
-            "search-ignores-query", t -> http.get("/admin/library/book/?q=pratchett").body());
-    assertThat(seen[0]).contains("3 results (<a href=\"?\">30 total</a>)");
-    assertThat(seen[1])
+    List<String> seen =
+        signedIn("search-ignores-query", t -> http.get("/admin/library/book/?q=pratchett").body());
+    assertThat(seen.get(0)).contains("3 results (<a href=\"?\">30 total</a>)");
+    assertThat(seen.get(1))
         .contains("30 results (<a href=\"?\">30 total</a>)")
         .contains("value=\"pratchett\"");
   }
 
   @Test
   void filterShowsAllRowsWhileMarkedSelected() {
-    String[] seen =
-        healedFaultyHealed(
+    List<String> seen =
+        signedIn(
             "filter-shows-all-rows", t -> http.get("/admin/library/book/?genre=poetry").body());
     String selected = "<li class=\"selected\"><a href=\"?genre=poetry\">Poetry</a></li>";
-    assertThat(seen[0]).contains(selected).contains("5 books</p>");
-    assertThat(seen[1]).contains(selected).contains("30 books</p>");
+    assertThat(seen.get(0)).contains(selected).contains("5 books</p>");
+    assertThat(seen.get(1)).contains(selected).contains("30 books</p>");
   }
 
   @Test
   void pageNumberIsIgnored() {
-    String[] seen =
-        healedFaultyHealed(
-            "page-two-shows-page-one", t -> http.get("/admin/library/book/?p=3").body());
-    assertThat(seen[0]).contains("<span class=\"this-page\">3</span>").contains("Book 01 by");
-    assertThat(seen[1]).contains("<span class=\"this-page\">1</span>").doesNotContain("Book 01 by");
+    List<String> seen =
+        signedIn("page-two-shows-page-one", t -> http.get("/admin/library/book/?p=3").body());
+    assertThat(seen.get(0)).contains("<span class=\"this-page\">3</span>").contains("Book 01 by");
+    assertThat(seen.get(1))
+        .contains("<span class=\"this-page\">1</span>")
+        .doesNotContain("Book 01 by");
   }
 
   @Test
   void addSavesWithoutTheTitle() {
-    String[] seen =
-        healedFaultyHealed(
+    List<String> seen =
+        signedIn(
             "add-saves-without-title",
             t -> http.follow(http.post("/admin/library/book/add/", book(t, "Mort"))).body());
     String message = "<li class=\"success\">The book “Mort” was added successfully.</li>";
-    assertThat(seen[0]).contains(message).contains(">Mort</a>");
-    assertThat(seen[1]).contains(message).doesNotContain(">Mort</a>");
+    assertThat(seen.get(0)).contains(message).contains(">Mort</a>");
+    assertThat(seen.get(1)).contains(message).doesNotContain(">Mort</a>");
   }
 
   @Test
   void changeIsNotSaved() {
-    String[] seen =
-        healedFaultyHealed(
+    List<String> seen =
+        signedIn(
             "change-not-saved",
             t -> {
               assertThat(
@@ -96,14 +84,14 @@ class AdminFaultsTest extends AdminSessionTest {
                   .isEqualTo(302);
               return Pages.links(http.get("/admin/library/book/?q=revised").body()).toString();
             });
-    assertThat(seen[0]).contains("/admin/library/book/1/change/");
-    assertThat(seen[1]).doesNotContain("/admin/library/book/1/change/");
+    assertThat(seen.get(0)).contains("/admin/library/book/1/change/");
+    assertThat(seen.get(1)).doesNotContain("/admin/library/book/1/change/");
   }
 
   @Test
   void deleteKeepsTheRow() {
-    String[] seen =
-        healedFaultyHealed(
+    List<String> seen =
+        signedIn(
             "delete-keeps-row",
             t -> {
               HttpResponse<String> deleted =

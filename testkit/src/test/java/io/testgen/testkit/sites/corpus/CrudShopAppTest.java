@@ -17,18 +17,6 @@ class CrudShopAppTest extends ServedAppTest<CrudShopApp> {
     super(new CrudShopApp());
   }
 
-  private static Map<String, String> customer(String lastName, String telephone) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("firstName", "Grace");
-    form.put("lastName", lastName);
-    form.put("address", "1 Loop Rd.");
-    form.put("city", "Madison");
-    form.put("telephone", telephone);
-    form.put("birthDate", "1980-04-01");
-    form.put("membership", "Gold");
-    return form;
-  }
-
   @Test
   void everyTemplateIsAPageOfTheAppTellingPagesApartOnlyByHeading() {
     Map<String, Integer> pages = new LinkedHashMap<>();
@@ -102,7 +90,7 @@ class CrudShopAppTest extends ServedAppTest<CrudShopApp> {
 
   @Test
   void aBadPhoneDateOrMissingChoiceIsRejectedOnTheFormWithMessagesBesideTheFields() {
-    Map<String, String> bad = customer("Hopper", "608-555-12");
+    Map<String, String> bad = CustomerForm.of("Hopper", "608-555-12");
     bad.put("birthDate", "01/04/1980");
     bad.put("membership", "");
     HttpResponse<String> answer = http.post("/customers/new", bad);
@@ -115,9 +103,9 @@ class CrudShopAppTest extends ServedAppTest<CrudShopApp> {
             "<span class=\"help-inline\">Telephone must be digits only, at most 10 digits</span>")
         .contains("<span class=\"help-inline\">must be a date in the form yyyy-mm-dd</span>")
         .contains("<span class=\"help-inline\">please choose one</span>");
-    assertThat(http.post("/customers/new", customer("Hopper", "60855512345")).body())
+    assertThat(http.post("/customers/new", CustomerForm.of("Hopper", "60855512345")).body())
         .contains("Telephone must be digits only, at most 10 digits");
-    assertThat(http.post("/customers/1/edit", customer("Franklin", "x")).statusCode())
+    assertThat(http.post("/customers/1/edit", CustomerForm.of("Franklin", "x")).statusCode())
         .isEqualTo(200);
     assertThat(http.get("/customers?lastName=Hopper").body()).contains("has not been found");
     assertThat(truth.feature("reject-bad-phone").exercisedBy(server.requests())).isTrue();
@@ -126,7 +114,8 @@ class CrudShopAppTest extends ServedAppTest<CrudShopApp> {
 
   @Test
   void creatingRedirectsToTheNewCustomersDetailWithAFlashShownOnce() {
-    HttpResponse<String> created = http.post("/customers/new", customer("Hopper", "6085550000"));
+    HttpResponse<String> created =
+        http.post("/customers/new", CustomerForm.of("Hopper", "6085550000"));
     assertThat(created.statusCode()).isEqualTo(303);
     assertThat(created.headers().firstValue("Location")).hasValue("/customers/26");
     HttpResponse<String> detail = http.follow(created);
@@ -223,9 +212,9 @@ class CrudShopAppTest extends ServedAppTest<CrudShopApp> {
     http.get("/customers?lastName=Zed");
     http.get("/customers?lastName=");
     http.get("/customers?page=2");
-    http.post("/customers/new", customer("Lovelace", "12-3"));
-    http.follow(http.post("/customers/new", customer("Lovelace", "6085551111")));
-    http.post("/customers/26/edit", customer("Lovelace-King", "6085551111"));
+    http.post("/customers/new", CustomerForm.of("Lovelace", "12-3"));
+    http.follow(http.post("/customers/new", CustomerForm.of("Lovelace", "6085551111")));
+    http.post("/customers/26/edit", CustomerForm.of("Lovelace-King", "6085551111"));
     http.post(
         "/customers/26/orders/new",
         "item",

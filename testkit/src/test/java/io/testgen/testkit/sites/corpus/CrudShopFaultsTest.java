@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.testgen.testkit.sites.corpus.shop.CrudShopApp;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,38 +18,6 @@ import org.junit.jupiter.api.Timeout;
 class CrudShopFaultsTest extends ServedAppTest<CrudShopApp> {
   CrudShopFaultsTest() {
     super(new CrudShopApp());
-  }
-
-  private static Map<String, String> customer(String lastName, String telephone) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("firstName", "Grace");
-    form.put("lastName", lastName);
-    form.put("address", "1 Loop Rd.");
-    form.put("city", "Madison");
-    form.put("telephone", telephone);
-    form.put("birthDate", "1980-04-01");
-    form.put("membership", "Gold");
-    return form;
-  }
-
-  /**
-   * What {@code probe} sees healed, with {@code fault} on, and healed again (each after a reset).
-   */
-  private List<String> healedFaultyHealed(String fault, Supplier<String> probe) {
-    app.reset();
-    String healed = probe.get();
-    app.reset();
-    app.faults().inject(fault);
-    String faulty;
-    try {
-      faulty = probe.get();
-    } finally {
-      app.faults().heal();
-    }
-    app.reset();
-    String again = probe.get();
-    assertThat(again).as("healing restores " + fault).isEqualTo(healed);
-    return List.of(healed, faulty);
   }
 
   @Test
@@ -79,7 +44,8 @@ class CrudShopFaultsTest extends ServedAppTest<CrudShopApp> {
         healedFaultyHealed(
             "save-drops-phone",
             () ->
-                http.follow(http.post("/customers/new", customer("Hopper", "6085550999"))).body());
+                http.follow(http.post("/customers/new", CustomerForm.of("Hopper", "6085550999")))
+                    .body());
     assertThat(seen.get(0)).contains("<tr><th>Telephone</th><td>6085550999</td></tr>");
     assertThat(seen.get(1))
         .contains("<tr><th>Telephone</th><td></td></tr>")
@@ -92,7 +58,8 @@ class CrudShopFaultsTest extends ServedAppTest<CrudShopApp> {
         healedFaultyHealed(
             "phone-not-validated",
             () -> {
-              HttpResponse<String> r = http.post("/customers/new", customer("Hopper", "60x555"));
+              HttpResponse<String> r =
+                  http.post("/customers/new", CustomerForm.of("Hopper", "60x555"));
               return r.statusCode() + " " + r.body();
             });
     assertThat(seen.get(0)).startsWith("200 ").contains("Telephone must be digits only");
@@ -140,7 +107,7 @@ class CrudShopFaultsTest extends ServedAppTest<CrudShopApp> {
         healedFaultyHealed(
             "edit-not-persisted",
             () ->
-                http.follow(http.post("/customers/1/edit", customer("Hopper", "6085550999")))
+                http.follow(http.post("/customers/1/edit", CustomerForm.of("Hopper", "6085550999")))
                     .body());
     assertThat(seen.get(0)).contains("<b>Grace Hopper</b>").contains("Customer values updated");
     assertThat(seen.get(1)).contains("<b>George Franklin</b>").contains("Customer values updated");

@@ -3,8 +3,8 @@ package io.testgen.testkit.sites.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -13,19 +13,6 @@ import org.junit.jupiter.api.Timeout;
 class HostileFaultsTest extends ServedAppTest<HostileApp> {
   HostileFaultsTest() {
     super(new HostileApp());
-  }
-
-  private String[] healedFaultyHealed(String fault, Supplier<String> probe) {
-    String healed = probe.get();
-    app.faults().inject(fault);
-    String faulty;
-    try {
-      faulty = probe.get();
-    } finally {
-      app.faults().heal();
-    }
-    assertThat(probe.get()).as("healing restores " + fault).isEqualTo(healed);
-    return new String[] {healed, faulty};
   }
 
   private String status(String path) {
@@ -53,10 +40,10 @@ class HostileFaultsTest extends ServedAppTest<HostileApp> {
 
   @Test
   void helpPageLosesItsText() {
-    String[] seen = healedFaultyHealed("help-page-loses-text", () -> http.get("/help").body());
-    assertThat(seen[0])
+    List<String> seen = healedFaultyHealed("help-page-loses-text", () -> http.get("/help").body());
+    assertThat(seen.get(0))
         .contains("<h1>Help</h1><p>Questions about your membership? Write to us.</p>");
-    assertThat(seen[1]).contains("<h1>Help</h1>").doesNotContain("Questions");
+    assertThat(seen.get(1)).contains("<h1>Help</h1>").doesNotContain("Questions");
   }
 
   @Test
