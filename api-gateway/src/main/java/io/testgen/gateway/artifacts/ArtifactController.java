@@ -1,7 +1,6 @@
 package io.testgen.gateway.artifacts;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.testgen.common.artifacts.ArtifactPaths;
 import io.testgen.gateway.config.RunsProperties;
@@ -58,9 +57,7 @@ class ArtifactController {
           "The path is relative to runs/{workflowId}/ (a screenshot_ref without that prefix).")
   @GetMapping("/api/v2/workflows/{workflowId}/artifacts/{*path}")
   ResponseEntity<Resource> artifact(
-      @Parameter(hidden = true) Caller caller,
-      @PathVariable String workflowId,
-      @PathVariable String path) {
+      Caller caller, @PathVariable String workflowId, @PathVariable String path) {
     runs.requireOwned(caller.user(), workflowId);
     String relative = path.startsWith("/") ? path.substring(1) : path;
     if (!RELATIVE.matcher(relative).matches() || relative.contains("..")) {

@@ -1,7 +1,6 @@
 package io.testgen.gateway.runs;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.testgen.common.artifacts.ArtifactPaths;
 import io.testgen.common.workflow.GenerationResult;
@@ -64,7 +63,7 @@ class RunController {
   @Operation(summary = "The caller's runs, newest first, paged, optionally by status")
   @GetMapping
   RunPage list(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @RequestParam(name = "status", required = false) String status,
       @RequestParam(name = "page_size", defaultValue = "20") int pageSize,
       @RequestParam(name = "next_page_token", required = false) String nextPageToken) {
@@ -85,21 +84,20 @@ class RunController {
 
   @Operation(summary = "Status of a run")
   @GetMapping("/{workflowId}")
-  RunStatus status(@Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
+  RunStatus status(Caller caller, @PathVariable String workflowId) {
     return queries.status(caller.user(), workflowId);
   }
 
   @Operation(summary = "Result of a completed run")
   @GetMapping("/{workflowId}/results")
-  GenerationResult results(
-      @Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
+  GenerationResult results(Caller caller, @PathVariable String workflowId) {
     return queries.results(caller.user(), workflowId);
   }
 
   @Operation(summary = "The rendered suite as a zip")
   @GetMapping(path = "/{workflowId}/suite", produces = "application/zip")
   ResponseEntity<Resource> suite(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @PathVariable String workflowId,
       @RequestParam(name = "format", defaultValue = ArtifactPaths.FORMAT_TYPESCRIPT)
           String format) {
@@ -122,14 +120,14 @@ class RunController {
   @Operation(summary = "Request cancellation of a run")
   @DeleteMapping("/{workflowId}")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  CancelAccepted cancel(@Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
+  CancelAccepted cancel(Caller caller, @PathVariable String workflowId) {
     return control.cancel(caller.user(), workflowId);
   }
 
   @Operation(summary = "Approve the derived requirements, optionally with an edited scenario list")
   @PostMapping("/{workflowId}/approve")
   ReviewOutcome approve(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @PathVariable String workflowId,
       @Valid @RequestBody(required = false) ApproveBody body) {
     return control.approve(caller.user(), workflowId, body);
@@ -138,7 +136,7 @@ class RunController {
   @Operation(summary = "Reject the derived requirements; the run ends failed")
   @PostMapping("/{workflowId}/reject")
   ReviewOutcome reject(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @PathVariable String workflowId,
       @Valid @RequestBody(required = false) RejectBody body) {
     return control.reject(caller.user(), workflowId, body);
@@ -146,8 +144,7 @@ class RunController {
 
   @Operation(summary = "A short-lived token that opens this run's stream without headers")
   @PostMapping("/{workflowId}/stream-token")
-  StreamTokenResponse streamToken(
-      @Parameter(hidden = true) Caller caller, @PathVariable String workflowId) {
+  StreamTokenResponse streamToken(Caller caller, @PathVariable String workflowId) {
     lookup.requireOwned(caller.user(), workflowId);
     StreamTokens.IssuedToken token = streamTokens.issue(caller.user(), workflowId);
     return new StreamTokenResponse(

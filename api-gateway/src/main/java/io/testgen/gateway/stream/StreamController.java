@@ -40,7 +40,7 @@ class StreamController {
       path = "/api/v2/workflows/{workflowId}/stream",
       produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter stream(
-      @Parameter(hidden = true) Caller caller,
+      Caller caller,
       @PathVariable String workflowId,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
       @Parameter(description = "stream token (instead of the Authorization header)")
