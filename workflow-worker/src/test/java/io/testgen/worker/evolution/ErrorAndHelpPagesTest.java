@@ -7,14 +7,9 @@ import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.RequirementsResult;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApp;
-import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.observation.HostileSite;
-import io.testgen.worker.artifacts.ArtifactStore;
-import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,13 +32,10 @@ class ErrorAndHelpPagesTest {
 
   @Test
   void helpTextAndTheErrorPagesWayHomeAreAssertedAndFailWhenBroken() {
-    CorpusApp app = CorpusApps.create("hostile");
-    try (FixtureServer site = app.install(FixtureServer.start());
-        BrowserPool pool =
-            new BrowserPool(
-                BrowserSettings.fromEnvironment().withContexts(2),
-                TargetPolicy.allowingLoopback())) {
-      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-help");
+    try (CorpusRun corpus = CorpusRun.open("hostile", dir, "wf-help")) {
+      CorpusApp app = corpus.app;
+      FixtureServer site = corpus.site;
+      InProcessPipeline pipeline = corpus.pipeline;
       ObservationResult observation = pipeline.crawl(site.url("/"), 2, 30, null);
       StateInfo help =
           observation.states().stream()
@@ -83,7 +75,7 @@ class ErrorAndHelpPagesTest {
               "Navigate from Members to Hostile",
               "Navigate from 'Page not found' at /old-news to Hostile");
 
-      TestRun run = MutationRuns.testRun(pool, site.url("/"), settings);
+      TestRun run = MutationRuns.testRun(corpus.pool, site.url("/"), settings);
       assertThat(run.passes(render, page -> {})).isTrue();
       waysHome.forEach(t -> assertThat(run.passes(t, page -> {})).as(t.title()).isTrue());
       app.faults().inject(HostileSite.FAULT_HELP_TEXT);

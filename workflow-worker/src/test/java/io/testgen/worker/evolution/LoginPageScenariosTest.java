@@ -8,14 +8,6 @@ import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.security.LoginCredentials;
-import io.testgen.common.security.TargetPolicy;
-import io.testgen.testkit.sites.FixtureServer;
-import io.testgen.testkit.sites.corpus.CorpusApp;
-import io.testgen.testkit.sites.corpus.CorpusApps;
-import io.testgen.testkit.sites.corpus.GroundTruth;
-import io.testgen.worker.artifacts.ArtifactStore;
-import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,17 +27,10 @@ class LoginPageScenariosTest {
 
   @Test
   void theLoginPageAndItsFormAreTestedSignedOut() {
-    CorpusApp app = CorpusApps.create("admin");
-    GroundTruth truth = app.groundTruth();
-    LoginCredentials login =
-        new LoginCredentials(truth.login().username(), truth.login().password(), "/admin/login/");
-    try (FixtureServer site = app.install(FixtureServer.start());
-        BrowserPool pool =
-            new BrowserPool(
-                BrowserSettings.fromEnvironment().withContexts(2),
-                TargetPolicy.allowingLoopback())) {
-      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-login");
-      String start = site.url(truth.startPath());
+    try (CorpusRun corpus = CorpusRun.open("admin", dir, "wf-login")) {
+      InProcessPipeline pipeline = corpus.pipeline;
+      String start = corpus.start();
+      LoginCredentials login = corpus.login("/admin/login/");
       ObservationResult observation = pipeline.crawl(start, 1, 12, login);
       FormInfo loginForm =
           observation.forms().stream()
