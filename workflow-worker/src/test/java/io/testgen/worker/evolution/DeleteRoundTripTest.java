@@ -7,15 +7,10 @@ import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.security.LoginCredentials;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.RecordedRequest;
-import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.corpus.GroundTruth;
 import io.testgen.testkit.sites.corpus.admin.AdminApp;
-import io.testgen.worker.artifacts.ArtifactStore;
-import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,17 +37,13 @@ class DeleteRoundTripTest {
 
   @Test
   void eachDeleteBecomesAVerifiedRoundTripOnARecordTheTestCreated() {
-    AdminApp app = (AdminApp) CorpusApps.create("admin");
-    GroundTruth truth = app.groundTruth();
-    LoginCredentials login =
-        new LoginCredentials(truth.login().username(), truth.login().password(), "/admin/login/");
-    try (FixtureServer site = app.install(FixtureServer.start());
-        BrowserPool pool =
-            new BrowserPool(
-                BrowserSettings.fromEnvironment().withContexts(2),
-                TargetPolicy.allowingLoopback())) {
-      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-del");
-      String start = site.url(truth.startPath());
+    try (CorpusRun corpus = CorpusRun.open("admin", dir, "wf-del")) {
+      AdminApp app = (AdminApp) corpus.app;
+      GroundTruth truth = corpus.truth;
+      FixtureServer site = corpus.site;
+      InProcessPipeline pipeline = corpus.pipeline;
+      LoginCredentials login = corpus.login("/admin/login/");
+      String start = corpus.start();
       // ids count up from 1: a record with a higher id than the app held at the start is one a
       // crawl or a test made
       Map<String, Integer> held =

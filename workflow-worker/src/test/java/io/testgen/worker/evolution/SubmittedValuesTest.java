@@ -7,14 +7,9 @@ import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApp;
-import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.corpus.shop.ShopFaults;
-import io.testgen.worker.artifacts.ArtifactStore;
-import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,13 +30,10 @@ class SubmittedValuesTest {
 
   @Test
   void customerFormsAssertTheirValuesOnTheRecordAndFailWhenTheAppDropsThem() {
-    CorpusApp app = CorpusApps.create("crud-shop");
-    try (FixtureServer site = app.install(FixtureServer.start());
-        BrowserPool pool =
-            new BrowserPool(
-                BrowserSettings.fromEnvironment().withContexts(2),
-                TargetPolicy.allowingLoopback())) {
-      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-echo");
+    try (CorpusRun corpus = CorpusRun.open("crud-shop", dir, "wf-echo")) {
+      CorpusApp app = corpus.app;
+      FixtureServer site = corpus.site;
+      InProcessPipeline pipeline = corpus.pipeline;
       ObservationResult observation = pipeline.crawl(site.url("/"), 3, 30, null);
       RequirementsResult requirements =
           pipeline.scenarios(
@@ -66,7 +58,7 @@ class SubmittedValuesTest {
                   assertThat(s.locators().get(0).value()).isEqualTo(typedPhone(t));
                 });
 
-      TestRun run = MutationRuns.testRun(pool, site.url("/"), settings);
+      TestRun run = MutationRuns.testRun(corpus.pool, site.url("/"), settings);
       for (GeneratedTest t : customerForms) assertThat(run.passes(t, page -> {})).isTrue();
       app.faults().inject(ShopFaults.SAVE_DROPS_PHONE);
       for (GeneratedTest t : customerForms)
