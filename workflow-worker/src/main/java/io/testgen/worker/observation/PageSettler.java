@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * Loads pages and performs actions, then waits until the page has settled: the document loaded (if
- * the action navigated) and the DOM quiet for a moment (single-page apps render after load).
+ * the action navigated) and the DOM quiet for a moment (single-page apps render after load; the
+ * wait itself is {@link DomQuiet}). Watches the page for what a load or an action led to: the
+ * document's status and method, writes sent, console errors.
  */
 final class PageSettler {
   /** What an action or a load led to. */
@@ -32,24 +34,6 @@ final class PageSettler {
       return error != null;
     }
   }
-
-  private static final String QUIET_SCRIPT =
-      """
-      ([quiet, max]) => new Promise((resolve) => {
-        // a page without scripts is done when it has loaded: nothing will render later
-        if (!document.querySelector('script')) { resolve(true); return; }
-        let last = performance.now();
-        const start = last;
-        const obs = new MutationObserver(() => { last = performance.now(); });
-        obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-        const tick = () => {
-          const now = performance.now();
-          if (now - last >= quiet || now - start >= max) { obs.disconnect(); resolve(true); }
-          else setTimeout(tick, 20);
-        };
-        setTimeout(tick, 20);
-      })
-      """;
 
   private Page page;
   private final java.util.function.BiConsumer<String, String> consoleErrors;
@@ -173,7 +157,7 @@ final class PageSettler {
    * As {@link #load(String)}; once the page has settled, {@code then} runs in it in the same round
    * trip as the settling wait, its result kept for {@link #settledWith()}.
    */
-  Outcome load(String url, InPage then) {
+  Outcome load(String url, DomQuiet.InPage then) {
     String before = currentUrl();
     Outcome first = loadOnce(url, then);
     boolean interrupted =
@@ -191,12 +175,12 @@ final class PageSettler {
     return loadOnce(url, then);
   }
 
-  /** What the last {@link #load(String, InPage)}'s script returned; null without one. */
+  /** What the last {@link #load(String, DomQuiet.InPage)}'s script returned; null without one. */
   Object settledWith() {
     return settledWith;
   }
 
-  private Outcome loadOnce(String url, InPage then) {
+  private Outcome loadOnce(String url, DomQuiet.InPage then) {
     settledWith = null;
     lastFailure = null;
     lastStatus = null;
@@ -279,35 +263,9 @@ final class PageSettler {
     quiet(null);
   }
 
-  /**
-   * Waits until the DOM has been quiet for a moment (bounded), then runs {@code then} in the page
-   * in the same round trip; its result, or null without one or when the page kept navigating.
-   */
-  private Object quiet(InPage then) {
-    String script =
-        then == null
-            ? QUIET_SCRIPT
-            : "async ([quiet, max, arg]) => { await ("
-                + QUIET_SCRIPT.strip()
-                + ")([quiet, max]); return ("
-                + then.script().strip()
-                + ")(arg); }";
-    java.util.List<Object> args = new java.util.ArrayList<>(java.util.List.of(quietMillis, 1500));
-    if (then != null) args.add(then.arg());
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try {
-        return page.evaluate(script, args);
-      } catch (PlaywrightException e) {
-        // context destroyed by a navigation: wait for the new document, then try again
-        page.waitForLoadState(
-            LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(pageTimeout.toMillis()));
-      }
-    }
-    return null;
+  private Object quiet(DomQuiet.InPage then) {
+    return DomQuiet.await(page, quietMillis, pageTimeout, then);
   }
-
-  /** A function to run in the page once it has settled, and its argument. */
-  record InPage(String script, Object arg) {}
 
   private static String clip(String text) {
     if (text == null) return "";

@@ -163,7 +163,7 @@ final class Replayer {
    * What runs in a page just loaded: the storage check if asked ({@code "reset"} when it had to
    * reset), then for a {@code visit} the snapshot.
    */
-  private PageSettler.InPage afterLoad(boolean check, boolean visit) {
+  private DomQuiet.InPage afterLoad(boolean check, boolean visit) {
     Map<String, Object> arg = new HashMap<>();
     if (check) arg.put("base", storageBaseline);
     if (visit)
@@ -171,7 +171,7 @@ final class Replayer {
           "snapshot",
           Map.of(
               "maxNodes", ctx.settings().maxNodes(), "maxCandidates", CrawlContext.MAX_CANDIDATES));
-    return new PageSettler.InPage(AFTER_LOAD, arg);
+    return new DomQuiet.InPage(AFTER_LOAD, arg);
   }
 
   /**
