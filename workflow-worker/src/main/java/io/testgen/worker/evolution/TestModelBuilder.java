@@ -29,6 +29,9 @@ final class TestModelBuilder {
   private final List<Route> routes;
   private List<TestStep> loginSteps;
 
+  /** The ids of the app's login forms, read once. */
+  private Set<String> loginForms;
+
   TestModelBuilder(io.testgen.common.agents.observation.ObservationResult observation) {
     this.app = new ObservedApp(observation);
     this.forms = new FormSteps(app);
@@ -166,11 +169,12 @@ final class TestModelBuilder {
 
   /** Whether the scenario is about a login form or a page the crawl saw holding one. */
   private boolean aboutLogin(Scenario s) {
-    Set<String> loginForms =
-        app.forms().stream()
-            .filter(f -> "login".equals(f.purpose()))
-            .map(FormInfo::formId)
-            .collect(Collectors.toSet());
+    if (loginForms == null)
+      loginForms =
+          app.forms().stream()
+              .filter(f -> "login".equals(f.purpose()))
+              .map(FormInfo::formId)
+              .collect(Collectors.toSet());
     if (loginForms.isEmpty()) return false;
     if (ObservedApp.evidence(s, ObservedApp.Evidence.FORMS).stream().anyMatch(loginForms::contains))
       return true;
