@@ -127,7 +127,12 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
             page.url(),
             page.title(),
             status,
-            fresh.stream().limit(MAX_TEXTS).toList(),
+            // this run's own values first: a page that lists much (a record's page with all its
+            // children) would otherwise cut off the one text that names what the run made
+            fresh.stream()
+                .sorted(java.util.Comparator.comparing(t -> !t.contains(TestData.UNIQUE)))
+                .limit(MAX_TEXTS)
+                .toList(),
             gone.stream().limit(MAX_TEXTS).toList(),
             messages,
             List.copyOf(dialogs),

@@ -104,32 +104,12 @@ final class DeleteRule implements ScenarioRule {
         HIGH,
         FUNCTIONAL,
         List.of("form", "delete", "round_trip", "creates_data"),
-        namedUniquely(create),
+        FormFacts.namedUniquely(create),
         new Evidence(
             List.of(create.stateId(), delete.recordPage().stateId()),
             List.of(create.formId()),
             List.copyOf(elements)),
         false);
-  }
-
-  /**
-   * The create form's valid values, the first plain text field's made unique ({@code "Test value
-   * {{unique}}"}): the test finds its own record by that name, and no other record carries it.
-   */
-  private static Map<String, String> namedUniquely(FormInfo create) {
-    Map<String, String> data = new LinkedHashMap<>(FormFacts.formData(create, false));
-    if (data.values().stream().anyMatch(v -> v != null && v.contains(FieldTestData.UNIQUE)))
-      return data;
-    FormFacts.inputFields(create).stream()
-        .filter(f -> List.of("text", "", "textarea").contains(f.type() == null ? "" : f.type()))
-        .filter(f -> FieldTestData.acceptsText(f) && (f.pattern() == null || f.pattern().isBlank()))
-        .filter(f -> f.maxLength() == null || f.maxLength() <= 0 || f.maxLength() >= 24)
-        .findFirst()
-        .ifPresent(
-            f ->
-                data.computeIfPresent(
-                    FormFacts.dataKeyOf(f), (k, v) -> v + " " + FieldTestData.UNIQUE));
-    return data;
   }
 
   /**
@@ -140,11 +120,15 @@ final class DeleteRule implements ScenarioRule {
     String[] segments = path.split("/", -1);
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i < segments.length; i++) {
-      if (i > 0 && segments[i].matches("[0-9]+|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}"))
-        return Optional.of(prefix.toString());
+      if (i > 0 && isId(segments[i])) return Optional.of(prefix.toString());
       prefix.append(segments[i]).append('/');
     }
     return Optional.empty();
+  }
+
+  /** A path segment that is a record's id: a number or a UUID. */
+  static boolean isId(String segment) {
+    return segment.matches("[0-9]+|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
   }
 
   private static String path(String url) {

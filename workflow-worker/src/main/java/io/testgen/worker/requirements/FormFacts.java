@@ -93,6 +93,26 @@ final class FormFacts {
     return data;
   }
 
+  /**
+   * A form's valid values with the first plain text field's made unique ({@code "Test value
+   * {{unique}}"}), for a form that makes a record: the test finds its own record by that name, no
+   * other record carries it, and no other test's record is taken for it. Values that already carry
+   * the token (an e-mail address) are kept as they are.
+   */
+  static Map<String, String> namedUniquely(FormInfo form) {
+    Map<String, String> data = new LinkedHashMap<>(formData(form, false));
+    if (data.values().stream().anyMatch(v -> v != null && v.contains(FieldTestData.UNIQUE)))
+      return data;
+    inputFields(form).stream()
+        .filter(f -> List.of("text", "", "textarea").contains(f.type() == null ? "" : f.type()))
+        .filter(f -> FieldTestData.acceptsText(f) && (f.pattern() == null || f.pattern().isBlank()))
+        .filter(f -> f.maxLength() == null || f.maxLength() <= 0 || f.maxLength() >= 24)
+        .findFirst()
+        .ifPresent(
+            f -> data.computeIfPresent(dataKeyOf(f), (k, v) -> v + " " + FieldTestData.UNIQUE));
+    return data;
+  }
+
   static List<FormSubmission> submissions(FormInfo form, String kind) {
     return orEmpty(form.submissions()).stream().filter(s -> kind.equals(s.kind())).toList();
   }

@@ -77,10 +77,36 @@ final class FormRule implements ScenarioRule {
         changesData ? HIGH : MEDIUM,
         FUNCTIONAL,
         changesData ? List.of("form", purpose, "creates_data") : List.of("form", purpose),
-        FormFacts.formData(form, false),
+        makesRecord(index, form) ? FormFacts.namedUniquely(form) : FormFacts.formData(form, false),
         FormFacts.evidence(distinct, FormFacts.inputFields(form)),
         false);
   }
+
+  /**
+   * A form that makes a record: a create or sign-up form, not one that edits the record its page
+   * names ({@code /books/3/edit}, {@code /admin/book/3/change/}, a form on {@code /books/3}
+   * itself): typing a new name into that on every run would rename a record other tests see. A
+   * child record's form ({@code /customers/7/orders/new}) makes one.
+   */
+  private static boolean makesRecord(ObservationIndex index, FormInfo form) {
+    String purpose = FormFacts.purposeOf(form);
+    if (!purpose.equals("signup") && !purpose.equals("create")) return false;
+    String path =
+        index
+            .state(form.stateId())
+            .flatMap(s -> io.testgen.common.url.UrlParts.parse(s.url()))
+            .map(io.testgen.common.url.UrlParts::pathOrRoot)
+            .orElse("/");
+    List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/"));
+    int lastId = -1;
+    for (int i = 0; i < segments.size(); i++) if (DeleteRule.isId(segments.get(i))) lastId = i;
+    if (lastId < 0) return true;
+    List<String> tail = segments.subList(lastId + 1, segments.size());
+    return !(tail.isEmpty() || tail.size() == 1 && EDIT_WORDS.matcher(tail.get(0)).matches());
+  }
+
+  private static final java.util.regex.Pattern EDIT_WORDS =
+      java.util.regex.Pattern.compile("(?i)edit|change|update|modify|settings");
 
   /**
    * {@code REQ-LOGOUT-<form>}: signing out ends the session. Exploration never submits it (it would

@@ -34,7 +34,7 @@ class SubmittedValuesTest {
       CorpusApp app = corpus.app;
       FixtureServer site = corpus.site;
       InProcessPipeline pipeline = corpus.pipeline;
-      ObservationResult observation = pipeline.crawl(site.url("/"), 3, 30, null);
+      ObservationResult observation = pipeline.crawl(site.url("/"), 4, 40, null);
       RequirementsResult requirements =
           pipeline.scenarios(
               observation,
@@ -65,7 +65,51 @@ class SubmittedValuesTest {
         assertThat(run.passes(t, page -> {})).as(t.title()).isFalse();
       app.faults().heal();
       for (GeneratedTest t : customerForms) assertThat(run.passes(t, page -> {})).isTrue();
+
+      // A form that makes a record names it uniquely and expects only what belongs to it: a text
+      // carrying this run's name, or a value it typed (never another record's data, which other
+      // tests change); the order form's test so fails when the shop drops the order it made.
+      List<GeneratedTest> creating =
+          result.tests().stream()
+              .filter(t -> SuiteModel.inSuite(t.status()) && t.scenarioId().endsWith("-HAPPY"))
+              .filter(t -> t.steps().stream().anyMatch(SubmittedValuesTest::typesUnique))
+              .toList();
+      assertThat(creating).extracting(GeneratedTest::title).hasSizeGreaterThanOrEqualTo(2);
+      for (GeneratedTest t : creating) {
+        List<String> typed =
+            t.steps().stream().filter(s -> "fill".equals(s.action())).map(TestStep::value).toList();
+        assertThat(t.steps())
+            .as(t.title())
+            .filteredOn(s -> "expect_visible".equals(s.action()))
+            .isNotEmpty()
+            .allSatisfy(
+                s ->
+                    assertThat(
+                            s.locators().get(0).value().contains(TestData.UNIQUE)
+                                || typed.contains(s.locators().get(0).value()))
+                        .as(s.description())
+                        .isTrue());
+      }
+      List<GeneratedTest> orders =
+          creating.stream()
+              .filter(
+                  t ->
+                      t.steps().stream()
+                          .anyMatch(
+                              s ->
+                                  "goto".equals(s.action())
+                                      && String.valueOf(s.value()).endsWith("/orders/new")))
+              .toList();
+      assertThat(orders).hasSize(1);
+      assertThat(run.passes(orders.get(0), page -> {})).isTrue();
+      app.faults().inject(ShopFaults.NEW_ORDER_LOST);
+      assertThat(run.passes(orders.get(0), page -> {})).isFalse();
+      app.faults().heal();
     }
+  }
+
+  private static boolean typesUnique(TestStep s) {
+    return "fill".equals(s.action()) && s.value() != null && s.value().contains(TestData.UNIQUE);
   }
 
   /** The value a test types into the telephone field, or null. */

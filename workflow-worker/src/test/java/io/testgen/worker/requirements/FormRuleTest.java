@@ -49,6 +49,21 @@ class FormRuleTest {
   }
 
   @Test
+  void aCreateFormsHappyPathNamesItsRecordUniquelyInItsFirstTextField() {
+    Scenario happy =
+        derive(ClinicObservation.observation(), false).stream()
+            .filter(s -> s.scenarioId().equals("REQ-FORM-f-new-owner-HAPPY"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(happy.testData().get("firstName")).endsWith(" " + FieldTestData.UNIQUE);
+    assertThat(happy.testData().entrySet())
+        .filteredOn(e -> e.getValue().contains(FieldTestData.UNIQUE))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("firstName");
+    assertThat(happy.tags()).contains("creates_data");
+  }
+
+  @Test
   void aLogoutFormIsASignOutScenarioInsteadOfAHappyPath() {
     String form =
         """

@@ -16,7 +16,7 @@ public final class ShopFaults {
   static final String SEARCH_NONE_LISTS_ALL = "search-none-lists-all";
   static final String PAGINATION_REPEATS_FIRST = "pagination-repeats-first-page";
   static final String EDIT_NOT_PERSISTED = "edit-not-persisted";
-  static final String NEW_ORDER_LOST = "new-order-lost";
+  public static final String NEW_ORDER_LOST = "new-order-lost";
   static final String ERROR_PAGE_200 = "error-page-answers-200";
 
   /** A new switch over the catalogue, every fault off. */
