@@ -18,6 +18,8 @@ import java.util.function.Function;
  *     path and hash route of the page it acts on
  * @param deletion for {@link Expect#DELETED}: how the created record is opened and deleted; null
  *     otherwise
+ * @param notAsserted values whose texts an in-page action's test does not assert (records
+ *     exploration made, which other tests change)
  */
 record LiveRun(
     Expect expect,
@@ -26,7 +28,12 @@ record LiveRun(
     Map<String, String> data,
     String formPath,
     Function<Map<String, String>, List<TestStep>> steps,
-    DeleteRoundTrip deletion) {
+    DeleteRoundTrip deletion,
+    List<String> notAsserted) {
+
+  LiveRun {
+    notAsserted = notAsserted == null ? List.of() : List.copyOf(notAsserted);
+  }
 
   LiveRun(
       Expect expect,
@@ -35,7 +42,7 @@ record LiveRun(
       Map<String, String> data,
       String formPath,
       Function<Map<String, String>, List<TestStep>> steps) {
-    this(expect, form, field, data, formPath, steps, null);
+    this(expect, form, field, data, formPath, steps, null, List.of());
   }
 
   /** The outcome a scenario claims. */
@@ -60,9 +67,14 @@ record LiveRun(
     return new LiveRun(Expect.ACTION, null, null, Map.of(), path, values -> fixed);
   }
 
+  /** The same run, not asserting texts that hold any of {@code values}. */
+  LiveRun notAsserting(List<String> values) {
+    return new LiveRun(expect, form, field, data, formPath, steps, deletion, values);
+  }
+
   /** The same run, creating a record that {@code deletion} then deletes. */
   LiveRun deleting(DeleteRoundTrip deletion) {
-    return new LiveRun(Expect.DELETED, form, field, data, formPath, steps, deletion);
+    return new LiveRun(Expect.DELETED, form, field, data, formPath, steps, deletion, notAsserted);
   }
 
   /** The actions with these values. */

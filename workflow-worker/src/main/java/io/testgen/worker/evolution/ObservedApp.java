@@ -43,6 +43,20 @@ final class ObservedApp {
     return nullSafe(observation.forms());
   }
 
+  /**
+   * The text values exploration typed into forms it submitted (three characters or more, masked
+   * ones left out): a text holding one names a record TestGen made, which its own tests change.
+   */
+  List<String> typedByExploration() {
+    return forms().stream()
+        .flatMap(f -> nullSafe(f.submissions()).stream())
+        .flatMap(sub -> nullSafe(sub.values()).values().stream())
+        .filter(v -> v != null && v.strip().length() >= 3 && !v.contains("*"))
+        .map(String::strip)
+        .distinct()
+        .toList();
+  }
+
   List<StateInfo> states() {
     return nullSafe(observation.states());
   }

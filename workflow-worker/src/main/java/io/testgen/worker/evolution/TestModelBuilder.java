@@ -149,7 +149,8 @@ final class TestModelBuilder {
         live.data(),
         live.formPath(),
         data -> withLogin(s, live.actions(data)),
-        live.deletion());
+        live.deletion(),
+        live.notAsserted());
   }
 
   /**
