@@ -120,7 +120,8 @@ public class FakeTestGenerationWorkflow implements TestGenerationWorkflow {
                 ArtifactPaths.FORMAT_TYPESCRIPT,
                 ArtifactPaths.suiteZip(workflowId, ArtifactPaths.FORMAT_TYPESCRIPT)),
             null,
-            0);
+            0,
+            null);
     PipelineInputs given = request.inputs();
     ObservationResult observation =
         request.runs(Agent.OBSERVATION)

@@ -15,6 +15,7 @@ import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import io.testgen.common.progress.ProgressEvent;
 import io.testgen.common.progress.ProgressEventType;
+import io.testgen.testkit.browser.WebViewPages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class WebViewLiveAndListTest extends WebViewIntegrationTest {
     String oldest = completedRuns("pager", 11).get(10);
     String failed = failedRun("pager");
 
-    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
+    try (BrowserContext context = chromium.browser.newContext(WebViewPages.desktop())) {
       Page page = context.newPage();
       page.navigate(proxy.url() + "/");
       // Signing in by keyboard alone: the key field has the focus, Enter submits.
@@ -57,7 +58,7 @@ class WebViewLiveAndListTest extends WebViewIntegrationTest {
       assertThat(rows).hasCount(10);
       assertThat(rows.first()).hasAttribute("data-workflow-id", failed);
       assertThat(previous).isDisabled();
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "runs list");
+      WebViewPages.assertNoSeriousAxeViolations(page, "runs list");
       WebViewBrowser.screenshot(page, "runs.png");
       next.click();
       assertThat(rows).hasCount(2);
@@ -103,11 +104,11 @@ class WebViewLiveAndListTest extends WebViewIntegrationTest {
 
   @Test
   void theReviewGateIsApprovedFromThePageAndAStreamResumesWithoutGapsAfterADrop() {
-    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop());
+    try (BrowserContext context = chromium.browser.newContext(WebViewPages.desktop());
         UnifiedJedis redis = new UnifiedJedis(TestServers.redis().url())) {
       Page page = context.newPage();
       page.navigate(proxy.url() + "/");
-      WebViewBrowser.signIn(page, TestServers.key("watcher"));
+      WebViewPages.signIn(page, TestServers.key("watcher"));
 
       // The review gate: approve, and the run goes on to complete.
       page.navigate(proxy.url() + "/#/new");
@@ -118,7 +119,7 @@ class WebViewLiveAndListTest extends WebViewIntegrationTest {
       page.waitForURL(RUN_HASH);
       assertThat(page.locator("#review")).isVisible();
       assertThat(page.locator("#live")).hasAttribute("data-status", "awaiting_review");
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "review gate");
+      WebViewPages.assertNoSeriousAxeViolations(page, "review gate");
       WebViewBrowser.screenshot(page, "review-gate.png");
       page.getByRole(AriaRole.BUTTON, exact("Approve scenarios")).click();
       assertThat(page.locator("#review")).isHidden();
@@ -191,13 +192,13 @@ class WebViewLiveAndListTest extends WebViewIntegrationTest {
 
   @Test
   void theAxeCheckFailsOnASeriousViolation() {
-    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
+    try (BrowserContext context = chromium.browser.newContext(WebViewPages.desktop())) {
       Page page = context.newPage();
       page.setContent(
           "<!doctype html><html lang='en'><head><title>bad</title></head><body><main>"
               + "<h1>Low contrast</h1><p style='color:#bbb;background:#fff'>hard to read</p>"
               + "</main></body></html>");
-      assertThatThrownBy(() -> WebViewBrowser.assertNoSeriousAxeViolations(page, "bad page"))
+      assertThatThrownBy(() -> WebViewPages.assertNoSeriousAxeViolations(page, "bad page"))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("serious color-contrast");
     }

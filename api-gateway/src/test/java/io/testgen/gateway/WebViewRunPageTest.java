@@ -12,6 +12,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.testgen.testkit.browser.WebViewPages;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class WebViewRunPageTest extends WebViewIntegrationTest {
 
   @Test
   void theFormStartsARunAndItsPageShowsEverythingTheRunFound() throws Exception {
-    try (BrowserContext context = chromium.browser.newContext(WebViewBrowser.desktop())) {
+    try (BrowserContext context = chromium.browser.newContext(WebViewPages.desktop())) {
       Page page = context.newPage();
       List<String> requests = Collections.synchronizedList(new ArrayList<>());
       List<String> startBodies = Collections.synchronizedList(new ArrayList<>());
@@ -54,13 +55,13 @@ class WebViewRunPageTest extends WebViewIntegrationTest {
       assertThat(page.getByLabel("API key")).isFocused();
       assertThat(page.locator("#nav")).isHidden();
       assertThat(requests).noneMatch(u -> u.contains("/api/"));
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "sign-in prompt");
+      WebViewPages.assertNoSeriousAxeViolations(page, "sign-in prompt");
       WebViewBrowser.screenshot(page, "sign-in.png");
-      WebViewBrowser.signIn(page, TestServers.key("viewer"));
+      WebViewPages.signIn(page, TestServers.key("viewer"));
 
       page.getByRole(AriaRole.LINK, exact("Start a run")).first().click();
       assertThat(page.getByRole(AriaRole.HEADING, exact("Start a run"))).isVisible();
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "start form");
+      WebViewPages.assertNoSeriousAxeViolations(page, "start form");
 
       // Each problem's detail next to its field.
       page.getByLabel("App URL").fill("ftp://127.0.0.1/");
@@ -182,7 +183,7 @@ class WebViewRunPageTest extends WebViewIntegrationTest {
       assertThat(download(page, "Download Playwright Java suite", id, "playwright-java"))
           .contains("suite/pom.xml");
 
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "run page");
+      WebViewPages.assertNoSeriousAxeViolations(page, "run page");
       WebViewBrowser.screenshot(page, "run-showcase.png");
 
       // My runs shows the run's figures.
@@ -194,11 +195,11 @@ class WebViewRunPageTest extends WebViewIntegrationTest {
 
       // A phone-width screen: nothing wider than the screen, still accessible.
       page.setViewportSize(390, 844);
-      WebViewBrowser.assertNoHorizontalScroll(page, "runs list at phone width");
+      WebViewPages.assertNoHorizontalScroll(page, "runs list at phone width");
       page.navigate(proxy.url() + "/#/run/" + id);
       WebViewBrowser.assertImagesLoaded(page, "#crawl-map img.thumb");
-      WebViewBrowser.assertNoHorizontalScroll(page, "run page at phone width");
-      WebViewBrowser.assertNoSeriousAxeViolations(page, "run page at phone width");
+      WebViewPages.assertNoHorizontalScroll(page, "run page at phone width");
+      WebViewPages.assertNoSeriousAxeViolations(page, "run page at phone width");
       WebViewBrowser.screenshot(page, "run-showcase-phone.png");
       assertThat(page.locator("body")).not().containsText(PASSWORD);
       page.navigate(proxy.url() + "/#/new");
@@ -211,7 +212,7 @@ class WebViewRunPageTest extends WebViewIntegrationTest {
               "a request to the gateway (or a blob it served)");
 
       // Another user cannot reach the run through the page.
-      try (BrowserContext other = chromium.browser.newContext(WebViewBrowser.desktop())) {
+      try (BrowserContext other = chromium.browser.newContext(WebViewPages.desktop())) {
         Page bob = other.newPage();
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         bob.onResponse(
@@ -219,7 +220,7 @@ class WebViewRunPageTest extends WebViewIntegrationTest {
               if (r.url().contains(id)) statuses.add(r.status());
             });
         bob.navigate(proxy.url() + "/#/run/" + id);
-        WebViewBrowser.signIn(bob, TestServers.key("outsider"));
+        WebViewPages.signIn(bob, TestServers.key("outsider"));
         assertThat(bob.getByRole(AriaRole.HEADING, exact("Run not found"))).isVisible();
         assertThat(bob.locator("body")).not().containsText(TARGET);
         assertThat(statuses).isNotEmpty().allMatch(s -> s == 404);

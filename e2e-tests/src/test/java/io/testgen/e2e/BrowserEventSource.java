@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.testgen.common.progress.ProgressEventType;
+import io.testgen.testkit.browser.Chromium;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -54,8 +55,8 @@ final class BrowserEventSource implements AutoCloseable {
    * {@code streamPath} (a stream URL with its token).
    */
   static BrowserEventSource follow(String origin, String streamPath) {
-    Playwright playwright = WebViewChecks.playwright();
-    Browser browser = WebViewChecks.chromium(playwright);
+    Playwright playwright = Chromium.playwright();
+    Browser browser = Chromium.launch(playwright);
     Page page = browser.newPage();
     page.navigate(origin + "/actuator/health/readiness");
     List<String> types =

@@ -1,40 +1,25 @@
 package io.testgen.e2e;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
+import io.testgen.testkit.browser.WebViewPages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * What the web view's tests check on any page: axe-core finds no serious or critical violation,
- * images really loaded, nothing overflows a phone screen; plus the browser, sign-in and screenshots
- * kept as test artifacts.
+ * What the web view's end-to-end tests check on a page beyond {@link WebViewPages} (images really
+ * loaded), and screenshots kept as test artifacts.
  */
 final class WebViewChecks {
-  private static final Set<String> BLOCKING = Set.of("serious", "critical");
   private final Path dir;
 
   WebViewChecks(Path dir) {
@@ -44,25 +29,6 @@ final class WebViewChecks {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static Playwright playwright() {
-    return Playwright.create(
-        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-  }
-
-  static Browser chromium(Playwright playwright) {
-    return playwright
-        .chromium()
-        .launch(
-            new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true));
-  }
-
-  /** 1280×800, downloads accepted. */
-  static Browser.NewContextOptions desktop() {
-    return new Browser.NewContextOptions().setViewportSize(1280, 800).setAcceptDownloads(true);
   }
 
   /** Waits until the gateway's readiness (Temporal and Redis reachable) is UP. */
@@ -76,32 +42,6 @@ final class WebViewChecks {
 
   Path dir() {
     return dir;
-  }
-
-  void signIn(Page page, String key) {
-    page.getByLabel("API key").fill(key);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))
-        .click();
-    assertThat(page.locator("#nav")).isVisible();
-  }
-
-  void assertNoSeriousAxeViolations(Page page, String where) {
-    AxeResults results = new AxeBuilder(page).analyze();
-    List<String> blocking = new ArrayList<>();
-    for (Rule rule : results.getViolations()) {
-      if (!BLOCKING.contains(rule.getImpact())) continue;
-      blocking.add(
-          rule.getImpact()
-              + " "
-              + rule.getId()
-              + ": "
-              + rule.getHelp()
-              + " at "
-              + rule.getNodes().stream()
-                  .map(n -> String.valueOf(n.getTarget()))
-                  .collect(Collectors.joining(", ")));
-    }
-    assertThat(blocking).as("axe-core serious/critical violations on the %s", where).isEmpty();
   }
 
   /**
@@ -126,14 +66,6 @@ final class WebViewChecks {
       TestGenStack.sleep(250);
     } while (Instant.now().isBefore(deadline));
     return broken;
-  }
-
-  void assertNoHorizontalScroll(Page page, String where) {
-    Object overflow =
-        page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-    assertThat(((Number) overflow).intValue())
-        .as("horizontal overflow of the %s", where)
-        .isLessThanOrEqualTo(0);
   }
 
   void screenshot(Page page, String name) {

@@ -12,6 +12,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import io.testgen.testkit.browser.Chromium;
+import io.testgen.testkit.browser.WebViewPages;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import java.nio.file.Path;
@@ -52,8 +54,8 @@ class WebViewEndToEndTest {
     // first Temporal call (DEADLINE_EXCEEDED in WorkerFactory.start); the runs need one alive.
     stack.startWorker();
     WebViewChecks.awaitReady(new GatewayHttp(stack.gatewayUrl(), null));
-    playwright = WebViewChecks.playwright();
-    browser = WebViewChecks.chromium(playwright);
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
     checks = new WebViewChecks(Path.of("target", "web-screenshots"));
   }
 
@@ -66,12 +68,12 @@ class WebViewEndToEndTest {
 
   @Test
   void startsARunThroughThePageWatchesItCompleteAndShowsWhatWasFound() throws Exception {
-    try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
+    try (BrowserContext context = browser.newContext(WebViewPages.desktop())) {
       Page page = context.newPage();
       List<String> requested = Collections.synchronizedList(new ArrayList<>());
       page.onRequest(r -> requested.add(r.url()));
       page.navigate(stack.gatewayUrl() + "/");
-      checks.signIn(page, TestGenStack.API_KEY);
+      WebViewPages.signIn(page, TestGenStack.API_KEY);
       assertThat(page.getByRole(AriaRole.HEADING, heading("My runs"))).isVisible();
 
       page.getByRole(
@@ -79,7 +81,7 @@ class WebViewEndToEndTest {
           .first()
           .click();
       assertThat(page.getByRole(AriaRole.HEADING, heading("Start a run"))).isVisible();
-      checks.assertNoSeriousAxeViolations(page, "start form");
+      WebViewPages.assertNoSeriousAxeViolations(page, "start form");
 
       // A refused field shows the problem's detail next to it.
       page.getByLabel("App URL").fill("ftp://127.0.0.1/");
@@ -103,7 +105,7 @@ class WebViewEndToEndTest {
       Locator live = page.locator("#live");
       page.locator(".agent[data-agent=evolution][data-state=running]")
           .waitFor(new Locator.WaitForOptions().setTimeout(360_000));
-      checks.assertNoSeriousAxeViolations(page, "live run");
+      WebViewPages.assertNoSeriousAxeViolations(page, "live run");
       checks.screenshot(page, "live-run.png");
       assertThat(live).hasAttribute("data-status", "completed", longWait());
       for (String agent : List.of("observation", "requirements", "analysis", "evolution")) {
@@ -189,7 +191,7 @@ class WebViewEndToEndTest {
                   .locator("dd"))
           .hasText("–");
 
-      checks.assertNoSeriousAxeViolations(page, "run results");
+      WebViewPages.assertNoSeriousAxeViolations(page, "run results");
       checks.screenshotFullPage(page, "run-full.png");
       page.evaluate("() => window.scrollTo(0, 0)");
       checks.screenshot(page, "run.png");
@@ -204,16 +206,16 @@ class WebViewEndToEndTest {
       assertThat(row).hasCount(0);
       page.getByLabel("Status").selectOption("completed");
       assertThat(row).hasCount(1);
-      checks.assertNoSeriousAxeViolations(page, "runs list");
+      WebViewPages.assertNoSeriousAxeViolations(page, "runs list");
       checks.screenshot(page, "runs.png");
 
       // Phone width: nothing wider than the screen, run page included.
       page.setViewportSize(390, 844);
-      checks.assertNoHorizontalScroll(page, "runs list at phone width");
+      WebViewPages.assertNoHorizontalScroll(page, "runs list at phone width");
       page.navigate(stack.gatewayUrl() + "/#/run/" + workflowId);
       page.locator("#crawl-map .node").first().waitFor();
-      checks.assertNoHorizontalScroll(page, "run page at phone width");
-      checks.assertNoSeriousAxeViolations(page, "run page at phone width");
+      WebViewPages.assertNoHorizontalScroll(page, "run page at phone width");
+      WebViewPages.assertNoSeriousAxeViolations(page, "run page at phone width");
       checks.screenshotFullPage(page, "run-phone.png");
 
       // Everything the page loaded came from the gateway.
@@ -230,7 +232,7 @@ class WebViewEndToEndTest {
     String aliceRun = startReviewRun(alice);
     String toCancel = startReviewRun(alice);
 
-    try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
+    try (BrowserContext context = browser.newContext(WebViewPages.desktop())) {
       Page page = context.newPage();
       List<String> apiCalls = new ArrayList<>();
       page.onRequest(
@@ -241,7 +243,7 @@ class WebViewEndToEndTest {
       assertThat(page.getByRole(AriaRole.HEADING, heading("Sign in to TestGen"))).isVisible();
       assertThat(page.getByLabel("API key")).isFocused();
       assertThat(page.locator("#nav")).isHidden();
-      checks.assertNoSeriousAxeViolations(page, "sign-in");
+      WebViewPages.assertNoSeriousAxeViolations(page, "sign-in");
       checks.screenshot(page, "sign-in.png");
       assertThat(apiCalls).as("requests made without a key").isEmpty();
       page.getByLabel("API key").fill("not-a-key-0123456789");
@@ -250,7 +252,7 @@ class WebViewEndToEndTest {
       assertThat(page.locator("#run-title")).hasCount(0);
     }
 
-    try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
+    try (BrowserContext context = browser.newContext(WebViewPages.desktop())) {
       Page page = context.newPage();
       List<Response> aboutAlicesRun = new ArrayList<>();
       page.onResponse(
@@ -258,7 +260,7 @@ class WebViewEndToEndTest {
             if (response.url().contains(aliceRun)) aboutAlicesRun.add(response);
           });
       page.navigate(stack.gatewayUrl() + "/");
-      checks.signIn(page, TestGenStack.OTHER_KEY);
+      WebViewPages.signIn(page, TestGenStack.OTHER_KEY);
       assertThat(page.locator("section[aria-labelledby=runs-title] p[role=status]"))
           .hasText("No runs here yet.");
       page.navigate(stack.gatewayUrl() + "/#/run/" + aliceRun);
@@ -269,17 +271,17 @@ class WebViewEndToEndTest {
     }
 
     // Alice sees her run wait for review and rejects it from the page.
-    try (BrowserContext context = browser.newContext(WebViewChecks.desktop())) {
+    try (BrowserContext context = browser.newContext(WebViewPages.desktop())) {
       Page page = context.newPage();
       page.navigate(stack.gatewayUrl() + "/");
-      checks.signIn(page, TestGenStack.API_KEY);
+      WebViewPages.signIn(page, TestGenStack.API_KEY);
       page.navigate(stack.gatewayUrl() + "/#/run/" + aliceRun);
       assertThat(page.locator("#review"))
           .isVisible(
               new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                   .setTimeout(300_000));
       assertThat(page.locator("#live")).hasAttribute("data-status", "awaiting_review");
-      checks.assertNoSeriousAxeViolations(page, "review gate");
+      WebViewPages.assertNoSeriousAxeViolations(page, "review gate");
       page.getByLabel("Reason for rejecting (optional)").fill("not these scenarios");
       page.getByRole(AriaRole.BUTTON, button("Reject")).click();
       assertThat(page.locator("#live")).hasAttribute("data-status", "failed", longWait());

@@ -7,7 +7,6 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
-import io.temporal.worker.WorkerOptions;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.TaskQueues;
@@ -59,9 +58,10 @@ public final class WorkerMain {
             WorkerFactoryOptions.newBuilder()
                 .setWorkerInterceptors(new PipelineHeartbeats())
                 .build());
-    WorkerOptions options = WorkerTuning.workerOptions(config.testServerCompatible());
     if (config.pollsPipeline()) {
-      Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);
+      Worker pipeline =
+          factory.newWorker(
+              TaskQueues.PIPELINE, WorkerTuning.workerOptions(config.testServerCompatible()));
       pipeline.registerWorkflowImplementationTypes(
           AgentHeartbeatTimeouts.workflowOptions(config.heartbeatTimeout()),
           TestGenerationWorkflowImpl.class);
@@ -74,9 +74,8 @@ public final class WorkerMain {
       Worker browser =
           factory.newWorker(
               TaskQueues.BROWSER,
-              WorkerOptions.newBuilder(options)
-                  .setMaxConcurrentActivityExecutionSize(config.maxConcurrentBrowserActivities())
-                  .build());
+              WorkerTuning.browserWorkerOptions(
+                  config.testServerCompatible(), config.maxConcurrentBrowserActivities()));
       browser.registerActivitiesImplementations(
           new ObservationActivitiesImpl(browsers, artifacts, progress, targets, config.crawl()),
           new EvolutionActivitiesImpl(browsers, artifacts, progress, config.evolution()));

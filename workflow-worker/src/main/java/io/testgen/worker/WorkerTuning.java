@@ -26,4 +26,15 @@ public final class WorkerTuning {
     if (testServerCompatible) builder.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     return builder.build();
   }
+
+  /**
+   * The browser queue's: {@link #workerOptions}, with at most {@code maxConcurrentActivities} of
+   * its activities at once (each holds browser contexts).
+   */
+  public static WorkerOptions browserWorkerOptions(
+      boolean testServerCompatible, int maxConcurrentActivities) {
+    return WorkerOptions.newBuilder(workerOptions(testServerCompatible))
+        .setMaxConcurrentActivityExecutionSize(maxConcurrentActivities)
+        .build();
+  }
 }

@@ -43,40 +43,4 @@ public record GenerateTestsRequest(
                     + " the verification took; 0: off)")
         @Min(0)
         @Max(RunLimits.MAX_MUTATION_BUDGET_SECONDS)
-        Integer mutationBudgetSeconds) {
-
-  /** A body without {@code allow_writes} or {@code mutation_budget_seconds} (the defaults). */
-  public GenerateTestsRequest(
-      String url,
-      Integer maxDepth,
-      Integer maxPages,
-      String userInstruction,
-      LoginCredentials loginCredentials,
-      HttpCredentials httpCredentials,
-      Boolean allowDestructive,
-      List<String> scenarioTypes,
-      Integer maxScenarios,
-      Boolean focusGoalOnly,
-      Boolean reviewRequirements,
-      Long reviewTimeoutSeconds,
-      String baselineWorkflowId,
-      Integer maxIterations) {
-    this(
-        url,
-        maxDepth,
-        maxPages,
-        userInstruction,
-        loginCredentials,
-        httpCredentials,
-        allowDestructive,
-        scenarioTypes,
-        maxScenarios,
-        focusGoalOnly,
-        reviewRequirements,
-        reviewTimeoutSeconds,
-        baselineWorkflowId,
-        maxIterations,
-        null,
-        null);
-  }
-}
+        Integer mutationBudgetSeconds) {}

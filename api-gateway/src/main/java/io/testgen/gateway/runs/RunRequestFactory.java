@@ -174,7 +174,9 @@ class RunRequestFactory {
             null,
             null,
             null,
-            body.maxIterations());
+            body.maxIterations(),
+            null,
+            null);
     PipelineInputs inputs =
         earlier != null
             ? EarlierResults.inputs(stage, earlier, earlierUrl, checked)

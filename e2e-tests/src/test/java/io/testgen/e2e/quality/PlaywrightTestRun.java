@@ -1,5 +1,7 @@
 package io.testgen.e2e.quality;
 
+import io.testgen.testkit.commands.CommandRun;
+import io.testgen.testkit.commands.PlaywrightTestModules;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -42,8 +43,6 @@ public final class PlaywrightTestRun {
   private static final Pattern FAILED_TEST =
       Pattern.compile("(?m)^\\s+\\d+\\) (\\[chromium\\] › .*?)\\s*─*\\s*$");
 
-  static final Path NPM_CACHE =
-      Path.of(System.getProperty("user.home"), ".cache", "testgen", "playwright-ts");
   private static final String PLAYWRIGHT_VERSION = "1.62.0";
 
   private PlaywrightTestRun() {}
@@ -61,7 +60,7 @@ public final class PlaywrightTestRun {
       byte[] suiteZip, Path workDir, Map<String, String> env, int workers, List<String> options)
       throws IOException, InterruptedException {
     Path project = unzip(suiteZip, workDir);
-    Path modules = modules(versionOf(project));
+    Path modules = PlaywrightTestModules.installed(versionOf(project));
     Path link = project.resolve("node_modules");
     if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS))
       Files.createSymbolicLink(link, modules);
@@ -69,7 +68,7 @@ public final class PlaywrightTestRun {
         new ArrayList<>(
             List.of("npx", "--no-install", "playwright", "test", "--workers=" + workers));
     cmd.addAll(options);
-    Result result = exec(project, env, 900, cmd.toArray(String[]::new));
+    CommandRun result = CommandRun.run(project, env, 900, cmd.toArray(String[]::new));
     String out = result.output();
     return new Outcome(
         result.exitCode(),
@@ -92,55 +91,6 @@ public final class PlaywrightTestRun {
         Pattern.compile("\"@playwright/test\"\\s*:\\s*\"[~^]?([0-9.]+)\"")
             .matcher(Files.readString(project.resolve("package.json")));
     return m.find() ? m.group(1) : PLAYWRIGHT_VERSION;
-  }
-
-  private static synchronized Path modules(String version)
-      throws IOException, InterruptedException {
-    Path modules = NPM_CACHE.resolve("node_modules");
-    if (!Files.isDirectory(modules.resolve("@playwright/test"))) {
-      Files.createDirectories(NPM_CACHE);
-      Files.writeString(
-          NPM_CACHE.resolve("package.json"),
-          "{\"name\":\"pw-cache\",\"private\":true,\"dependencies\":{\"@playwright/test\":\""
-              + version
-              + "\"}}");
-      Result install =
-          exec(
-              NPM_CACHE,
-              Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
-              600,
-              "npm",
-              "install",
-              "--no-audit",
-              "--no-fund");
-      if (install.exitCode() != 0)
-        throw new IOException("npm install @playwright/test failed:\n" + install.output());
-    }
-    return modules;
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private static Result exec(Path dir, Map<String, String> env, int timeoutSeconds, String... cmd)
-      throws IOException, InterruptedException {
-    Path log = Files.createTempFile("pw-run-", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(cmd)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    try {
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly().waitFor();
-        return new Result(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log));
-      }
-      return new Result(process.exitValue(), Files.readString(log));
-    } finally {
-      Files.deleteIfExists(log);
-    }
   }
 
   /** Unzips into {@code target}; returns the folder holding the project's package.json. */

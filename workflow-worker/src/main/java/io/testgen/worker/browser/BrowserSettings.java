@@ -21,7 +21,10 @@ public record BrowserSettings(
     int contexts,
     Duration navigationTimeout) {
 
-  /** Flags that keep Chromium quiet on a machine without internet and without a sandbox. */
+  /**
+   * Flags that keep Chromium quiet on a machine without internet and without a sandbox; the
+   * rendered suites launch with them too.
+   */
   public static final List<String> DEFAULT_ARGS =
       List.of(
           "--no-sandbox",

@@ -2,6 +2,7 @@ package io.testgen.worker.evolution;
 
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
+import io.testgen.worker.browser.BrowserSettings;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,9 @@ final class JavaSuiteRenderer {
 
   private static String base(String baseUrl) {
     String args =
-        ChromiumFlags.SAFE.stream().map(SourceText::java).collect(Collectors.joining(", "));
+        BrowserSettings.DEFAULT_ARGS.stream()
+            .map(SourceText::java)
+            .collect(Collectors.joining(", "));
     return """
         package %s;
 

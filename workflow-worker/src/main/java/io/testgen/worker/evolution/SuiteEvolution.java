@@ -146,7 +146,8 @@ public final class SuiteEvolution {
                 .toList(),
             suites,
             diff,
-            System.currentTimeMillis() - start);
+            System.currentTimeMillis() - start,
+            null);
     result =
         MutationRuns.measure(
             result, model, request, pool, executor, settings, store, artifacts, progress,

@@ -3,6 +3,7 @@ package io.testgen.worker.evolution;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
+import io.testgen.worker.browser.BrowserSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ final class TypeScriptSuiteRenderer {
   }
 
   private static String config(String baseUrl) {
-    String args = ChromiumFlags.SAFE.stream().map(SourceText::ts).collect(Collectors.joining(", "));
+    String args =
+        BrowserSettings.DEFAULT_ARGS.stream().map(SourceText::ts).collect(Collectors.joining(", "));
     return """
         import { defineConfig } from '@playwright/test';
 

@@ -121,7 +121,9 @@ public final class MutationAnalysis {
             countable == 0 ? null : (double) killed / countable,
             matrix,
             tried,
-            (System.nanoTime() - start) / 1_000_000);
+            (System.nanoTime() - start) / 1_000_000,
+            null,
+            List.of());
     log.info(
         "event=mutation_done origin={} injected={} killed={} survived={} discarded={} untried={} score={}",
         origin,

@@ -66,21 +66,7 @@ final class AgentRequests {
       ObservationResult observation,
       RequirementsResult requirements,
       AnalysisResult analysis) {
-    String baseline = request.baselineWorkflowId();
-    return new EvolutionRequest(
-        workflowId,
-        request.url(),
-        observation,
-        requirements,
-        analysis,
-        request.loginCredentials(),
-        request.httpCredentials(),
-        baseline,
-        baseline == null ? null : ArtifactPaths.runDir(baseline) + "/suite.json",
-        request.effectiveMaxIterations(),
-        // 0 = the worker's TESTGEN_EVOLUTION_VERIFY_RUNS, unless the request names a count
-        request.verifyRuns() == null ? 0 : request.verifyRuns(),
-        request.mutationBudgetSeconds());
+    return evolution(workflowId, request, observation, null, requirements, null, analysis, null);
   }
 
   // ---- results by reference: each earlier result travels inline (a stage input the run was
@@ -126,20 +112,21 @@ final class AgentRequests {
       ArtifactRef requirementsRef,
       AnalysisResult analysis,
       ArtifactRef analysisRef) {
-    EvolutionRequest inline = evolution(workflowId, request, observation, requirements, analysis);
+    String baseline = request.baselineWorkflowId();
     return new EvolutionRequest(
-        inline.workflowId(),
-        inline.targetUrl(),
+        workflowId,
+        request.url(),
         observation,
         requirements,
         analysis,
-        inline.loginCredentials(),
-        inline.httpCredentials(),
-        inline.baselineWorkflowId(),
-        inline.baselineSuiteRef(),
-        inline.maxIterations(),
-        inline.verifyRuns(),
-        inline.mutationBudgetSeconds(),
+        request.loginCredentials(),
+        request.httpCredentials(),
+        baseline,
+        baseline == null ? null : ArtifactPaths.runDir(baseline) + "/suite.json",
+        request.effectiveMaxIterations(),
+        // 0 = the worker's TESTGEN_EVOLUTION_VERIFY_RUNS, unless the request names a count
+        request.verifyRuns() == null ? 0 : request.verifyRuns(),
+        request.mutationBudgetSeconds(),
         observationRef,
         requirementsRef,
         analysisRef);

@@ -181,7 +181,9 @@ class FmeaScorerTest {
             0.0,
             Map.of(),
             List.of(mutant("f-1", "s-login", "survived")),
-            10);
+            10,
+            null,
+            List.of());
     assertThat(new FmeaScorer(index, elsewhere).score(home).detection()).isEqualTo(2);
   }
 
@@ -208,7 +210,18 @@ class FmeaScorerTest {
       faults.add(mutant("f-" + i, "s-home", statuses[i]));
     }
     return new MutationReport(
-        List.of("heading_text_changed"), statuses.length, 0, 0, 0, 0, null, Map.of(), faults, 10);
+        List.of("heading_text_changed"),
+        statuses.length,
+        0,
+        0,
+        0,
+        0,
+        null,
+        Map.of(),
+        faults,
+        10,
+        null,
+        List.of());
   }
 
   private static MutationReport.Mutant mutant(String id, String stateId, String status) {

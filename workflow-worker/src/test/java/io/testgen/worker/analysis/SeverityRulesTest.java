@@ -11,6 +11,7 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.StateInfoBuilder;
 import io.testgen.worker.requirements.ScenarioDeriver;
 import io.testgen.worker.requirements.ShopObservation;
 import java.util.List;
@@ -40,22 +41,13 @@ class SeverityRulesTest {
             null,
             List.of(Locator.role("button", "Pay", true)));
     StateInfo state =
-        new StateInfo(
-            "s-checkout",
-            "fp",
-            BASE + "/checkout",
-            "Checkout",
-            1,
-            200,
-            List.of(),
-            List.of(),
-            List.of(pay),
-            List.of(),
-            List.of("f-pay"),
-            List.of(),
-            null,
-            List.of(),
-            null);
+        StateInfoBuilder.state("s-checkout", BASE + "/checkout")
+            .fingerprint("fp")
+            .title("Checkout")
+            .depth(1)
+            .buttons(List.of(pay))
+            .formIds(List.of("f-pay"))
+            .build();
     FormInfo form =
         new FormInfo(
             "f-pay",

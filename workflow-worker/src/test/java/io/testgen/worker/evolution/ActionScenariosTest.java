@@ -6,14 +6,7 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
-import io.testgen.common.security.TargetPolicy;
-import io.testgen.testkit.sites.FixtureServer;
-import io.testgen.testkit.sites.corpus.CorpusApp;
-import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.corpus.GroundTruth;
-import io.testgen.worker.artifacts.ArtifactStore;
-import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,16 +31,9 @@ class ActionScenariosTest {
 
   @Test
   void theTodoAppsEditAndDeleteBecomeVerifiedTestsThatProveTheFeatures() {
-    CorpusApp app = CorpusApps.create("todo-spa");
-    GroundTruth truth = app.groundTruth();
-    try (FixtureServer site = app.install(FixtureServer.start());
-        BrowserPool pool =
-            new BrowserPool(
-                BrowserSettings.fromEnvironment().withContexts(2),
-                TargetPolicy.allowingLoopback())) {
-      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-act");
-      ObservationResult observation = pipeline.crawl(site.url("/"), 3, 30, null);
-      RequirementsResult requirements = pipeline.scenarios(observation, false, s -> true);
+    try (CorpusRun corpus = CorpusRun.open("todo-spa", dir, "wf-act")) {
+      ObservationResult observation = corpus.pipeline.crawl(corpus.site.url("/"), 3, 30, null);
+      RequirementsResult requirements = corpus.pipeline.scenarios(observation, false, s -> true);
       assertThat(requirements.scenarios())
           .filteredOn(s -> s.scenarioId().startsWith("REQ-ACT-"))
           .extracting(s -> s.testData().get("action"))
@@ -59,10 +45,10 @@ class ActionScenariosTest {
           .doesNotHaveDuplicates();
       // only the action scenarios go on to Evolution: the other generators have tests of their own
       requirements =
-          pipeline.scenarios(observation, false, s -> s.scenarioId().startsWith("REQ-ACT-"));
+          corpus.pipeline.scenarios(observation, false, s -> s.scenarioId().startsWith("REQ-ACT-"));
       EvolutionSettings settings = EvolutionSettings.defaults();
       EvolutionResult result =
-          pipeline.evolve(site.url("/"), observation, requirements, null, settings);
+          corpus.pipeline.evolve(corpus.site.url("/"), observation, requirements, null, settings);
       List<GeneratedTest> actions =
           result.tests().stream()
               .filter(t -> t.scenarioId().startsWith("REQ-ACT-"))
@@ -104,16 +90,16 @@ class ActionScenariosTest {
                       .extracting(s -> s.locators().isEmpty() ? "" : s.locators().get(0).value())
                       .contains("0 items left"));
 
-      site.clearRequests();
-      TestRun run = MutationRuns.testRun(pool, site.url("/"), settings);
+      corpus.site.clearRequests();
+      TestRun run = MutationRuns.testRun(corpus.pool, corpus.site.url("/"), settings);
       for (GeneratedTest t : actions) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
       // a delete that takes the last item and a count that counts completed items fail the suite
       for (String fault : List.of("delete-removes-last", "count-counts-completed")) {
-        app.faults().inject(fault);
+        corpus.app.faults().inject(fault);
         assertThat(actions).as(fault).anyMatch(t -> !run.passes(t, page -> {}));
-        app.faults().heal();
+        corpus.app.faults().heal();
       }
-      assertThat(truth.exercised(site.requests()))
+      assertThat(corpus.truth.exercised(corpus.site.requests()))
           .extracting(GroundTruth.Feature::id)
           .contains(
               "add-todo",

@@ -141,7 +141,8 @@ class EvolutionActivitiesImplTest {
                         null,
                         null,
                         5,
-                        3)));
+                        3,
+                        null)));
     assertThat(thrown).isInstanceOf(ActivityFailure.class);
     ApplicationFailure cause = (ApplicationFailure) thrown.getCause();
     assertThat(cause.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);

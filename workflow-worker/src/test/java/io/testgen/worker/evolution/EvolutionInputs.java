@@ -6,7 +6,6 @@ import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.FieldInfo;
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.FormSubmission;
-import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
@@ -15,6 +14,7 @@ import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
 
@@ -35,22 +35,14 @@ final class EvolutionInputs {
       String h1,
       List<ElementInfo> links,
       List<String> formIds) {
-    return new StateInfo(
-        id,
-        "fp-" + id,
-        url,
-        title,
-        0,
-        200,
-        List.of(new Heading(1, h1)),
-        links,
-        List.of(),
-        List.of(),
-        formIds,
-        List.of(url),
-        null,
-        List.of(),
-        GOOD_A11Y);
+    return StateInfoBuilder.state(id, url)
+        .title(title)
+        .h1(h1)
+        .links(links)
+        .formIds(formIds)
+        .instanceUrls(List.of(url))
+        .accessibility(GOOD_A11Y)
+        .build();
   }
 
   static ElementInfo link(String id, String name, String href, Locator... locators) {
@@ -156,7 +148,8 @@ final class EvolutionInputs {
         null,
         null,
         5,
-        1);
+        1,
+        null);
   }
 
   // --- NotesSite -------------------------------------------------------------------------

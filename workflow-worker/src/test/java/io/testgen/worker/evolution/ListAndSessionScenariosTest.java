@@ -7,15 +7,10 @@ import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.security.LoginCredentials;
-import io.testgen.common.security.TargetPolicy;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApp;
-import io.testgen.testkit.sites.corpus.CorpusApps;
 import io.testgen.testkit.sites.corpus.GroundTruth;
 import io.testgen.testkit.sites.corpus.admin.AdminApp;
-import io.testgen.worker.artifacts.ArtifactStore;
-import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.BrowserSettings;
 import io.testgen.worker.mutation.TestRun;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,17 +34,13 @@ class ListAndSessionScenariosTest {
 
   @Test
   void theAdminsFiltersAndSignOutBecomeVerifiedTestsThatProveTheFeatures() {
-    CorpusApp app = CorpusApps.create("admin");
-    GroundTruth truth = app.groundTruth();
-    LoginCredentials login =
-        new LoginCredentials(truth.login().username(), truth.login().password(), "/admin/login/");
-    try (FixtureServer site = app.install(FixtureServer.start());
-        BrowserPool pool =
-            new BrowserPool(
-                BrowserSettings.fromEnvironment().withContexts(2),
-                TargetPolicy.allowingLoopback())) {
-      InProcessPipeline pipeline = new InProcessPipeline(pool, new ArtifactStore(dir), "wf-list");
-      String start = site.url(truth.startPath());
+    try (CorpusRun corpus = CorpusRun.open("admin", dir, "wf-list")) {
+      CorpusApp app = corpus.app;
+      GroundTruth truth = corpus.truth;
+      FixtureServer site = corpus.site;
+      InProcessPipeline pipeline = corpus.pipeline;
+      LoginCredentials login = corpus.login("/admin/login/");
+      String start = corpus.start();
       ObservationResult observation = pipeline.crawl(start, 3, 60, login);
       assertThat(site.requests())
           .noneMatch(r -> r.method().equals("POST") && r.path().equals("/admin/logout/"));

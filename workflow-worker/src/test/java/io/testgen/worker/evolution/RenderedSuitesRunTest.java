@@ -6,6 +6,8 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.Agent;
+import io.testgen.testkit.commands.CommandRun;
+import io.testgen.testkit.commands.PlaywrightTestModules;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.evolution.LoginSite;
 import io.testgen.testkit.sites.evolution.NotesSite;
@@ -40,8 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @Tag("rendered-suites")
 class RenderedSuitesRunTest {
-  static final Path NPM_CACHE =
-      Path.of(System.getProperty("user.home"), ".cache", "testgen", "playwright-ts");
   static final String CHROMIUM = BrowserSettings.fromEnvironment().executable().toString();
 
   @TempDir static Path dir;
@@ -86,7 +86,9 @@ class RenderedSuitesRunTest {
   @Test
   void typeScriptSuitePassesUnderPlaywrightTestTwiceInARow() throws Exception {
     Path project = unzip(result.suites().get("playwright-ts"), dir.resolve("ts"));
-    Files.createSymbolicLink(project.resolve("node_modules"), playwrightTestModules());
+    Files.createSymbolicLink(
+        project.resolve("node_modules"),
+        PlaywrightTestModules.installed(TypeScriptSuiteRenderer.PLAYWRIGHT_VERSION));
     Map<String, String> env =
         Map.of(
             "BASE_URL",
@@ -96,8 +98,9 @@ class RenderedSuitesRunTest {
             "CI",
             "1");
     for (int run = 1; run <= 2; run++) {
-      Outcome outcome =
-          run(project, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
+      CommandRun outcome =
+          CommandRun.run(
+              project, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
       assertThat(outcome.exitCode()).as("run %d:\n%s", run, outcome.output()).isZero();
       assertThat(outcome.output()).as("run %d", run).contains("9 passed");
     }
@@ -114,7 +117,7 @@ class RenderedSuitesRunTest {
             CHROMIUM,
             "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD",
             "1");
-    Outcome outcome = run(project, env, 500, "mvn", "-q", "-B", "test");
+    CommandRun outcome = CommandRun.run(project, env, 500, "mvn", "-q", "-B", "test");
     assertThat(outcome.exitCode()).as(outcome.output()).isZero();
     String report =
         Files.readString(
@@ -160,13 +163,16 @@ class RenderedSuitesRunTest {
               "1");
 
       Path ts = unzip(login.suites().get("playwright-ts"), dir.resolve("login-ts"));
-      Files.createSymbolicLink(ts.resolve("node_modules"), playwrightTestModules());
-      Outcome tsRun = run(ts, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
+      Files.createSymbolicLink(
+          ts.resolve("node_modules"),
+          PlaywrightTestModules.installed(TypeScriptSuiteRenderer.PLAYWRIGHT_VERSION));
+      CommandRun tsRun =
+          CommandRun.run(ts, env, 300, "npx", "--no-install", "playwright", "test", "--workers=2");
       assertThat(tsRun.exitCode()).as(tsRun.output()).isZero();
       assertThat(tsRun.output()).contains("3 passed");
 
       Path java = unzip(login.suites().get("playwright-java"), dir.resolve("login-java"));
-      Outcome javaRun = run(java, env, 500, "mvn", "-q", "-B", "test");
+      CommandRun javaRun = CommandRun.run(java, env, 500, "mvn", "-q", "-B", "test");
       assertThat(javaRun.exitCode()).as(javaRun.output()).isZero();
       assertThat(
               Files.readString(
@@ -176,50 +182,6 @@ class RenderedSuitesRunTest {
           .contains("failures=\"0\"")
           .contains("errors=\"0\"");
     }
-  }
-
-  record Outcome(int exitCode, String output) {}
-
-  static Outcome run(Path dir, Map<String, String> env, int timeoutSeconds, String... command)
-      throws IOException, InterruptedException {
-    Path log = Files.createTempFile(dir, "run-", ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly().waitFor();
-      return new Outcome(-1, "timed out\n" + Files.readString(log));
-    }
-    return new Outcome(process.exitValue(), Files.readString(log));
-  }
-
-  /** {@code @playwright/test} installed once from npm into a cache shared by runs. */
-  static synchronized Path playwrightTestModules() throws Exception {
-    Path modules = NPM_CACHE.resolve("node_modules");
-    if (!Files.isDirectory(modules.resolve("@playwright/test"))) {
-      Files.createDirectories(NPM_CACHE);
-      Files.writeString(
-          NPM_CACHE.resolve("package.json"),
-          "{\"name\":\"pw-cache\",\"private\":true,\"dependencies\":{\"@playwright/test\":\""
-              + TypeScriptSuiteRenderer.PLAYWRIGHT_VERSION
-              + "\"}}");
-      Outcome install =
-          run(
-              NPM_CACHE,
-              Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
-              500,
-              "npm",
-              "install",
-              "--no-audit",
-              "--no-fund");
-      assertThat(install.exitCode()).as(install.output()).isZero();
-    }
-    return modules;
   }
 
   static Path unzip(String ref, Path target) throws IOException {

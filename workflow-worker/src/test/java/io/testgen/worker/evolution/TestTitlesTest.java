@@ -2,11 +2,11 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,22 +16,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TestTitlesTest {
   private static StateInfo page(String id, String path, String title, String heading) {
-    return new StateInfo(
-        id,
-        "fp-" + id,
-        "https://site.test" + path,
-        title,
-        1,
-        404,
-        List.of(new Heading(1, heading)),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        List.of(),
-        null);
+    return StateInfoBuilder.state(id, "https://site.test" + path)
+        .title(title)
+        .depth(1)
+        .httpStatus(404)
+        .h1(heading)
+        .build();
   }
 
   private static Scenario render(String stateId, String title) {

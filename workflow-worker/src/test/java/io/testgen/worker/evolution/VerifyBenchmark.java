@@ -6,6 +6,8 @@ import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.json.JsonMapperFactory;
 import io.testgen.common.security.TargetPolicy;
+import io.testgen.testkit.commands.CommandRun;
+import io.testgen.testkit.commands.PlaywrightTestModules;
 import io.testgen.testkit.sites.DemoSite;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.corpus.CorpusApps;
@@ -72,7 +74,8 @@ public final class VerifyBenchmark {
       Path project =
           RenderedSuitesRunTest.unzip(Files.readAllBytes(kept.resolve("suite-ts.zip")), dir);
       Files.createSymbolicLink(
-          project.resolve("node_modules"), RenderedSuitesRunTest.playwrightTestModules());
+          project.resolve("node_modules"),
+          PlaywrightTestModules.installed(TypeScriptSuiteRenderer.PLAYWRIGHT_VERSION));
       List<GeneratedTest> candidates =
           suite.stream()
               .map(t -> SuiteVerifier.with(t, t.steps(), "candidate", 0, 0, 0, List.of(), null))
@@ -85,8 +88,8 @@ public final class VerifyBenchmark {
         List<GeneratedTest> verified = verify(pool, artifacts, settings, site, candidates);
         double o = seconds(t0);
         long t1 = System.nanoTime();
-        RenderedSuitesRunTest.Outcome run =
-            RenderedSuitesRunTest.run(
+        CommandRun run =
+            CommandRun.run(
                 project,
                 Map.of(
                     "BASE_URL",
@@ -164,7 +167,7 @@ public final class VerifyBenchmark {
     return tests.stream().mapToInt(GeneratedTest::runs).sum();
   }
 
-  private static String summary(RenderedSuitesRunTest.Outcome run) {
+  private static String summary(CommandRun run) {
     Matcher m = Pattern.compile("(\\d+) (passed|failed|flaky)").matcher(run.output());
     StringBuilder out = new StringBuilder("exit " + run.exitCode());
     while (m.find()) out.append(", ").append(m.group());

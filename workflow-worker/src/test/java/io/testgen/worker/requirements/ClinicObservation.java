@@ -1,18 +1,15 @@
 package io.testgen.worker.requirements;
 
 import static io.testgen.worker.requirements.ShopObservation.button;
-import static io.testgen.worker.requirements.ShopObservation.facts;
 import static io.testgen.worker.requirements.ShopObservation.field;
 import static io.testgen.worker.requirements.ShopObservation.input;
 import static io.testgen.worker.requirements.ShopObservation.link;
 
-import io.testgen.common.agents.observation.AccessibilityFacts;
 import io.testgen.common.agents.observation.CrawlStats;
 import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.FieldInfo;
 import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.FormSubmission;
-import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
@@ -167,19 +164,11 @@ public final class ClinicObservation {
       List<ElementInfo> links,
       List<ElementInfo> buttons,
       List<ElementInfo> inputs) {
-    AccessibilityFacts facts = facts(1, true, List.of(), List.of(), 0);
-    return ShopObservation.state(
-        id,
-        path,
-        title,
-        depth,
-        List.of(new Heading(1, title)),
-        links,
-        buttons,
-        inputs,
-        List.of(),
-        List.of(),
-        List.of(),
-        facts);
+    return ShopObservation.shopState(id, path, title, depth)
+        .h1(title)
+        .links(links)
+        .buttons(buttons)
+        .inputs(inputs)
+        .build();
   }
 }

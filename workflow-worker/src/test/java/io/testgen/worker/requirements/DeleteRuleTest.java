@@ -10,6 +10,7 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,22 +27,7 @@ class DeleteRuleTest {
   }
 
   private static StateInfo state(String id, String path, List<ElementInfo> links) {
-    return new StateInfo(
-        id,
-        "fp-" + id,
-        APP + path,
-        id,
-        1,
-        200,
-        List.of(),
-        links,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        List.of(),
-        null);
+    return StateInfoBuilder.state(id, APP + path).depth(1).links(links).build();
   }
 
   private static FieldInfo text(String name) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.testgen.common.agents.observation.ElementInfo;
-import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
@@ -12,6 +11,7 @@ import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,22 +59,12 @@ class NavigationRuleTest {
   }
 
   private static StateInfo page(String id, String path, Integer status, ElementInfo... links) {
-    return new StateInfo(
-        id,
-        "fp-" + id,
-        "https://site.test" + path,
-        id,
-        path.equals("/") ? 0 : 1,
-        status,
-        List.of(new Heading(1, id)),
-        List.of(links),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        List.of(),
-        null);
+    return StateInfoBuilder.state(id, "https://site.test" + path)
+        .depth(path.equals("/") ? 0 : 1)
+        .httpStatus(status)
+        .h1(id)
+        .links(List.of(links))
+        .build();
   }
 
   private static ElementInfo link(String id, String name, String href) {

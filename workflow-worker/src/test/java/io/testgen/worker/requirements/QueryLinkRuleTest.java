@@ -3,12 +3,12 @@ package io.testgen.worker.requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.testgen.common.agents.observation.ElementInfo;
-import io.testgen.common.agents.observation.Heading;
 import io.testgen.common.agents.observation.Locator;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -30,22 +30,14 @@ class QueryLinkRuleTest {
   private static List<Scenario> derive(
       String url, List<ElementInfo> links, List<String> instances) {
     StateInfo books =
-        new StateInfo(
-            "S-books",
-            "fp",
-            url,
-            "Books",
-            1,
-            200,
-            List.of(new Heading(1, "Select book to change")),
-            links,
-            List.of(),
-            List.of(),
-            List.of(),
-            instances,
-            null,
-            List.of(),
-            null);
+        StateInfoBuilder.state("S-books", url)
+            .fingerprint("fp")
+            .title("Books")
+            .depth(1)
+            .h1("Select book to change")
+            .links(links)
+            .instanceUrls(instances)
+            .build();
     ObservationResult result =
         new ObservationResult(
             LIST, "S-books", List.of(books), List.of(), List.of(), List.of(), null, false, null);

@@ -15,6 +15,7 @@ import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.observation.ValidationMessage;
 import io.testgen.common.agents.requirements.RequirementsRequest;
+import io.testgen.worker.StateInfoBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,51 +79,55 @@ public final class ShopObservation {
 
     StateInfo home =
         shopState("s-home", "/", "Shop - Home", 0)
-            .headings(new Heading(1, "Welcome to Shop"))
-            .links(navProducts, navLogin, navSignup)
-            .buttons(searchSubmit)
-            .inputs(searchBox)
-            .forms("f-search")
+            .h1("Welcome to Shop")
+            .links(List.of(navProducts, navLogin, navSignup))
+            .buttons(List.of(searchSubmit))
+            .inputs(List.of(searchBox))
+            .formIds(List.of("f-search"))
             .build();
     StateInfo products =
         shopState("s-product-list", "/products/shoes", "Products", 1)
-            .headings(new Heading(1, "Products"))
-            .links(product, logo)
-            .instances(BASE + "/products/shoes", BASE + "/products/hats")
-            .facts(facts(1, true, List.of(), List.of("img-hat"), 2))
+            .h1("Products")
+            .links(List.of(product, logo))
+            .instanceUrls(List.of(BASE + "/products/shoes", BASE + "/products/hats"))
+            .accessibility(facts(1, true, List.of(), List.of("img-hat"), 2))
             .build();
     StateInfo results =
         shopState("s-search-results", "/search?q=shoe", "Search results", 1)
-            .headings(new Heading(1, "Results"))
-            .links(product)
-            .actionPath("type 'shoe' into 'Search'", "click 'Search'")
+            .h1("Results")
+            .links(List.of(product))
+            .reachedBy(List.of("type 'shoe' into 'Search'", "click 'Search'"))
             .build();
     StateInfo login =
         shopState("s-login", "/login", "Log in", 1)
-            .headings(new Heading(1, "Log in"))
-            .links(loginToSignup)
-            .buttons(loginSubmit)
-            .inputs(input("el-login-username", "Username"), input("el-login-password", "Password"))
-            .forms("f-login")
+            .h1("Log in")
+            .links(List.of(loginToSignup))
+            .buttons(List.of(loginSubmit))
+            .inputs(
+                List.of(
+                    input("el-login-username", "Username"), input("el-login-password", "Password")))
+            .formIds(List.of("f-login"))
             .build();
     StateInfo signup =
         shopState("s-signup", "/signup", "Sign up", 1)
-            .headings(new Heading(1, "Create your account"))
-            .buttons(signupSubmit)
+            .h1("Create your account")
+            .buttons(List.of(signupSubmit))
             .inputs(
-                input("el-signup-email", "Email"),
-                input("el-signup-username", "Username"),
-                input("el-signup-age", null),
-                input("el-signup-password", "Password"))
-            .forms("f-signup")
-            .facts(facts(1, true, List.of("el-signup-age"), List.of(), 0))
+                List.of(
+                    input("el-signup-email", "Email"),
+                    input("el-signup-username", "Username"),
+                    input("el-signup-age", null),
+                    input("el-signup-password", "Password")))
+            .formIds(List.of("f-signup"))
+            .accessibility(facts(1, true, List.of("el-signup-age"), List.of(), 0))
             .build();
     StateInfo account =
         shopState("s-account", "/account", "My account", 2)
-            .headings(new Heading(2, "Orders"))
-            .buttons(logout)
-            .actionPath("click 'Sign up'", "fill the sign-up form", "click 'Create account'")
-            .facts(facts(0, false, List.of(), List.of(), 0))
+            .headings(List.of(new Heading(2, "Orders")))
+            .buttons(List.of(logout))
+            .reachedBy(
+                List.of("click 'Sign up'", "fill the sign-up form", "click 'Create account'"))
+            .accessibility(facts(0, false, List.of(), List.of(), 0))
             .build();
 
     FormInfo search =
@@ -264,13 +269,13 @@ public final class ShopObservation {
       ElementInfo send = button("el-send-" + i, "Send");
       states.add(
           shopState(id, "/p/" + i, "Page " + i + " of the catalogue", Math.min(i, 5))
-              .headings(new Heading(1, "Page " + i), new Heading(2, "Details"))
-              .links(next)
-              .buttons(send)
-              .inputs(box)
-              .forms("f-" + i)
-              .instances(BASE + "/p/" + i, BASE + "/p/" + i + "?v=2")
-              .facts(facts(1, true, List.of(), List.of(), 1))
+              .headings(List.of(new Heading(1, "Page " + i), new Heading(2, "Details")))
+              .links(List.of(next))
+              .buttons(List.of(send))
+              .inputs(List.of(box))
+              .formIds(List.of("f-" + i))
+              .instanceUrls(List.of(BASE + "/p/" + i, BASE + "/p/" + i + "?v=2"))
+              .accessibility(facts(1, true, List.of(), List.of(), 1))
               .build());
       forms.add(
           new FormInfo(
@@ -359,122 +364,13 @@ public final class ShopObservation {
         locators);
   }
 
-  static StateInfo state(
-      String id,
-      String path,
-      String title,
-      int depth,
-      List<Heading> headings,
-      List<ElementInfo> links,
-      List<ElementInfo> buttons,
-      List<ElementInfo> inputs,
-      List<String> formIds,
-      List<String> instanceUrls,
-      List<String> actionPath,
-      AccessibilityFacts facts) {
-    return new StateInfo(
-        id,
-        "fp-" + id,
-        BASE + path,
-        title,
-        depth,
-        actionPath.isEmpty() ? 200 : null,
-        headings,
-        links,
-        buttons,
-        inputs,
-        formIds,
-        instanceUrls,
-        "shots/" + id + ".png",
-        actionPath,
-        facts);
-  }
-
-  static StateBuilder shopState(String id, String path, String title, int depth) {
-    return new StateBuilder(id, path, title, depth);
-  }
-
-  /**
-   * A shop state by its parts; a part not given is empty, the facts those of a page with one h1,
-   * headings in order and no images.
-   */
-  static final class StateBuilder {
-    private final String id;
-    private final String path;
-    private final String title;
-    private final int depth;
-    private List<Heading> headings = List.of();
-    private List<ElementInfo> links = List.of();
-    private List<ElementInfo> buttons = List.of();
-    private List<ElementInfo> inputs = List.of();
-    private List<String> formIds = List.of();
-    private List<String> instanceUrls = List.of();
-    private List<String> actionPath = List.of();
-    private AccessibilityFacts facts = ShopObservation.facts(1, true, List.of(), List.of(), 0);
-
-    private StateBuilder(String id, String path, String title, int depth) {
-      this.id = id;
-      this.path = path;
-      this.title = title;
-      this.depth = depth;
-    }
-
-    StateBuilder headings(Heading... headings) {
-      this.headings = List.of(headings);
-      return this;
-    }
-
-    StateBuilder links(ElementInfo... links) {
-      this.links = List.of(links);
-      return this;
-    }
-
-    StateBuilder buttons(ElementInfo... buttons) {
-      this.buttons = List.of(buttons);
-      return this;
-    }
-
-    StateBuilder inputs(ElementInfo... inputs) {
-      this.inputs = List.of(inputs);
-      return this;
-    }
-
-    StateBuilder forms(String... formIds) {
-      this.formIds = List.of(formIds);
-      return this;
-    }
-
-    StateBuilder instances(String... instanceUrls) {
-      this.instanceUrls = List.of(instanceUrls);
-      return this;
-    }
-
-    /** Reached only through these actions (so no HTTP status was seen). */
-    StateBuilder actionPath(String... actions) {
-      this.actionPath = List.of(actions);
-      return this;
-    }
-
-    StateBuilder facts(AccessibilityFacts facts) {
-      this.facts = facts;
-      return this;
-    }
-
-    StateInfo build() {
-      return state(
-          id,
-          path,
-          title,
-          depth,
-          headings,
-          links,
-          buttons,
-          inputs,
-          formIds,
-          instanceUrls,
-          actionPath,
-          facts);
-    }
+  /** A shop state: its screenshot stored, the facts those of a page with one h1 and no images. */
+  static StateInfoBuilder shopState(String id, String path, String title, int depth) {
+    return StateInfoBuilder.state(id, BASE + path)
+        .title(title)
+        .depth(depth)
+        .screenshotRef("shots/" + id + ".png")
+        .accessibility(facts(1, true, List.of(), List.of(), 0));
   }
 
   static AccessibilityFacts facts(

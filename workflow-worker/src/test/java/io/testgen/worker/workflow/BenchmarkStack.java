@@ -9,7 +9,6 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
-import io.temporal.worker.WorkerOptions;
 import io.testgen.common.json.TemporalDataConverters;
 import io.testgen.common.security.TargetPolicy;
 import io.testgen.common.workflow.GenerationRequest;
@@ -106,16 +105,13 @@ final class BenchmarkStack implements AutoCloseable {
     factory =
         WorkerFactory.newInstance(
             client, WorkerFactoryOptions.newBuilder().setWorkerInterceptors(timer).build());
-    WorkerOptions options = WorkerTuning.workerOptions(false);
-    Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, options);
+    Worker pipeline = factory.newWorker(TaskQueues.PIPELINE, WorkerTuning.workerOptions(false));
     pipeline.registerWorkflowImplementationTypes(TestGenerationWorkflowImpl.class);
     pipeline.registerActivitiesImplementations(requirements, analysis, runEvents);
     Worker browser =
         factory.newWorker(
             TaskQueues.BROWSER,
-            WorkerOptions.newBuilder(options)
-                .setMaxConcurrentActivityExecutionSize(config.maxConcurrentBrowserActivities())
-                .build());
+            WorkerTuning.browserWorkerOptions(false, config.maxConcurrentBrowserActivities()));
     browser.registerActivitiesImplementations(observation, evolution);
     factory.start();
   }

@@ -10,6 +10,7 @@ import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.workflow.FailureTypes;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.PipelineInputs;
+import io.testgen.worker.StateInfoBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -124,21 +125,10 @@ class RunRequestValidatorTest {
   }
 
   private static StateInfo state(String url) {
-    return new StateInfo(
-        "s",
-        "fp",
-        url,
-        "t",
-        0,
-        200,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(url),
-        null,
-        List.of(),
-        null);
+    return StateInfoBuilder.state("s", url)
+        .fingerprint("fp")
+        .title("t")
+        .instanceUrls(List.of(url))
+        .build();
   }
 }

@@ -31,6 +31,7 @@ import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.RequirementsRevision;
 import io.testgen.common.agents.requirements.RequirementsSummary;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.StateInfoBuilder;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.artifacts.ResultStore;
 import java.nio.file.Path;
@@ -129,22 +130,14 @@ final class ScriptedAgents
     int count = generatedStates;
     for (int i = 0; i < count; i++) {
       states.add(
-          new StateInfo(
-              "S-" + i,
-              "fp" + i,
-              request.url() + (i == 0 ? "" : i == 1 ? "about" : "page/" + i),
-              "Page " + i,
-              i,
-              200,
-              List.of(),
-              count > 2 ? elements("link", i, 6) : List.of(),
-              count > 2 ? elements("button", i, 3) : List.of(),
-              List.of(),
-              List.of(),
-              List.of(),
-              null,
-              List.of(),
-              null));
+          StateInfoBuilder.state(
+                  "S-" + i, request.url() + (i == 0 ? "" : i == 1 ? "about" : "page/" + i))
+              .fingerprint("fp" + i)
+              .title("Page " + i)
+              .depth(i)
+              .links(count > 2 ? elements("link", i, 6) : List.of())
+              .buttons(count > 2 ? elements("button", i, 3) : List.of())
+              .build());
     }
     GoalOutcome goal =
         request.userInstruction() == null
@@ -288,6 +281,7 @@ final class ScriptedAgents
         List.of(),
         Map.of("playwright-ts", "runs/" + request.workflowId() + "/suite-playwright-ts.zip"),
         null,
-        20);
+        20,
+        null);
   }
 }

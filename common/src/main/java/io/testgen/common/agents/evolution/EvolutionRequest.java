@@ -70,34 +70,6 @@ public record EvolutionRequest(
         null);
   }
 
-  /** A request with the default mutation budget (as long as the verification). */
-  public EvolutionRequest(
-      String workflowId,
-      String targetUrl,
-      ObservationResult observation,
-      RequirementsResult requirements,
-      AnalysisResult analysis,
-      LoginCredentials loginCredentials,
-      HttpCredentials httpCredentials,
-      String baselineWorkflowId,
-      String baselineSuiteRef,
-      int maxIterations,
-      int verifyRuns) {
-    this(
-        workflowId,
-        targetUrl,
-        observation,
-        requirements,
-        analysis,
-        loginCredentials,
-        httpCredentials,
-        baselineWorkflowId,
-        baselineSuiteRef,
-        maxIterations,
-        verifyRuns,
-        null);
-  }
-
   /** This request with its inputs inline (read from the store by the agent). */
   public EvolutionRequest withInputs(
       ObservationResult observation, RequirementsResult requirements, AnalysisResult analysis) {

@@ -22,30 +22,6 @@ public record EvolutionResult(
     long durationMillis,
     MutationReport mutation) {
 
-  /** A result without mutation analysis. */
-  public EvolutionResult(
-      List<GeneratedTest> tests,
-      int testCount,
-      double passRate,
-      int flakyCount,
-      int repairedCount,
-      List<String> failing,
-      Map<String, String> suites,
-      SuiteDiff diff,
-      long durationMillis) {
-    this(
-        tests,
-        testCount,
-        passRate,
-        flakyCount,
-        repairedCount,
-        failing,
-        suites,
-        diff,
-        durationMillis,
-        null);
-  }
-
   /** The same result with its mutation report. */
   public EvolutionResult withMutation(MutationReport report) {
     return new EvolutionResult(

@@ -45,33 +45,6 @@ public record MutationReport(
     strengthened = strengthened == null ? List.of() : List.copyOf(strengthened);
   }
 
-  /** A report of a suite that was not strengthened. */
-  public MutationReport(
-      List<String> operators,
-      int injected,
-      int killed,
-      int survived,
-      int discarded,
-      int untried,
-      Double score,
-      Map<String, List<String>> killMatrix,
-      List<Mutant> faults,
-      long durationMillis) {
-    this(
-        operators,
-        injected,
-        killed,
-        survived,
-        discarded,
-        untried,
-        score,
-        killMatrix,
-        faults,
-        durationMillis,
-        null,
-        List.of());
-  }
-
   /**
    * One assertion added to a shipped test because a fault survived it.
    *

@@ -37,40 +37,4 @@ public record StateInfo(
   public StateInfo {
     prose = prose == null ? List.of() : List.copyOf(prose);
   }
-
-  /** A state without prose read. */
-  public StateInfo(
-      String stateId,
-      String fingerprint,
-      String url,
-      String title,
-      int depth,
-      Integer httpStatus,
-      List<Heading> headings,
-      List<ElementInfo> links,
-      List<ElementInfo> buttons,
-      List<ElementInfo> inputs,
-      List<String> formIds,
-      List<String> instanceUrls,
-      String screenshotRef,
-      List<String> path,
-      AccessibilityFacts accessibility) {
-    this(
-        stateId,
-        fingerprint,
-        url,
-        title,
-        depth,
-        httpStatus,
-        headings,
-        links,
-        buttons,
-        inputs,
-        formIds,
-        instanceUrls,
-        screenshotRef,
-        path,
-        accessibility,
-        List.of());
-  }
 }

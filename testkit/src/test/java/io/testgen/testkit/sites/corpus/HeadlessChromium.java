@@ -2,10 +2,8 @@ package io.testgen.testkit.sites.corpus;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Paths;
-import java.util.Map;
+import io.testgen.testkit.browser.Chromium;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,19 +19,8 @@ final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(
-                        Paths.get(
-                            System.getenv()
-                                .getOrDefault("TESTGEN_CHROMIUM_PATH", "/usr/bin/chromium")))
-                    .setHeadless(true));
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
   }
 
   BrowserContext newContext() {
