@@ -10,6 +10,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.testgen.common.agents.evolution.GeneratedTest;
+import io.testgen.common.agents.evolution.StepAction;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.security.HttpCredentials;
@@ -99,7 +100,7 @@ final class TestExecutor {
     List<Finding> refused = new CopyOnWriteArrayList<>();
     boolean passed = false;
     try {
-      Page page = session.open(refused::add);
+      Page page = session.open(refused::add, firstUrl(test, unique));
       if (watcher != null) watcher.opened(page, unique);
       for (int i = 0; i < test.steps().size(); i++) {
         stop.check();
@@ -120,6 +121,18 @@ final class TestExecutor {
     } finally {
       if (passed) session.recycle();
       else session.discard();
+    }
+  }
+
+  /** The absolute URL the test opens first, or null when it starts otherwise. */
+  private String firstUrl(GeneratedTest test, String unique) {
+    if (test.steps().isEmpty()) return null;
+    TestStep first = test.steps().get(0);
+    if (first.stepAction() != StepAction.GOTO) return null;
+    try {
+      return SameOriginUrl.resolve(baseUrl, TestData.withUnique(first.value(), unique));
+    } catch (SameOriginUrl.RefusedException e) {
+      return null; // the step fails as it is performed
     }
   }
 

@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Runs that share a {@link RunSession} see what a fresh context sees: a page that remembers its
  * visitors in a cookie, local and session storage, IndexedDB, and (on unload) local storage again,
- * greets every run as a first visit, while the runs share one page; a failed run leaves a new
- * context to the next; the shared context stays guarded.
+ * greets every run as a first visit, while the runs share one page, whether a run starts on a new
+ * document or within the page the last run left; within a run the page remembers (a page that
+ * stores a value and sends itself on finds it there); a failed run leaves a new context to the
+ * next; the shared context stays guarded.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RunSessionTest {
@@ -55,6 +57,16 @@ class RunSessionTest {
       </script></body></html>
       """;
 
+  /** Stores a value in session storage and sends itself on before it has loaded. */
+  static final String HOP_PAGE =
+      "<!doctype html><title>Hop</title><script>sessionStorage.setItem('from', 'hop');"
+          + " location.replace('/landed')</script>";
+
+  static final String LANDED_PAGE =
+      "<!doctype html><title>Landed</title><h1 id=\"seen\">…</h1><script>"
+          + "document.getElementById('seen').textContent ="
+          + " 'From ' + sessionStorage.getItem('from')</script>";
+
   FixtureServer site;
   EvolutionSettings settings = EvolutionSettings.defaults();
   TestExecutor executor;
@@ -63,6 +75,8 @@ class RunSessionTest {
   void start() {
     site = FixtureServer.start();
     site.get("/remember", r -> FixtureResponse.html(REMEMBERING_PAGE))
+        .get("/hop", r -> FixtureResponse.html(HOP_PAGE))
+        .get("/landed", r -> FixtureResponse.html(LANDED_PAGE))
         .get("/away", r -> FixtureResponse.redirect("http://127.0.0.2:" + site.port() + "/x"));
     executor =
         new TestExecutor(pool, site.baseUrl(), Map.of(), null, settings, new VerificationStop());
@@ -91,17 +105,83 @@ class RunSessionTest {
 
   @Test
   void runsOnASharedPageSeeNothingOfTheRunsBefore() {
+    runThrice(FIRST_VISIT);
+    // Served by the page's own route, when used: the app never sees the empty page.
+    assertThat(site.requests()).extracting(r -> r.path()).containsOnly("/remember").hasSize(3);
+  }
+
+  @Test
+  void runsThatStartWithinTheLastRunsPageSeeNothingOfItEither() {
+    runThrice(
+        test(
+            "fragment",
+            new TestStep("goto", List.of(), "/remember#top", null, "Open /remember#top"),
+            FIRST_VISIT.steps().get(1)));
+    // a run that does not open an address first starts on the empty page
+    runThrice(
+        test(
+            "no-goto",
+            new TestStep(
+                "expect_hidden",
+                List.of(new Locator("css", "#seen", null, true)),
+                null,
+                null,
+                "Shows no app page"),
+            FIRST_VISIT.steps().get(0),
+            FIRST_VISIT.steps().get(1)));
+  }
+
+  @Test
+  void withinARunThePageRemembersWhatItsDocumentsStored() {
+    runThrice(
+        test(
+            "revisit",
+            FIRST_VISIT.steps().get(0),
+            FIRST_VISIT.steps().get(1),
+            new TestStep("goto", List.of(), "/remember", null, "Open /remember again"),
+            new TestStep(
+                "expect_text",
+                List.of(new Locator("css", "#seen", null, true)),
+                "Remembered cookie local session",
+                null,
+                "Remembers the first visit")));
+    runThrice(
+        test(
+            "hop",
+            new TestStep("goto", List.of(), "/hop", null, "Open /hop"),
+            new TestStep(
+                "expect_text",
+                List.of(new Locator("css", "#seen", null, true)),
+                "From hop",
+                null,
+                "Lands with what /hop stored")));
+  }
+
+  /** Runs {@code test} three times on one session and checks that each passed, on one page. */
+  private void runThrice(GeneratedTest test) {
     List<Page> pages = new ArrayList<>();
+    TestExecutor.RunWatcher watcher =
+        new TestExecutor.RunWatcher() {
+          @Override
+          public void opened(Page page, String unique) {
+            pages.add(page);
+          }
+
+          @Override
+          public void beforeStep(Page page, int index) {}
+
+          @Override
+          public void passed(Page page) {}
+        };
     try (RunSession session = executor.session(true)) {
       for (int run = 1; run <= 3; run++) {
-        RunOutcome outcome = executor.run(session, FIRST_VISIT, null, null, null);
-        assertThat(outcome.passed()).as("run %d: %s", run, outcome.error()).isTrue();
-        pages.add(session.open(f -> {}));
+        RunOutcome outcome = executor.run(session, test, null, null, watcher);
+        assertThat(outcome.passed())
+            .as("%s run %d: %s", test.testId(), run, outcome.error())
+            .isTrue();
       }
-      assertThat(pages).hasSize(3).allMatch(p -> p == pages.get(0));
-      // Served by the page's own route: the app never sees the empty page.
-      assertThat(site.requests()).extracting(r -> r.path()).containsOnly("/remember").hasSize(3);
     }
+    assertThat(pages).hasSize(3).allMatch(p -> p == pages.get(0));
   }
 
   @Test
