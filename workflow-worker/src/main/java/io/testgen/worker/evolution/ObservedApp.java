@@ -44,17 +44,31 @@ final class ObservedApp {
   }
 
   /**
-   * The text values exploration typed into forms it submitted (three characters or more, masked
-   * ones left out): a text holding one names a record TestGen made, which its own tests change.
+   * The texts exploration typed into the text fields of forms that write (its valid submissions;
+   * not searches or sign-ins, not options, masked values or values under three characters): a text
+   * holding one names a record TestGen made, which its own tests change.
    */
   List<String> typedByExploration() {
     return forms().stream()
-        .flatMap(f -> nullSafe(f.submissions()).stream())
-        .flatMap(sub -> nullSafe(sub.values()).values().stream())
+        .filter(f -> !List.of("search", "login", "logout").contains(String.valueOf(f.purpose())))
+        .filter(f -> !"get".equalsIgnoreCase(f.method()))
+        .flatMap(
+            f ->
+                nullSafe(f.submissions()).stream()
+                    .filter(sub -> "valid".equals(sub.kind()))
+                    .flatMap(sub -> nullSafe(sub.values()).entrySet().stream())
+                    .filter(e -> typesText(f, e.getKey()))
+                    .map(Map.Entry::getValue))
         .filter(v -> v != null && v.strip().length() >= 3 && !v.contains("*"))
         .map(String::strip)
         .distinct()
         .toList();
+  }
+
+  private static boolean typesText(FormInfo form, String fieldName) {
+    return nullSafe(form.fields()).stream()
+        .filter(f -> fieldName.equals(f.name()))
+        .anyMatch(f -> f.type() == null || List.of("text", "textarea", "").contains(f.type()));
   }
 
   List<StateInfo> states() {

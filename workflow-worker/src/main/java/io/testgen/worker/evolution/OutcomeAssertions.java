@@ -237,10 +237,19 @@ final class OutcomeAssertions {
         .anyMatch(a -> a.stepAction() == StepAction.EXPECT_URL);
   }
 
-  /** Whether a text holds one of the values (ignoring case, as a text locator matches). */
+  /** Whether a text holds one of the values as whole words, ignoring case. */
   private static boolean holdsAny(String text, List<String> values) {
-    String lower = text.toLowerCase(java.util.Locale.ROOT);
-    return values.stream().anyMatch(v -> lower.contains(v.toLowerCase(java.util.Locale.ROOT)));
+    return values.stream()
+        .anyMatch(
+            v ->
+                java.util.regex.Pattern.compile(
+                        "(?<![\\p{L}\\p{N}])"
+                            + java.util.regex.Pattern.quote(v)
+                            + "(?![\\p{L}\\p{N}])",
+                        java.util.regex.Pattern.CASE_INSENSITIVE
+                            | java.util.regex.Pattern.UNICODE_CASE)
+                    .matcher(text)
+                    .find());
   }
 
   static TestStep visible(String text) {

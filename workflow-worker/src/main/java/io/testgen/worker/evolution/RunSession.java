@@ -19,14 +19,16 @@ import java.util.function.Consumer;
  * (DevTools {@code Storage.clearDataForOrigin}), the context its cookies, and the run's first
  * document empties the tab's session storage and the origin's local storage again as it starts,
  * before any of its own scripts (an init script armed for that one document: what the last run's
- * page wrote as it unloaded is gone too). That first document must be a new one: a run that does
- * not start by opening an address, or opens one that would only move within the page shown ({@code
- * #fragment}), first leaves the app for an empty page on the app's origin (answered by a route of
- * the page itself, so its request never leaves the browser; no process swap happens as it would for
- * {@code about:blank}), which empties session storage as it is parsed. A run that failed, left
- * other pages open or could not be reset is not reused: its context is closed and the next run gets
- * a new one. The context is guarded like any other (from {@link BrowserPool}); what its guard
- * refuses goes to the current run's sink.
+ * page wrote to storage as it unloaded is gone too). The last run's page stays loaded until that
+ * document commits: a cookie it sets in that window (a late response, an unload handler) is not
+ * cleared, where the empty page below would have ended it first. That first document must be a new
+ * one: a run that does not start by opening an address, or opens one that would only move within
+ * the page shown ({@code #fragment}), first leaves the app for an empty page on the app's origin
+ * (answered by a route of the page itself, so its request never leaves the browser; no process swap
+ * happens as it would for {@code about:blank}), which empties session storage as it is parsed. A
+ * run that failed, left other pages open or could not be reset is not reused: its context is closed
+ * and the next run gets a new one. The context is guarded like any other (from {@link
+ * BrowserPool}); what its guard refuses goes to the current run's sink.
  *
  * <p>Not thread-safe: one session per thread, closed by that thread.
  */
@@ -131,6 +133,7 @@ final class RunSession implements AutoCloseable {
       clear.addProperty("storageTypes", STORAGE_TYPES);
       devtools.send("Storage.clearDataForOrigin", clear);
       lease.context().clearCookies();
+      if (armed != null) disarm();
       if (newDocument) armed = page.addInitScript(FIRST_DOCUMENT);
       used = false;
       return true;

@@ -107,11 +107,17 @@ final class FormFacts {
         .filter(f -> List.of("text", "", "textarea").contains(f.type() == null ? "" : f.type()))
         .filter(f -> FieldTestData.acceptsText(f) && (f.pattern() == null || f.pattern().isBlank()))
         .filter(f -> f.maxLength() == null || f.maxLength() <= 0 || f.maxLength() >= 24)
+        // a name or title first: a code, number or postcode field may refuse the suffix
+        .sorted(java.util.Comparator.comparing(f -> !NAMING.matcher(labelOf(f)).find()))
         .findFirst()
         .ifPresent(
             f -> data.computeIfPresent(dataKeyOf(f), (k, v) -> v + " " + FieldTestData.UNIQUE));
     return data;
   }
+
+  /** Words of a field that names a record. */
+  private static final java.util.regex.Pattern NAMING =
+      java.util.regex.Pattern.compile("(?i)name|title|subject|label|heading|item|summary");
 
   static List<FormSubmission> submissions(FormInfo form, String kind) {
     return orEmpty(form.submissions()).stream().filter(s -> kind.equals(s.kind())).toList();

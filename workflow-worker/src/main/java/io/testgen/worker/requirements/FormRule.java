@@ -84,29 +84,40 @@ final class FormRule implements ScenarioRule {
 
   /**
    * A form that makes a record: a create or sign-up form, not one that edits the record its page
-   * names ({@code /books/3/edit}, {@code /admin/book/3/change/}, a form on {@code /books/3}
-   * itself): typing a new name into that on every run would rename a record other tests see. A
-   * child record's form ({@code /customers/7/orders/new}) makes one.
+   * names ({@code /books/3/edit}, {@code /admin/book/3/change/}, {@code /posts/hello/edit}, a form
+   * on {@code /books/3} itself) or the user's own ({@code /account}, {@code /profile/settings}):
+   * typing a new name into that on every run would rename a record other tests see. A child
+   * record's form ({@code /customers/7/orders/new}) and a page that says so ({@code /users/new},
+   * {@code /admin/x/add/}) make one.
    */
   private static boolean makesRecord(ObservationIndex index, FormInfo form) {
     String purpose = FormFacts.purposeOf(form);
     if (!purpose.equals("signup") && !purpose.equals("create")) return false;
-    String path =
+    return makesRecord(
         index
             .state(form.stateId())
             .flatMap(s -> io.testgen.common.url.UrlParts.parse(s.url()))
-            .map(io.testgen.common.url.UrlParts::pathOrRoot)
-            .orElse("/");
-    List<String> segments = List.of(path.replaceAll("^/+|/+$", "").split("/"));
-    int lastId = -1;
-    for (int i = 0; i < segments.size(); i++) if (DeleteRule.isId(segments.get(i))) lastId = i;
-    if (lastId < 0) return true;
-    List<String> tail = segments.subList(lastId + 1, segments.size());
-    return !(tail.isEmpty() || tail.size() == 1 && EDIT_WORDS.matcher(tail.get(0)).matches());
+            .map(u -> u.pathOrRoot() + (u.hashRoute() == null ? "" : "#" + u.hashRoute()))
+            .orElse("/"));
   }
 
+  /** {@link #makesRecord(ObservationIndex, FormInfo)} by the form page's path (and hash route). */
+  static boolean makesRecord(String path) {
+    List<String> segments =
+        List.of(path.replaceAll("[?].*$", "").replaceAll("^[/#!]+|/+$", "").split("[/#!]+"));
+    String last = segments.get(segments.size() - 1);
+    if (CREATE_WORDS.matcher(last).matches()) return true;
+    if (segments.stream().anyMatch(x -> EDIT_WORDS.matcher(x).matches())) return false;
+    int lastId = -1;
+    for (int i = 0; i < segments.size(); i++) if (DeleteRule.isId(segments.get(i))) lastId = i;
+    return lastId < 0 || lastId < segments.size() - 1;
+  }
+
+  private static final java.util.regex.Pattern CREATE_WORDS =
+      java.util.regex.Pattern.compile("(?i)new|add|create|register|sign-?up|join");
   private static final java.util.regex.Pattern EDIT_WORDS =
-      java.util.regex.Pattern.compile("(?i)edit|change|update|modify|settings");
+      java.util.regex.Pattern.compile(
+          "(?i)edit|change|update|modify|settings|preferences|profile|account|me");
 
   /**
    * {@code REQ-LOGOUT-<form>}: signing out ends the session. Exploration never submits it (it would

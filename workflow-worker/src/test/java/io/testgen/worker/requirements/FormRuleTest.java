@@ -49,6 +49,34 @@ class FormRuleTest {
   }
 
   @Test
+  void aFormMakesARecordUnlessItsPageNamesOneToEdit() {
+    assertThat(
+            List.of(
+                "/owners/new",
+                "/users/new",
+                "/admin/library/book/add/",
+                "/customers/7/orders/new",
+                "/posts/3/comments",
+                "/",
+                "/contact",
+                "/#/items/new"))
+        .allMatch(FormRule::makesRecord);
+    assertThat(
+            List.of(
+                "/books/3/edit",
+                "/admin/library/book/3/change/",
+                "/items/3",
+                "/posts/hello-world/edit",
+                "/projects/5/settings",
+                "/projects/5/settings/general",
+                "/account/edit",
+                "/profile",
+                "/users/3/profile",
+                "/#/items/3/edit"))
+        .noneMatch(FormRule::makesRecord);
+  }
+
+  @Test
   void aCreateFormsHappyPathNamesItsRecordUniquelyInItsFirstTextField() {
     Scenario happy =
         derive(ClinicObservation.observation(), false).stream()
