@@ -46,8 +46,8 @@ final class FormScenarioDrafts {
     FormInfo form = app.form(s);
     // A form that makes a record types a unique name (the crawl typed its own values): what the
     // app shows for this run's record is learnt live, and only that is asserted.
-    if (ObservedApp.nullSafe(s.testData()).values().stream()
-        .anyMatch(v -> v != null && v.contains(TestData.UNIQUE)))
+    if (ObservedApp.nullSafe(s.tags())
+        .contains(io.testgen.common.agents.requirements.ScenarioVocabulary.TAG_OWN_RECORD))
       return TestDraft.live(forms.live(LiveRun.Expect.ACCEPT, s, form, null));
     // An observed submission the app rejected is no success to assert: learn it live, where the
     // values are adjusted from the app's own messages.

@@ -15,6 +15,7 @@ import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.FormSubmission;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.agents.requirements.ScenarioVocabulary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,7 @@ final class FormRule implements ScenarioRule {
         .ifPresent(texts -> then.add("'" + shorten(texts.get(0)) + "' appears"));
     then.add("no validation message is shown");
     boolean changesData = purpose.equals("signup") || purpose.equals("create");
+    boolean ownRecord = makesRecord(index, form);
     return Scenarios.of(
         "REQ-FORM-" + safeId(form.formId()) + "-HAPPY",
         shorten(formTitle(purpose) + " accepts valid input"),
@@ -76,8 +78,12 @@ final class FormRule implements ScenarioRule {
         then,
         changesData ? HIGH : MEDIUM,
         FUNCTIONAL,
-        changesData ? List.of("form", purpose, "creates_data") : List.of("form", purpose),
-        makesRecord(index, form) ? FormFacts.namedUniquely(form) : FormFacts.formData(form, false),
+        !changesData
+            ? List.of("form", purpose)
+            : ownRecord
+                ? List.of("form", purpose, "creates_data", ScenarioVocabulary.TAG_OWN_RECORD)
+                : List.of("form", purpose, "creates_data"),
+        ownRecord ? FormFacts.namedUniquely(form) : FormFacts.formData(form, false),
         FormFacts.evidence(distinct, FormFacts.inputFields(form)),
         false);
   }

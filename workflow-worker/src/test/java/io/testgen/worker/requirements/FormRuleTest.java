@@ -133,7 +133,7 @@ class FormRuleTest {
   void aCreateFormsHappyPathExpectsTheNewRecordAndCreatesData() {
     Scenario happy = derive(ClinicObservation.observation(), false).get(2);
     assertThat(happy.priority()).isEqualTo("high");
-    assertThat(happy.tags()).containsExactly("form", "create", "creates_data");
+    assertThat(happy.tags()).containsExactly("form", "create", "creates_data", "own_record");
     assertThat(happy.then())
         .containsExactly(
             "the 'Owner information' page is shown",

@@ -33,6 +33,12 @@ public final class ScenarioVocabulary {
   /** Tag of scenarios whose evidence lies on the instruction's flow. */
   public static final String TAG_GOAL_FLOW = "goal_flow";
 
+  /**
+   * Tag of a form's happy path that makes a record named with the run's unique value: its test is
+   * learnt live and asserts what belongs to that record.
+   */
+  public static final String TAG_OWN_RECORD = "own_record";
+
   /** Test-data key of an in-page action scenario: the crawler's words for its action. */
   public static final String DATA_ACTION = "action";
 
