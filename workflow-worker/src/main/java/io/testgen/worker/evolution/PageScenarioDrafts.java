@@ -128,8 +128,8 @@ final class PageScenarioDrafts {
    * REQ-QUERY-: following a link that shows the same page with other query parameters (a filter, a
    * sort, the next page) opens the address it names; learnt live, the test then expects one thing
    * the list no longer shows (the rows of another page, a filtered-out record), so a list that
-   * ignores its parameters fails it; not the rows it shows, which other tests' records move
-   * ({@link OutcomeAssertions#acted}).
+   * ignores its parameters fails it; not the rows it shows, which other tests' records move ({@link
+   * OutcomeAssertions#acted}).
    */
   TestDraft queryLink(Scenario s) {
     StateInfo state =

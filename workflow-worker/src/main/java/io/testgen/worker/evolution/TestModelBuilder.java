@@ -54,6 +54,7 @@ final class TestModelBuilder {
                 formDrafts::happyPath),
             new Route(idStarts("REQ-SEARCH-"), formDrafts::search),
             new Route(idStarts("REQ-LOGIN-"), formDrafts::login),
+            new Route(idStarts("REQ-LOGOUT-LINK-"), new LogoutLinkDrafts(app)),
             new Route(idStarts("REQ-LOGOUT-"), formDrafts::logout),
             new Route(idStarts("REQ-DELETE-"), new DeleteDrafts(app, forms)),
             new Route(idStarts("REQ-A11Y-"), pageDrafts::accessibility));

@@ -142,7 +142,7 @@ final class ActionExplorer {
     Map<String, String> fills = looseInputFills(snap);
     List<Try> tries = new ArrayList<>();
     for (PageSnapshot.RawElement e : actions) {
-      if (e.destructive() && !ctx.request().allowDestructive()) {
+      if (e.refused(ctx.request().allowDestructive())) {
         ctx.finding("skipped_destructive", task.url(), null, "click '" + e.words() + "'");
         continue;
       }
@@ -201,7 +201,7 @@ final class ActionExplorer {
         snap.elements().forEach(e -> before.add(e.css()));
         for (PageSnapshot.RawElement e : hovered.elements()) {
           if (!"button".equals(e.kind()) || before.contains(e.css())) continue;
-          if (e.destructive() && !ctx.request().allowDestructive()) {
+          if (e.refused(ctx.request().allowDestructive())) {
             ctx.finding("skipped_destructive", snap.url(), null, "click '" + e.words() + "'");
             continue;
           }

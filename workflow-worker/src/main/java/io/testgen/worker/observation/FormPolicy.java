@@ -1,5 +1,6 @@
 package io.testgen.worker.observation;
 
+import io.testgen.common.agents.observation.SignOut;
 import io.testgen.common.url.UrlParts;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -17,7 +18,6 @@ final class FormPolicy {
   static final String PAYMENT = "payment";
   static final String SEND = "send";
 
-  private static final Pattern LOGOUT_WORDS = Pattern.compile("\\b(log ?out|sign ?out|logoff)\\b");
   private static final Pattern DELETE_WORDS =
       Pattern.compile("\\b(delete|remove|destroy|erase|purge|deactivate|close account)\\b");
   private static final Pattern ACCOUNT_PATH =
@@ -64,8 +64,8 @@ final class FormPolicy {
     long visibleFields =
         form.fields().stream().filter(f -> f.visible() && !"hidden".equals(f.type())).count();
     if (visibleFields == 0
-        && (LOGOUT_WORDS.matcher(submitWords + " " + action + " " + id).find()
-            || LOGOUT_WORDS.matcher(lower(form.text())).find())) return LOGOUT;
+        && (SignOut.named(submitWords + " " + action + " " + id) || SignOut.named(form.text())))
+      return LOGOUT;
     String base = FormProber.purpose(form);
     if ("login".equals(base)) return base;
     if (DELETE_WORDS.matcher(submitWords + " " + action + " " + id).find()

@@ -3,6 +3,7 @@ package io.testgen.worker.observation;
 import com.microsoft.playwright.Page;
 import io.testgen.common.agents.observation.AccessibilityFacts;
 import io.testgen.common.agents.observation.Heading;
+import io.testgen.common.agents.observation.SignOut;
 import io.testgen.common.json.JsonMapperFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,6 +77,15 @@ record PageSnapshot(
       if (w == null || w.isBlank()) w = label;
       if (w == null || w.isBlank()) w = hintText;
       return w == null ? "" : w;
+    }
+
+    /**
+     * Whether exploration must leave it alone: a control that signs out never (it would end the
+     * crawl's own session, whatever the request allows), another destructive one unless allowed.
+     */
+    boolean refused(boolean allowDestructive) {
+      if (SignOut.named(name + " " + text + " " + href)) return true;
+      return destructive && !allowDestructive;
     }
   }
 

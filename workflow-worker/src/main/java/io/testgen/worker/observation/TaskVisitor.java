@@ -108,7 +108,7 @@ final class TaskVisitor {
       String url = UrlScope.normalise(e.href());
       if (url == null || !ctx.scope().sameOrigin(url)) continue;
       String label = "click link '" + e.words() + "'";
-      if (e.destructive() && !ctx.request().allowDestructive()) {
+      if (e.refused(ctx.request().allowDestructive())) {
         ctx.model().addFinding(new Finding("skipped_destructive", url, null, label));
         continue;
       }

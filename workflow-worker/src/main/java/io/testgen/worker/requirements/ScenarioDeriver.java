@@ -20,6 +20,7 @@ public final class ScenarioDeriver {
           new RenderRule(),
           new NavigationRule(),
           new QueryLinkRule(),
+          new LogoutLinkRule(),
           new ActionRule(),
           new FormRule(),
           new DeleteRule(),
