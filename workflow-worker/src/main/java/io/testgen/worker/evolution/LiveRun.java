@@ -58,7 +58,12 @@ record LiveRun(
     /** An in-page action (not a form) changes what the page shows. */
     ACTION,
     /** A record the form creates, then opened and deleted, is gone. */
-    DELETED
+    DELETED,
+    /**
+     * A sign-out control ends the session: the test asserts where it lands, even when that is the
+     * page it left (an app without a session sends the user back), and never an error page.
+     */
+    SIGNED_OUT
   }
 
   /** An in-page action on the page at {@code path}: no form, no values to adjust. */
@@ -67,14 +72,34 @@ record LiveRun(
     return new LiveRun(Expect.ACTION, null, null, Map.of(), path, values -> fixed);
   }
 
-  /** The same run, not asserting texts that hold any of {@code values}. */
+  /** The same run, as a sign-out whose landing page is asserted ({@link Expect#SIGNED_OUT}). */
+  LiveRun signingOut() {
+    return with(Expect.SIGNED_OUT, steps, deletion, notAsserted);
+  }
+
+  /** The same run, not asserting texts that hold any of {@code values} (as whole words). */
   LiveRun notAsserting(List<String> values) {
-    return new LiveRun(expect, form, field, data, formPath, steps, deletion, values);
+    return with(expect, steps, deletion, values);
   }
 
   /** The same run, creating a record that {@code deletion} then deletes. */
   LiveRun deleting(DeleteRoundTrip deletion) {
-    return new LiveRun(Expect.DELETED, form, field, data, formPath, steps, deletion, notAsserted);
+    return with(Expect.DELETED, steps, deletion, notAsserted);
+  }
+
+  /** The same run, its actions rebuilt by {@code around} (signing in first). */
+  LiveRun around(Function<List<TestStep>, List<TestStep>> around) {
+    Function<Map<String, String>, List<TestStep>> inner = steps;
+    return with(expect, values -> around.apply(inner.apply(values)), deletion, notAsserted);
+  }
+
+  /** The one copy: every other component stays. */
+  private LiveRun with(
+      Expect expect,
+      Function<Map<String, String>, List<TestStep>> steps,
+      DeleteRoundTrip deletion,
+      List<String> notAsserted) {
+    return new LiveRun(expect, form, field, data, formPath, steps, deletion, notAsserted);
   }
 
   /** The actions with these values. */

@@ -35,6 +35,7 @@ final class LogoutLinkDrafts implements ScenarioGenerator {
     if (locators.isEmpty()) throw new ScenarioSkip("sign-out link has no locator");
     List<TestStep> steps = new ArrayList<>(app.reach(state));
     steps.add(Steps.click(locators, ObservedApp.what(locators, link)));
-    return TestDraft.live(LiveRun.action(ObservedApp.pathAndRoute(state.url()), steps));
+    return TestDraft.live(
+        LiveRun.action(ObservedApp.pathAndRoute(state.url()), steps).signingOut());
   }
 }

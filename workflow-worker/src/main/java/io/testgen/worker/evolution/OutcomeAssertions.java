@@ -117,7 +117,8 @@ final class OutcomeAssertions {
     if (path != null && !path.equals(run.formPath()))
       expectations.add(Steps.expectUrl(UrlPattern.withIds(path)));
     List<String> shown = new ArrayList<>(texts(outcome, false));
-    shown.removeIf(t -> holdsAny(t, run.notAsserted()));
+    WholeWords exploration = WholeWords.of(run.notAsserted());
+    shown.removeIf(exploration::inside);
     repeatedCounts.stream()
         .filter(c -> shown.stream().noneMatch(t -> t.contains(c) || c.contains(t)))
         .limit(1)
@@ -133,7 +134,7 @@ final class OutcomeAssertions {
         outcome.removedTexts().stream()
             .filter(t -> t.length() <= 80 && !t.replace(TestData.UNIQUE, "").matches(".*\\d.*"))
             .filter(t -> outcome.newTexts().stream().noneMatch(n -> n.contains(t)))
-            .filter(t -> !holdsAny(t, run.notAsserted()))
+            .filter(t -> !exploration.inside(t))
             .sorted(java.util.Comparator.comparing(t -> !typed.contains(t)))
             .findFirst();
     // a query link (it asserts its own address) that hides a row needs no row it shows: the rows
@@ -157,6 +158,27 @@ final class OutcomeAssertions {
       throw new ScenarioSkip(
           "the action changed nothing observable (still at " + path + ", no text came or went)");
     return withSteps(actions, expectations);
+  }
+
+  /**
+   * A sign-out: where it lands (by address, and by heading when it has one) and the texts it
+   * showed; a landing on an error page is no outcome to assert.
+   */
+  static List<TestStep> signedOut(LiveRun run, LiveOutcome outcome) {
+    if (outcome.status() != null && outcome.status() >= 400)
+      throw new ScenarioSkip("signing out answered HTTP " + outcome.status() + " at generation");
+    String path = ObservedApp.pathAndRoute(outcome.url());
+    if (path == null) throw new ScenarioSkip("signing out left no address to assert");
+    List<TestStep> expectations = new ArrayList<>();
+    expectations.add(Steps.expectUrl(UrlPattern.withIds(path)));
+    if (outcome.heading() != null && !outcome.heading().isBlank())
+      expectations.add(visible(outcome.heading()));
+    WholeWords exploration = WholeWords.of(run.notAsserted());
+    texts(outcome, false).stream()
+        .filter(t -> !t.equals(outcome.heading()))
+        .filter(t -> !exploration.inside(t))
+        .forEach(t -> expectations.add(visible(t)));
+    return withSteps(run.actions(Map.of()), expectations);
   }
 
   /**
@@ -238,20 +260,6 @@ final class OutcomeAssertions {
   }
 
   /** Whether a text holds one of the values as whole words, ignoring case. */
-  private static boolean holdsAny(String text, List<String> values) {
-    return values.stream()
-        .anyMatch(
-            v ->
-                java.util.regex.Pattern.compile(
-                        "(?<![\\p{L}\\p{N}])"
-                            + java.util.regex.Pattern.quote(v)
-                            + "(?![\\p{L}\\p{N}])",
-                        java.util.regex.Pattern.CASE_INSENSITIVE
-                            | java.util.regex.Pattern.UNICODE_CASE)
-                    .matcher(text)
-                    .find());
-  }
-
   static TestStep visible(String text) {
     return Steps.expectVisible(List.of(FormSteps.text(text)), "'" + text + "'");
   }

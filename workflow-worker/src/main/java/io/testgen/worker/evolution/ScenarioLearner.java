@@ -69,6 +69,8 @@ final class ScenarioLearner {
           List.of(
               TestModelBuilder.test(
                   s, OutcomeAssertions.acted(run, outcome, repeatedCounts(s, run, outcome))));
+      case SIGNED_OUT ->
+          List.of(TestModelBuilder.test(s, OutcomeAssertions.signedOut(run, outcome)));
       case DELETED -> {
         LiveOutcome created = adjusted(s, run, data, outcome, new ArrayList<>());
         yield List.of(new DeleteLearner(steps -> perform(s, steps)).learn(s, run, data, created));

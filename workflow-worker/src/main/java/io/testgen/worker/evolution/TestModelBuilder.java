@@ -143,15 +143,7 @@ final class TestModelBuilder {
   }
 
   private LiveRun withLogin(Scenario s, LiveRun live) {
-    return new LiveRun(
-        live.expect(),
-        live.form(),
-        live.field(),
-        live.data(),
-        live.formPath(),
-        data -> withLogin(s, live.actions(data)),
-        live.deletion(),
-        live.notAsserted());
+    return live.around(actions -> withLogin(s, actions));
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.testgen.worker.evolution;
 
+import io.testgen.common.url.RecordIds;
+
 /**
  * Regular expressions in the subset that Java and JavaScript read alike (the executor's patterns
  * are evaluated by Playwright in JavaScript; the renderers write them into both languages).
@@ -15,18 +17,18 @@ final class UrlPattern {
     StringBuilder regex = new StringBuilder();
     String[] parts = path.split(java.util.regex.Pattern.quote(ID), -1);
     for (int i = 0; i < parts.length; i++) {
-      if (i > 0) regex.append("[0-9]+");
+      if (i > 0) regex.append(RecordIds.REGEX);
       regex.append(literal(parts[i]));
     }
     return "^[a-z]+:\\/\\/[^\\/]+" + regex + "(?:[?#].*)?$";
   }
 
-  /** A path segment that is the id of a record the test created: any number matches. */
+  /** A path segment that is the id of a record the test created: any number or UUID matches. */
   static final String ID = "{{id}}";
 
-  /** A path with its numeric segments as {@link #ID}. */
+  /** A path with its segments that are record ids ({@link RecordIds}) as {@link #ID}. */
   static String withIds(String path) {
-    return path == null ? null : path.replaceAll("(?<=/)[0-9]+(?=/|$)", ID);
+    return RecordIds.replaceIds(path, ID);
   }
 
   /**

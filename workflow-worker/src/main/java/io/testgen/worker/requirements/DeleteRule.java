@@ -12,6 +12,7 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.common.url.RecordIds;
 import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,15 +121,10 @@ final class DeleteRule implements ScenarioRule {
     String[] segments = path.split("/", -1);
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i < segments.length; i++) {
-      if (i > 0 && isId(segments[i])) return Optional.of(prefix.toString());
+      if (i > 0 && RecordIds.isId(segments[i])) return Optional.of(prefix.toString());
       prefix.append(segments[i]).append('/');
     }
     return Optional.empty();
-  }
-
-  /** A path segment that is a record's id: a number or a UUID. */
-  static boolean isId(String segment) {
-    return segment.matches("[0-9]+|[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
   }
 
   private static String path(String url) {

@@ -16,11 +16,14 @@ import io.testgen.common.agents.observation.FormSubmission;
 import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.agents.requirements.ScenarioVocabulary;
+import io.testgen.common.url.RecordIds;
+import io.testgen.common.url.UrlParts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Per distinct form, what it is for: {@code REQ-LOGIN-<form>-SUCCESS|FAILURE} (login forms,
@@ -102,7 +105,7 @@ final class FormRule implements ScenarioRule {
     return makesRecord(
         index
             .state(form.stateId())
-            .flatMap(s -> io.testgen.common.url.UrlParts.parse(s.url()))
+            .flatMap(s -> UrlParts.parse(s.url()))
             .map(u -> u.pathOrRoot() + (u.hashRoute() == null ? "" : "#" + u.hashRoute()))
             .orElse("/"));
   }
@@ -115,15 +118,14 @@ final class FormRule implements ScenarioRule {
     if (CREATE_WORDS.matcher(last).matches()) return true;
     if (segments.stream().anyMatch(x -> EDIT_WORDS.matcher(x).matches())) return false;
     int lastId = -1;
-    for (int i = 0; i < segments.size(); i++) if (DeleteRule.isId(segments.get(i))) lastId = i;
+    for (int i = 0; i < segments.size(); i++) if (RecordIds.isId(segments.get(i))) lastId = i;
     return lastId < 0 || lastId < segments.size() - 1;
   }
 
-  private static final java.util.regex.Pattern CREATE_WORDS =
-      java.util.regex.Pattern.compile("(?i)new|add|create|register|sign-?up|join");
-  private static final java.util.regex.Pattern EDIT_WORDS =
-      java.util.regex.Pattern.compile(
-          "(?i)edit|change|update|modify|settings|preferences|profile|account|me");
+  private static final Pattern CREATE_WORDS =
+      Pattern.compile("(?i)new|add|create|register|sign-?up|join");
+  private static final Pattern EDIT_WORDS =
+      Pattern.compile("(?i)edit|change|update|modify|settings|preferences|profile|account|me");
 
   /**
    * {@code REQ-LOGOUT-<form>}: signing out ends the session. Exploration never submits it (it would

@@ -23,7 +23,10 @@ public final class HostileApp implements CorpusApp {
               HostileSite.FAULT_HELP_TEXT, "the help page renders its heading without its text"),
           new HandFault(
               HostileSite.FAULT_HOME_LINK,
-              "the error pages' \"Home\" link goes to /home, which does not exist"));
+              "the error pages' \"Home\" link goes to /home, which does not exist"),
+          new HandFault(
+              HostileSite.FAULT_LOGOUT_500,
+              "\"Log out\" answers a server error page instead of leaving for the start page"));
   private HostileSite site;
 
   @Override

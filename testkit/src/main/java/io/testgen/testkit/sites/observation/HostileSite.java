@@ -35,6 +35,9 @@ public final class HostileSite {
   /** The error pages' "Home" link goes to {@code /home}, which does not exist. */
   public static final String FAULT_HOME_LINK = "error-pages-home-link-broken";
 
+  /** "Log out" answers a server error page instead of leaving for the start page. */
+  public static final String FAULT_LOGOUT_500 = "logout-answers-500";
+
   private final String otherOrigin;
   private final Predicate<String> fault;
   private final AtomicInteger logouts = new AtomicInteger();
@@ -93,7 +96,9 @@ public final class HostileSite {
             "/logout",
             r -> {
               site.logouts.incrementAndGet();
-              return FixtureResponse.redirect("/");
+              return fault.test(FAULT_LOGOUT_500)
+                  ? FixtureResponse.html(500, page("Server error", "<h1>Something went wrong</h1>"))
+                  : FixtureResponse.redirect("/");
             })
         .post(
             "/delete",

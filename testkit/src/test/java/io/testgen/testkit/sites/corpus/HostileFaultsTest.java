@@ -58,4 +58,18 @@ class HostileFaultsTest extends ServedAppTest<HostileApp> {
         .containsExactly("[/, /help, /help] [/, /help]", "[/home, /help, /help] [/home, /help]");
     assertThat(http.get("/home").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void logOutAnswersAServerErrorPage() {
+    assertThat(
+            healedFaultyHealed(
+                "logout-answers-500",
+                () -> {
+                  HttpResponse<String> r = http.get("/logout");
+                  return r.statusCode()
+                      + " "
+                      + r.headers().firstValue("Location").orElse(Pages.heading(r.body()));
+                }))
+        .containsExactly("303 /", "500 Something went wrong");
+  }
 }
