@@ -142,6 +142,9 @@ class EvolutionActivitiesImplTest {
                         null,
                         5,
                         3,
+                        null,
+                        null,
+                        null,
                         null)));
     assertThat(thrown).isInstanceOf(ActivityFailure.class);
     ApplicationFailure cause = (ApplicationFailure) thrown.getCause();

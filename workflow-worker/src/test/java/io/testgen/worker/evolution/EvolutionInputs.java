@@ -129,7 +129,10 @@ final class EvolutionInputs {
         baselineWf == null ? null : SuiteEvolution.modelRef(baselineWf),
         5,
         verifyRuns,
-        0); // mutation analysis off: these tests are about verification (see the mutation tests)
+        0, // mutation analysis off: these tests are about verification (see the mutation tests)
+        null,
+        null,
+        null);
   }
 
   /**
@@ -149,6 +152,9 @@ final class EvolutionInputs {
         null,
         5,
         1,
+        null,
+        null,
+        null,
         null);
   }
 

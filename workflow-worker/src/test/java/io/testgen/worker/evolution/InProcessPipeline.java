@@ -109,7 +109,10 @@ final class InProcessPipeline {
                 null,
                 1,
                 verifyRuns,
-                mutationBudgetSeconds),
+                mutationBudgetSeconds,
+                null,
+                null,
+                null),
             new AgentProgressReporter(ProgressPublisher.NONE, workflowId, Agent.EVOLUTION),
             SuiteEvolution.Heartbeat.NONE);
   }

@@ -68,7 +68,10 @@ class SuiteEvolutionMutationTest {
         null,
         1,
         1,
-        budgetSeconds);
+        budgetSeconds,
+        null,
+        null,
+        null);
   }
 
   @Test
