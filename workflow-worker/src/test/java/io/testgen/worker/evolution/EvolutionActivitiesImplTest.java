@@ -130,7 +130,7 @@ class EvolutionActivitiesImplTest {
         catchThrowable(
             () ->
                 activity.evolve(
-                    new EvolutionRequest(
+                    EvolutionInputs.inline(
                         "wf-bad",
                         "http://127.0.0.1:1/",
                         null,
@@ -138,13 +138,8 @@ class EvolutionActivitiesImplTest {
                         null,
                         null,
                         null,
-                        null,
-                        null,
                         5,
                         3,
-                        null,
-                        null,
-                        null,
                         null)));
     assertThat(thrown).isInstanceOf(ActivityFailure.class);
     ApplicationFailure cause = (ApplicationFailure) thrown.getCause();

@@ -1,5 +1,6 @@
 package io.testgen.worker.evolution;
 
+import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.observation.AccessibilityFacts;
 import io.testgen.common.agents.observation.ElementInfo;
@@ -117,19 +118,47 @@ final class EvolutionInputs {
       List<Scenario> scenarios,
       String baselineWf,
       int verifyRuns) {
-    return new EvolutionRequest(
+    return inline(
         wf,
         base + "/",
         obs,
         new RequirementsResult(scenarios, null, null),
         null,
         null,
+        baselineWf,
+        5,
+        verifyRuns,
+        0); // mutation analysis off: these tests are about verification (see the mutation tests)
+  }
+
+  /**
+   * A request with its inputs inline (no stored refs, no HTTP credentials); the baseline, if any,
+   * is that run's stored model.
+   */
+  static EvolutionRequest inline(
+      String wf,
+      String url,
+      ObservationResult obs,
+      RequirementsResult requirements,
+      AnalysisResult analysis,
+      LoginCredentials login,
+      String baselineWf,
+      int maxIterations,
+      int verifyRuns,
+      Integer mutationBudgetSeconds) {
+    return new EvolutionRequest(
+        wf,
+        url,
+        obs,
+        requirements,
+        analysis,
+        login,
         null,
         baselineWf,
         baselineWf == null ? null : SuiteEvolution.modelRef(baselineWf),
-        5,
+        maxIterations,
         verifyRuns,
-        0, // mutation analysis off: these tests are about verification (see the mutation tests)
+        mutationBudgetSeconds,
         null,
         null,
         null);
@@ -140,7 +169,7 @@ final class EvolutionInputs {
    * verified once, mutation analysis at its default.
    */
   static EvolutionRequest loginRequest(String wf, String base, String password) {
-    return new EvolutionRequest(
+    return inline(
         wf,
         base + "/",
         loginObservation(base),
@@ -148,13 +177,8 @@ final class EvolutionInputs {
         null,
         new LoginCredentials("ada", password, base + "/login"),
         null,
-        null,
-        null,
         5,
         1,
-        null,
-        null,
-        null,
         null);
   }
 

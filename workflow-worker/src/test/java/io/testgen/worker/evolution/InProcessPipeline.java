@@ -2,7 +2,6 @@ package io.testgen.worker.evolution;
 
 import io.testgen.common.agents.analysis.AnalysisRequest;
 import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
@@ -97,7 +96,7 @@ final class InProcessPipeline {
             .analyse(new AnalysisRequest(workflowId, observation, requirements));
     return new SuiteEvolution(pool, artifacts, settings)
         .evolve(
-            new EvolutionRequest(
+            EvolutionInputs.inline(
                 workflowId,
                 url,
                 observation,
@@ -105,14 +104,9 @@ final class InProcessPipeline {
                 analysis,
                 login,
                 null,
-                null,
-                null,
                 1,
                 verifyRuns,
-                mutationBudgetSeconds,
-                null,
-                null,
-                null),
+                mutationBudgetSeconds),
             new AgentProgressReporter(ProgressPublisher.NONE, workflowId, Agent.EVOLUTION),
             SuiteEvolution.Heartbeat.NONE);
   }

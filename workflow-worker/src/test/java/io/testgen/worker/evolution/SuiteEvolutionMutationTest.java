@@ -56,7 +56,7 @@ class SuiteEvolutionMutationTest {
 
   static EvolutionRequest request(String wf, Integer budgetSeconds) {
     String b = site.baseUrl();
-    return new EvolutionRequest(
+    return EvolutionInputs.inline(
         wf,
         b + "/",
         EvolutionInputs.notesObservation(b),
@@ -64,14 +64,9 @@ class SuiteEvolutionMutationTest {
         null,
         null,
         null,
-        null,
-        null,
         1,
         1,
-        budgetSeconds,
-        null,
-        null,
-        null);
+        budgetSeconds);
   }
 
   @Test
