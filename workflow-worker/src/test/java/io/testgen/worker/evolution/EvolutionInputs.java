@@ -15,6 +15,7 @@ import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.worker.Observations;
 import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
@@ -99,16 +100,7 @@ final class EvolutionInputs {
   }
 
   static ObservationResult observation(String base, List<StateInfo> states, List<FormInfo> forms) {
-    return new ObservationResult(
-        base + "/",
-        states.get(0).stateId(),
-        states,
-        List.of(),
-        forms,
-        List.of(),
-        null,
-        false,
-        null);
+    return Observations.of(base + "/", states, List.of(), forms);
   }
 
   static EvolutionRequest request(
