@@ -3,8 +3,8 @@ package io.testgen.worker;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
-import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
-import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor.ActivityInput;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor.ActivityOutput;
 import io.testgen.common.workflow.TaskQueues;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * their options, Temporal retries them on another worker within seconds. The browser queue's agents
  * are left alone: their heartbeats carry checkpoints that a detail-less beat would overwrite.
  */
-final class PipelineHeartbeats extends WorkerInterceptorBase {
+final class PipelineHeartbeats extends ActivityContextInterceptor {
   private static final ScheduledExecutorService TICKS =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -29,40 +29,27 @@ final class PipelineHeartbeats extends WorkerInterceptorBase {
           });
 
   @Override
-  public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
-    return new ActivityInboundCallsInterceptorBase(next) {
-      private ActivityExecutionContext context;
+  protected ActivityOutput execute(
+      ActivityExecutionContext context, ActivityInput input, ActivityInboundCallsInterceptor next) {
+    Duration timeout = context.getInfo().getHeartbeatTimeout();
+    if (!TaskQueues.PIPELINE.equals(context.getInfo().getActivityTaskQueue()) || timeout.isZero()) {
+      return next.execute(input);
+    }
+    long every = Math.max(200, timeout.toMillis() / 4);
+    ScheduledFuture<?> beats =
+        TICKS.scheduleAtFixedRate(() -> beat(context), 0, every, TimeUnit.MILLISECONDS);
+    try {
+      return next.execute(input);
+    } finally {
+      beats.cancel(false);
+    }
+  }
 
-      @Override
-      public void init(ActivityExecutionContext context) {
-        this.context = context;
-        super.init(context);
-      }
-
-      @Override
-      public ActivityOutput execute(ActivityInput input) {
-        Duration timeout = context.getInfo().getHeartbeatTimeout();
-        if (!TaskQueues.PIPELINE.equals(context.getInfo().getActivityTaskQueue())
-            || timeout.isZero()) {
-          return super.execute(input);
-        }
-        long every = Math.max(200, timeout.toMillis() / 4);
-        ScheduledFuture<?> beats =
-            TICKS.scheduleAtFixedRate(this::beat, 0, every, TimeUnit.MILLISECONDS);
-        try {
-          return super.execute(input);
-        } finally {
-          beats.cancel(false);
-        }
-      }
-
-      private void beat() {
-        try {
-          context.heartbeat(null);
-        } catch (ActivityCompletionException | IllegalStateException over) {
-          // cancelled or already completed: the activity's own thread decides what happens
-        }
-      }
-    };
+  private static void beat(ActivityExecutionContext context) {
+    try {
+      context.heartbeat(null);
+    } catch (ActivityCompletionException | IllegalStateException over) {
+      // cancelled or already completed: the activity's own thread decides what happens
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.testgen.worker.evolution;
 
 import io.testgen.common.agents.evolution.TestStep;
-import io.testgen.common.agents.observation.Locator;
 
 /**
  * Writes one test step as a Playwright Java statement of the generated suite (locators, actions,
@@ -11,9 +10,7 @@ final class JavaStepStatements {
   private JavaStepStatements() {}
 
   private static String str(String s) {
-    return s != null && s.contains(TestData.UNIQUE)
-        ? "data(" + SourceText.java(s) + ")"
-        : SourceText.java(s);
+    return LocatorCall.JAVA.literal(s);
   }
 
   static String statement(TestStep step) {
@@ -70,7 +67,7 @@ final class JavaStepStatements {
       case EXPECT_VALUE -> "assertThat(" + locator(step) + ").hasValue(" + str(value) + ");";
       case EXPECT_COUNT ->
           "assertThat("
-              + locator(step.locators().get(0), true)
+              + LocatorCall.JAVA.render(step.locators().get(0), true)
               + ").hasCount("
               + Integer.parseInt(value)
               + ");";
@@ -83,36 +80,6 @@ final class JavaStepStatements {
   }
 
   private static String locator(TestStep step) {
-    return locator(step.locators().get(0), false);
-  }
-
-  static String locator(Locator l, boolean all) {
-    String value = str(l.value());
-    String base =
-        switch (l.locatorStrategy()) {
-          case ROLE ->
-              "page.getByRole(AriaRole."
-                  + PageLocators.ariaRoleConstant(l.value())
-                  + (l.name() == null
-                      ? ""
-                      : ", new Page.GetByRoleOptions().setName("
-                          + str(l.name())
-                          + ").setExact(true)")
-                  + ")";
-          case LABEL ->
-              "page.getByLabel(" + value + ", new Page.GetByLabelOptions().setExact(true))";
-          case HINT_TEXT ->
-              "page.getByPlaceholder("
-                  + value
-                  + ", new Page.GetByPlaceholderOptions().setExact(true))";
-          case TEST_ID -> "page.getByTestId(" + value + ")";
-          case TEXT -> "page.getByText(" + value + ")";
-          case ALT ->
-              "page.getByAltText(" + value + ", new Page.GetByAltTextOptions().setExact(true))";
-          case TITLE ->
-              "page.getByTitle(" + value + ", new Page.GetByTitleOptions().setExact(true))";
-          case CSS -> "page.locator(" + value + ")";
-        };
-    return l.unique() || all ? base : base + ".first()";
+    return LocatorCall.JAVA.first(step);
   }
 }

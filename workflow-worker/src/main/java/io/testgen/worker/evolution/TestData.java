@@ -39,6 +39,11 @@ final class TestData {
     return m.matches() ? m.group(1) : null;
   }
 
+  /** Whether a value carries the unique suffix (null carries nothing). */
+  static boolean carriesUnique(String value) {
+    return value != null && value.contains(UNIQUE);
+  }
+
   static String withUnique(String value, String unique) {
     return value == null ? null : value.replace(UNIQUE, unique);
   }

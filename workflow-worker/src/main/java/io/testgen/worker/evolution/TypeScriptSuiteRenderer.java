@@ -2,7 +2,6 @@ package io.testgen.worker.evolution;
 
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
-import io.testgen.common.agents.observation.Locator;
 import io.testgen.worker.browser.BrowserSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,17 +135,16 @@ final class TypeScriptSuiteRenderer {
     return test.steps().stream()
         .anyMatch(
             s ->
-                contains(s.value())
+                TestData.carriesUnique(s.value())
                     || s.locators().stream()
-                        .anyMatch(l -> contains(l.value()) || contains(l.name())));
-  }
-
-  private static boolean contains(String s) {
-    return s != null && s.contains(TestData.UNIQUE);
+                        .anyMatch(
+                            l ->
+                                TestData.carriesUnique(l.value())
+                                    || TestData.carriesUnique(l.name())));
   }
 
   private static String str(String s) {
-    return contains(s) ? "data(" + SourceText.ts(s) + ")" : SourceText.ts(s);
+    return LocatorCall.TYPESCRIPT.literal(s);
   }
 
   static String statement(TestStep step) {
@@ -198,7 +196,7 @@ final class TypeScriptSuiteRenderer {
       case EXPECT_VALUE -> "await expect(" + locator(step) + ").toHaveValue(" + str(value) + ");";
       case EXPECT_COUNT ->
           "await expect("
-              + locator(step.locators().get(0), true)
+              + LocatorCall.TYPESCRIPT.render(step.locators().get(0), true)
               + ").toHaveCount("
               + Integer.parseInt(value)
               + ");";
@@ -208,27 +206,7 @@ final class TypeScriptSuiteRenderer {
   }
 
   private static String locator(TestStep step) {
-    return locator(step.locators().get(0), false);
-  }
-
-  static String locator(Locator l, boolean all) {
-    String value = str(l.value());
-    String base =
-        switch (l.locatorStrategy()) {
-          case ROLE ->
-              "page.getByRole("
-                  + SourceText.ts(l.value())
-                  + (l.name() == null ? "" : ", { name: " + str(l.name()) + ", exact: true }")
-                  + ")";
-          case LABEL -> "page.getByLabel(" + value + ", { exact: true })";
-          case HINT_TEXT -> "page.getByPlaceholder(" + value + ", { exact: true })";
-          case TEST_ID -> "page.getByTestId(" + value + ")";
-          case TEXT -> "page.getByText(" + value + ")";
-          case ALT -> "page.getByAltText(" + value + ", { exact: true })";
-          case TITLE -> "page.getByTitle(" + value + ", { exact: true })";
-          case CSS -> "page.locator(" + value + ")";
-        };
-    return l.unique() || all ? base : base + ".first()";
+    return LocatorCall.TYPESCRIPT.first(step);
   }
 
   private static final SuiteReadme README =

@@ -1,17 +1,11 @@
 package io.testgen.worker.workflow;
 
-import static io.testgen.worker.workflow.TestGenerationWorkflowImpl.stub;
-
-import io.testgen.common.agents.analysis.AnalysisActivities;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.analysis.AnalysisSummary;
-import io.testgen.common.agents.evolution.EvolutionActivities;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.evolution.EvolutionSummary;
-import io.testgen.common.agents.observation.ObservationActivities;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.ObservationSummary;
-import io.testgen.common.agents.requirements.RequirementsActivities;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.RequirementsSummary;
 import io.testgen.common.agents.requirements.Scenario;
@@ -41,11 +35,7 @@ final class InlinePipeline extends Pipeline {
     ObservationResult observation = given == null ? null : given.observation();
     if (request.runs(Agent.OBSERVATION)) {
       observation =
-          stub(
-                  ObservationActivities.class,
-                  TestGenerationWorkflowImpl.OBSERVE,
-                  narrator.observing(request))
-              .observe(AgentRequests.observation(id, request));
+          observer(narrator.observing(request)).observe(AgentRequests.observation(id, request));
       narrator.observed(ObservationSummary.of(observation, null));
       TestGenerationWorkflowImpl.goalGate(request, observation.goal());
     }
@@ -53,10 +43,7 @@ final class InlinePipeline extends Pipeline {
     RequirementsResult requirements = given == null ? null : given.requirements();
     if (request.runs(Agent.REQUIREMENTS)) {
       requirements =
-          stub(
-                  RequirementsActivities.class,
-                  TestGenerationWorkflowImpl.DERIVE_REQUIREMENTS,
-                  narrator.deriving(ObservationSummary.of(observation, null)))
+          deriver(narrator.deriving(ObservationSummary.of(observation, null)))
               .deriveRequirements(AgentRequests.requirements(id, request, observation));
       narrator.derived(RequirementsSummary.of(requirements, null));
       if (request.reviewRequired()) {
@@ -73,10 +60,7 @@ final class InlinePipeline extends Pipeline {
     AnalysisResult analysis = given == null ? null : given.analysis();
     if (request.runs(Agent.ANALYSIS)) {
       analysis =
-          stub(
-                  AnalysisActivities.class,
-                  TestGenerationWorkflowImpl.ANALYSE,
-                  narrator.analysing(RequirementsSummary.of(requirements, null)))
+          analyser(narrator.analysing(RequirementsSummary.of(requirements, null)))
               .analyse(AgentRequests.analysis(id, observation, requirements));
       narrator.analysed(AnalysisSummary.of(analysis, null));
     }
@@ -84,10 +68,7 @@ final class InlinePipeline extends Pipeline {
     EvolutionResult evolution = null;
     if (request.runs(Agent.EVOLUTION)) {
       evolution =
-          stub(
-                  EvolutionActivities.class,
-                  TestGenerationWorkflowImpl.EVOLVE,
-                  narrator.evolving(request, RequirementsSummary.of(requirements, null)))
+          evolver(narrator.evolving(request, RequirementsSummary.of(requirements, null)))
               .evolve(AgentRequests.evolution(id, request, observation, requirements, analysis));
       narrator.evolved(EvolutionSummary.of(evolution, null));
     }
@@ -95,7 +76,7 @@ final class InlinePipeline extends Pipeline {
     AnalysisResult finalAnalysis = null;
     if (finalRegisterDue(request, analysis, evolution)) {
       finalAnalysis =
-          stub(AnalysisActivities.class, TestGenerationWorkflowImpl.ANALYSE, "Final risk register")
+          analyser("Final risk register")
               .analyse(AgentRequests.finalAnalysis(id, observation, requirements, evolution));
     }
 

@@ -1,6 +1,12 @@
 package io.testgen.worker.workflow;
 
+import static io.testgen.worker.workflow.TestGenerationWorkflowImpl.stub;
+
 import io.temporal.workflow.Workflow;
+import io.testgen.common.agents.analysis.AnalysisActivities;
+import io.testgen.common.agents.evolution.EvolutionActivities;
+import io.testgen.common.agents.observation.ObservationActivities;
+import io.testgen.common.agents.requirements.RequirementsActivities;
 import io.testgen.common.workflow.Agent;
 import io.testgen.common.workflow.GenerationRequest;
 import io.testgen.common.workflow.GenerationResult;
@@ -22,6 +28,27 @@ abstract class Pipeline {
   }
 
   abstract GenerationResult run(GenerationRequest request);
+
+  /** The Observation agent, for one step shown as {@code summary}. */
+  static ObservationActivities observer(String summary) {
+    return stub(ObservationActivities.class, TestGenerationWorkflowImpl.OBSERVE, summary);
+  }
+
+  /** The Requirements agent, for one step shown as {@code summary}. */
+  static RequirementsActivities deriver(String summary) {
+    return stub(
+        RequirementsActivities.class, TestGenerationWorkflowImpl.DERIVE_REQUIREMENTS, summary);
+  }
+
+  /** The Analysis agent, for one step shown as {@code summary}. */
+  static AnalysisActivities analyser(String summary) {
+    return stub(AnalysisActivities.class, TestGenerationWorkflowImpl.ANALYSE, summary);
+  }
+
+  /** The Evolution agent, for one step shown as {@code summary}. */
+  static EvolutionActivities evolver(String summary) {
+    return stub(EvolutionActivities.class, TestGenerationWorkflowImpl.EVOLVE, summary);
+  }
 
   /**
    * Whether the risk register runs again after Evolution, now that verification and oracle strength

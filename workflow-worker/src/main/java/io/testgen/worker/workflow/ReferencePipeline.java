@@ -1,16 +1,10 @@
 package io.testgen.worker.workflow;
 
-import static io.testgen.worker.workflow.TestGenerationWorkflowImpl.stub;
-
-import io.testgen.common.agents.analysis.AnalysisActivities;
 import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.analysis.AnalysisSummary;
-import io.testgen.common.agents.evolution.EvolutionActivities;
 import io.testgen.common.agents.evolution.EvolutionSummary;
-import io.testgen.common.agents.observation.ObservationActivities;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.ObservationSummary;
-import io.testgen.common.agents.requirements.RequirementsActivities;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.RequirementsRevision;
 import io.testgen.common.agents.requirements.RequirementsSummary;
@@ -47,10 +41,7 @@ final class ReferencePipeline extends Pipeline {
     ObservationSummary observation = given == null ? null : given.observationSummary();
     if (request.runs(Agent.OBSERVATION)) {
       observation =
-          stub(
-                  ObservationActivities.class,
-                  TestGenerationWorkflowImpl.OBSERVE,
-                  narrator.observing(request))
+          observer(narrator.observing(request))
               .observeAndStore(AgentRequests.observation(id, request));
       givenObservation = null;
       narrator.observed(observation);
@@ -61,10 +52,7 @@ final class ReferencePipeline extends Pipeline {
     RequirementsSummary requirements = given == null ? null : given.requirementsSummary();
     if (request.runs(Agent.REQUIREMENTS)) {
       requirements =
-          stub(
-                  RequirementsActivities.class,
-                  TestGenerationWorkflowImpl.DERIVE_REQUIREMENTS,
-                  narrator.deriving(observation))
+          deriver(narrator.deriving(observation))
               .deriveRequirementsAndStore(
                   AgentRequests.requirements(id, request, givenObservation, ref(observation)));
       givenRequirements = null;
@@ -74,10 +62,7 @@ final class ReferencePipeline extends Pipeline {
             review.await(requirements.scenarioCount(), request.effectiveReviewTimeout(), narrator);
         if (edited != null) {
           requirements =
-              stub(
-                      RequirementsActivities.class,
-                      TestGenerationWorkflowImpl.DERIVE_REQUIREMENTS,
-                      "Requirements: store the reviewed scenarios")
+              deriver("Requirements: store the reviewed scenarios")
                   .storeRevision(new RequirementsRevision(id, requirements.ref(), edited));
         }
       }
@@ -87,10 +72,7 @@ final class ReferencePipeline extends Pipeline {
     AnalysisSummary analysis = given == null ? null : given.analysisSummary();
     if (request.runs(Agent.ANALYSIS)) {
       analysis =
-          stub(
-                  AnalysisActivities.class,
-                  TestGenerationWorkflowImpl.ANALYSE,
-                  narrator.analysing(requirements))
+          analyser(narrator.analysing(requirements))
               .analyseAndStore(
                   AgentRequests.analysis(
                       id,
@@ -105,10 +87,7 @@ final class ReferencePipeline extends Pipeline {
     EvolutionSummary evolution = null;
     if (request.runs(Agent.EVOLUTION)) {
       evolution =
-          stub(
-                  EvolutionActivities.class,
-                  TestGenerationWorkflowImpl.EVOLVE,
-                  narrator.evolving(request, requirements))
+          evolver(narrator.evolving(request, requirements))
               .evolveAndStore(
                   AgentRequests.evolution(
                       id,
@@ -125,7 +104,7 @@ final class ReferencePipeline extends Pipeline {
     AnalysisSummary finalAnalysis = null;
     if (finalRegisterDue(request, analysis, evolution)) {
       finalAnalysis =
-          stub(AnalysisActivities.class, TestGenerationWorkflowImpl.ANALYSE, "Final risk register")
+          analyser("Final risk register")
               .analyseAndStore(
                   AgentRequests.finalAnalysis(
                       id,

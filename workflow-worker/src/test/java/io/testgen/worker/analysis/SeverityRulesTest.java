@@ -11,6 +11,7 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.Observations;
 import io.testgen.worker.StateInfoBuilder;
 import io.testgen.worker.requirements.ScenarioDeriver;
 import io.testgen.worker.requirements.ShopObservation;
@@ -58,16 +59,7 @@ class SeverityRulesTest {
             List.of(field("el-card", "cardNumber", "Card number"), field("el-cvc", "cvc", "CVC")),
             pay,
             List.of());
-    return new ObservationResult(
-        BASE + "/checkout",
-        "s-checkout",
-        List.of(state),
-        List.of(),
-        List.of(form),
-        List.of(),
-        null,
-        false,
-        null);
+    return Observations.of(BASE + "/checkout", List.of(state), List.of(), List.of(form));
   }
 
   @Test

@@ -130,11 +130,9 @@ class EvolutionActivitiesImplTest {
         catchThrowable(
             () ->
                 activity.evolve(
-                    new EvolutionRequest(
+                    EvolutionInputs.inline(
                         "wf-bad",
                         "http://127.0.0.1:1/",
-                        null,
-                        null,
                         null,
                         null,
                         null,

@@ -1,5 +1,6 @@
 package io.testgen.worker.evolution;
 
+import io.testgen.common.agents.analysis.AnalysisResult;
 import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.observation.AccessibilityFacts;
 import io.testgen.common.agents.observation.ElementInfo;
@@ -14,6 +15,7 @@ import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.RequirementsResult;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.common.security.LoginCredentials;
+import io.testgen.worker.Observations;
 import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
@@ -98,16 +100,7 @@ final class EvolutionInputs {
   }
 
   static ObservationResult observation(String base, List<StateInfo> states, List<FormInfo> forms) {
-    return new ObservationResult(
-        base + "/",
-        states.get(0).stateId(),
-        states,
-        List.of(),
-        forms,
-        List.of(),
-        null,
-        false,
-        null);
+    return Observations.of(base + "/", states, List.of(), forms);
   }
 
   static EvolutionRequest request(
@@ -117,19 +110,50 @@ final class EvolutionInputs {
       List<Scenario> scenarios,
       String baselineWf,
       int verifyRuns) {
-    return new EvolutionRequest(
+    return inline(
         wf,
         base + "/",
         obs,
         new RequirementsResult(scenarios, null, null),
         null,
         null,
-        null,
         baselineWf,
-        baselineWf == null ? null : SuiteEvolution.modelRef(baselineWf),
         5,
         verifyRuns,
         0); // mutation analysis off: these tests are about verification (see the mutation tests)
+  }
+
+  /**
+   * A request with its inputs inline (no stored refs, no HTTP credentials); the baseline, if any,
+   * is that run's stored model.
+   */
+  static EvolutionRequest inline(
+      String wf,
+      String url,
+      ObservationResult obs,
+      RequirementsResult requirements,
+      AnalysisResult analysis,
+      LoginCredentials login,
+      String baselineWf,
+      int maxIterations,
+      int verifyRuns,
+      Integer mutationBudgetSeconds) {
+    return new EvolutionRequest(
+        wf,
+        url,
+        obs,
+        requirements,
+        analysis,
+        login,
+        null,
+        baselineWf,
+        baselineWf == null ? null : SuiteEvolution.modelRef(baselineWf),
+        maxIterations,
+        verifyRuns,
+        mutationBudgetSeconds,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -137,15 +161,13 @@ final class EvolutionInputs {
    * verified once, mutation analysis at its default.
    */
   static EvolutionRequest loginRequest(String wf, String base, String password) {
-    return new EvolutionRequest(
+    return inline(
         wf,
         base + "/",
         loginObservation(base),
         new RequirementsResult(loginScenarios(), null, null),
         null,
         new LoginCredentials("ada", password, base + "/login"),
-        null,
-        null,
         null,
         5,
         1,

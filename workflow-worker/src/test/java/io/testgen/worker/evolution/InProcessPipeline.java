@@ -2,7 +2,6 @@ package io.testgen.worker.evolution;
 
 import io.testgen.common.agents.analysis.AnalysisRequest;
 import io.testgen.common.agents.analysis.AnalysisResult;
-import io.testgen.common.agents.evolution.EvolutionRequest;
 import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
@@ -97,15 +96,13 @@ final class InProcessPipeline {
             .analyse(new AnalysisRequest(workflowId, observation, requirements));
     return new SuiteEvolution(pool, artifacts, settings)
         .evolve(
-            new EvolutionRequest(
+            EvolutionInputs.inline(
                 workflowId,
                 url,
                 observation,
                 requirements,
                 analysis,
                 login,
-                null,
-                null,
                 null,
                 1,
                 verifyRuns,

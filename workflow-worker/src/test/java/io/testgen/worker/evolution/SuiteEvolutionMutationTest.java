@@ -56,13 +56,11 @@ class SuiteEvolutionMutationTest {
 
   static EvolutionRequest request(String wf, Integer budgetSeconds) {
     String b = site.baseUrl();
-    return new EvolutionRequest(
+    return EvolutionInputs.inline(
         wf,
         b + "/",
         EvolutionInputs.notesObservation(b),
         new RequirementsResult(EvolutionInputs.notesScenarios(), null, null),
-        null,
-        null,
         null,
         null,
         null,

@@ -2,10 +2,10 @@ package io.testgen.worker.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.Observations;
 import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +45,13 @@ class TestTitlesTest {
     TestTitles titles =
         new TestTitles(
             new ObservedApp(
-                new ObservationResult(
+                Observations.of(
                     "https://site.test/",
-                    "missing",
                     List.of(
                         page("missing", "/missing", "Not found", "Not found"),
                         page("old", "/old-news", "Not found", "Page not found")),
                     List.of(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    false,
-                    null)));
+                    List.of())));
 
     assertThat(titles.of(render("missing", "Page 'Not found' shows the app's error page")))
         .isEqualTo("Page 'Not found' at /missing shows the app's error page");

@@ -10,6 +10,7 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.Observations;
 import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
@@ -61,17 +62,7 @@ class DeleteRuleTest {
   }
 
   private static List<Scenario> derive(List<StateInfo> states, List<FormInfo> forms) {
-    ObservationResult result =
-        new ObservationResult(
-            APP + "/",
-            states.get(0).stateId(),
-            states,
-            List.of(),
-            forms,
-            List.of(),
-            null,
-            false,
-            null);
+    ObservationResult result = Observations.of(APP + "/", states, List.of(), forms);
     return new DeleteRule().derive(RuleInput.of(new ObservationIndex(result), null, false));
   }
 

@@ -9,6 +9,7 @@ import io.testgen.common.agents.observation.ObservationIndex;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.Observations;
 import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,17 +26,7 @@ class LogoutLinkRuleTest {
   }
 
   private static List<Scenario> derive(StateInfo... states) {
-    ObservationResult result =
-        new ObservationResult(
-            APP + "/",
-            states[0].stateId(),
-            List.of(states),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            false,
-            null);
+    ObservationResult result = Observations.of(APP + "/", List.of(states), List.of(), List.of());
     return new LogoutLinkRule().derive(RuleInput.of(new ObservationIndex(result), null, false));
   }
 

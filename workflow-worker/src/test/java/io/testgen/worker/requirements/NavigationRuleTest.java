@@ -11,6 +11,7 @@ import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
+import io.testgen.worker.Observations;
 import io.testgen.worker.StateInfoBuilder;
 import java.util.List;
 import java.util.Map;
@@ -107,17 +108,7 @@ class NavigationRuleTest {
             new Transition("help", "broken", "click", "e-broken", null),
             new Transition("broken", "help", "click", "e-help3", null));
     List<Scenario> scenarios =
-        derive(
-            new ObservationResult(
-                "https://site.test/",
-                "home",
-                states,
-                transitions,
-                List.of(),
-                List.of(),
-                null,
-                false,
-                null));
+        derive(Observations.of("https://site.test/", states, transitions, List.of()));
     assertThat(scenarios)
         .extracting(Scenario::scenarioId, s -> s.evidence().elementIds())
         .containsExactly(

@@ -2,8 +2,9 @@ package io.testgen.worker.workflow;
 
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
-import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
-import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor.ActivityInput;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor.ActivityOutput;
+import io.testgen.worker.ActivityContextInterceptor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the result is encoded; keeps the arguments and the result, so a benchmark can convert them again
  * or call the same activity directly with the same input.
  */
-final class ActivityTimer extends WorkerInterceptorBase {
+final class ActivityTimer extends ActivityContextInterceptor {
 
   /** One execution of activity {@code type}: its arguments, result and time in its own code. */
   record Execution(String type, Object[] arguments, Object result, long nanos) {}
@@ -25,27 +26,15 @@ final class ActivityTimer extends WorkerInterceptorBase {
   }
 
   @Override
-  public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
-    return new ActivityInboundCallsInterceptorBase(next) {
-      private ActivityExecutionContext context;
-
-      @Override
-      public void init(ActivityExecutionContext context) {
-        this.context = context;
-        super.init(context);
-      }
-
-      @Override
-      public ActivityOutput execute(ActivityInput input) {
-        long started = System.nanoTime();
-        ActivityOutput output = super.execute(input);
-        long nanos = System.nanoTime() - started;
-        var info = context.getInfo();
-        executions.put(
-            info.getWorkflowId() + "/" + info.getActivityId(),
-            new Execution(info.getActivityType(), input.getArguments(), output.getResult(), nanos));
-        return output;
-      }
-    };
+  protected ActivityOutput execute(
+      ActivityExecutionContext context, ActivityInput input, ActivityInboundCallsInterceptor next) {
+    long started = System.nanoTime();
+    ActivityOutput output = next.execute(input);
+    long nanos = System.nanoTime() - started;
+    var info = context.getInfo();
+    executions.put(
+        info.getWorkflowId() + "/" + info.getActivityId(),
+        new Execution(info.getActivityType(), input.getArguments(), output.getResult(), nanos));
+    return output;
   }
 }

@@ -38,38 +38,6 @@ public record EvolutionRequest(
     ArtifactRef analysisRef)
     implements CarriesSecrets {
 
-  /** A request with its inputs inline. */
-  public EvolutionRequest(
-      String workflowId,
-      String targetUrl,
-      ObservationResult observation,
-      RequirementsResult requirements,
-      AnalysisResult analysis,
-      LoginCredentials loginCredentials,
-      HttpCredentials httpCredentials,
-      String baselineWorkflowId,
-      String baselineSuiteRef,
-      int maxIterations,
-      int verifyRuns,
-      Integer mutationBudgetSeconds) {
-    this(
-        workflowId,
-        targetUrl,
-        observation,
-        requirements,
-        analysis,
-        loginCredentials,
-        httpCredentials,
-        baselineWorkflowId,
-        baselineSuiteRef,
-        maxIterations,
-        verifyRuns,
-        mutationBudgetSeconds,
-        null,
-        null,
-        null);
-  }
-
   /** This request with its inputs inline (read from the store by the agent). */
   public EvolutionRequest withInputs(
       ObservationResult observation, RequirementsResult requirements, AnalysisResult analysis) {

@@ -43,19 +43,15 @@ public record RequirementsRequest(
 
   /** This request with the observation inline (read from the store by the agent). */
   public RequirementsRequest withObservation(ObservationResult inline) {
-    return new RequirementsRequest(
-        workflowId,
-        inline,
-        userInstruction,
-        scenarioTypes,
-        maxScenarios,
-        focusGoalOnly,
-        hasCredentials,
-        observationRef);
+    return copy(inline, observationRef);
   }
 
   /** This request with the observation by reference. */
   public RequirementsRequest withObservationRef(ArtifactRef ref) {
+    return copy(observation, ref);
+  }
+
+  private RequirementsRequest copy(ObservationResult observation, ArtifactRef observationRef) {
     return new RequirementsRequest(
         workflowId,
         observation,
@@ -64,6 +60,6 @@ public record RequirementsRequest(
         maxScenarios,
         focusGoalOnly,
         hasCredentials,
-        ref);
+        observationRef);
   }
 }
