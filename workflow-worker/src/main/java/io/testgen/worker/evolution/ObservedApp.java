@@ -29,6 +29,9 @@ final class ObservedApp {
   private final Map<String, StateInfo> states = new HashMap<>();
   private final Map<String, FormInfo> forms = new HashMap<>();
 
+  /** What the planned scenarios' tests type into text fields: set once a plan is built. */
+  private List<String> typedByTests = List.of();
+
   ObservedApp(ObservationResult observation) {
     this.observation = observation;
     nullSafe(observation.states()).forEach(s -> states.put(s.stateId(), s));
@@ -50,8 +53,7 @@ final class ObservedApp {
    */
   List<String> typedByExploration() {
     return forms().stream()
-        .filter(f -> !List.of("search", "login", "logout").contains(String.valueOf(f.purpose())))
-        .filter(f -> !"get".equalsIgnoreCase(f.method()))
+        .filter(ObservedApp::writes)
         .flatMap(
             f ->
                 nullSafe(f.submissions()).stream()
@@ -63,6 +65,46 @@ final class ObservedApp {
         .map(String::strip)
         .distinct()
         .toList();
+  }
+
+  /**
+   * Remembers what the tests of {@code scenarios} type into the text fields of forms that write
+   * (their test data, without the unique suffix; not credentials read from the environment): other
+   * tests' records, which move while a suite runs, are named by these values too ("Test value"
+   * typed by an edit test shows up in a list, and as a filter of it).
+   */
+  void planned(List<Scenario> scenarios) {
+    typedByTests =
+        scenarios.stream()
+            .flatMap(
+                s ->
+                    evidence(s, Evidence.FORMS).stream()
+                        .map(forms::get)
+                        .filter(f -> f != null && writes(f))
+                        .flatMap(
+                            f ->
+                                nullSafe(s.testData()).entrySet().stream()
+                                    .filter(e -> typesText(f, e.getKey()))
+                                    .map(Map.Entry::getValue)))
+            .filter(v -> v != null && TestData.environmentVariable(v) == null)
+            .map(v -> v.replace(TestData.UNIQUE, "").strip())
+            .filter(v -> v.length() >= 3 && !v.contains("*") && !v.contains("{{"))
+            .distinct()
+            .toList();
+  }
+
+  /**
+   * The texts TestGen itself types, which a test that asserts what a list no longer shows must not
+   * expect gone: {@link #typedByExploration()} and what the planned tests type ({@link #planned}).
+   */
+  List<String> typedByTestGen() {
+    return Stream.concat(typedByExploration().stream(), typedByTests.stream()).distinct().toList();
+  }
+
+  /** A form whose valid submission makes or changes a record: not a search, sign-in or GET. */
+  private static boolean writes(FormInfo f) {
+    return !List.of("search", "login", "logout").contains(String.valueOf(f.purpose()))
+        && !"get".equalsIgnoreCase(f.method());
   }
 
   private static boolean typesText(FormInfo form, String fieldName) {

@@ -155,7 +155,7 @@ final class PageScenarioDrafts {
     ObservedApp.mainHeading(state).ifPresent(h -> steps.add(Steps.expectAHeading()));
     return TestDraft.live(
         LiveRun.action(ObservedApp.pathAndRoute(state.url()), steps)
-            .notAsserting(app.typedByExploration()));
+            .notAsserting(app.typedByTestGen()));
   }
 
   /** A query link's test's start: the steps that open a state, and the link on it. */

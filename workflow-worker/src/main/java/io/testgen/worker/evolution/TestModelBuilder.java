@@ -77,6 +77,7 @@ final class TestModelBuilder {
 
   TestPlan build(RequirementsResult requirements, AnalysisResult analysis) {
     List<Scenario> scenarios = new ArrayList<>(ObservedApp.nullSafe(requirements.scenarios()));
+    app.planned(scenarios);
     if (analysis != null && analysis.ranking() != null && !analysis.ranking().isEmpty()) {
       List<String> ranking = analysis.ranking();
       scenarios.sort(
