@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 /**
  * Prints pipeline time per agent for the demo app, and SSE delivery latency (event timestamp at the
  * publisher to arrival at the client) with 1 and with {@code N} concurrent clients on the same run.
- * A benchmark, not a test: run {@code ./testgen bench pipeline [clients]}.
+ * A benchmark, not a test: run {@code ./testgen bench pipeline [clients]} ({@link
+ * CorpusPipelineBenchmark} times a corpus app instead).
  */
 public final class PipelineBenchmark {
   private PipelineBenchmark() {}
@@ -42,12 +43,12 @@ public final class PipelineBenchmark {
         Collections.sort(all);
         JsonNode status = http.get("/api/v2/workflows/" + id).json();
         System.out.printf(Locale.ROOT, "%n== run %s with %d SSE client(s)%n", id, fanOut);
-        for (String agent : List.of("observation", "requirements", "analysis", "evolution")) {
+        for (String agent : CorpusRun.AGENTS) {
           System.out.printf(
               Locale.ROOT,
               "  %-13s %6.1f s%n",
               agent,
-              status.path("progress").path(agent).path("duration_seconds").asDouble());
+              CorpusRun.Finished.agentSeconds(status, agent));
         }
         JsonNode results = http.getOnceClosed("/api/v2/workflows/" + id + "/results").json();
         System.out.printf(

@@ -1,7 +1,6 @@
 package io.testgen.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.testgen.e2e.quality.HandFaultRuns;
 import io.testgen.e2e.quality.PlaywrightTestRun;
 import io.testgen.testkit.sites.FixtureServer;
@@ -108,27 +107,10 @@ public final class QualityBenchmark {
     GroundTruth truth = app.groundTruth();
     try (FixtureServer server = app.install(FixtureServer.start())) {
       app.reset();
-      ObjectNode body = GatewayHttp.MAPPER.createObjectNode();
-      body.put("url", server.url(truth.startPath()));
-      body.put("max_depth", 4);
-      body.put("max_pages", 60);
-      if (truth.login() != null) {
-        ObjectNode login = body.putObject("login_credentials");
-        login.put("username", truth.login().username());
-        login.put("password", truth.login().password());
-      }
-      long started = System.nanoTime();
-      GatewayHttp.Response accepted = http.post("/api/v2/generate-tests", body.toString());
-      for (int retry = 0; accepted.status() == 503 && retry < 5; retry++) {
-        Thread.sleep(3000); // a loaded machine: Temporal answered DEADLINE_EXCEEDED
-        accepted = http.post("/api/v2/generate-tests", body.toString());
-      }
-      if (accepted.status() != 202)
-        throw new IllegalStateException(app.name() + ": start answered " + accepted.body());
-      String id = accepted.json().path("workflow_id").asText();
-      http.stream(id, null);
-      JsonNode results = http.getOnceClosed("/api/v2/workflows/" + id + "/results").json();
-      double seconds = (System.nanoTime() - started) / 1e9;
+      CorpusRun.Finished run =
+          CorpusRun.run(http, app.name(), CorpusRun.request(app, server, 4, 60));
+      JsonNode results = run.results();
+      String id = run.workflowId();
       JsonNode observation = results.path("observation_result");
 
       byte[] suite = http.get("/api/v2/workflows/" + id + "/suite?format=playwright-ts").bytes();
@@ -146,9 +128,9 @@ public final class QualityBenchmark {
         env.put("TESTGEN_PASSWORD", truth.login().password());
       }
       Path work = Files.createTempDirectory("quality-" + app.name());
-      PlaywrightTestRun.Outcome run = PlaywrightTestRun.run(suite, work, env, 2);
+      PlaywrightTestRun.Outcome suiteRun = PlaywrightTestRun.run(suite, work, env, 2);
       List<RecordedRequest> requests = server.requests();
-      HandFaultRuns.Summary handFaults = HandFaultRuns.run(app, server, suite, work, env, run);
+      HandFaultRuns.Summary handFaults = HandFaultRuns.run(app, server, suite, work, env, suiteRun);
       List<String> exercised =
           truth.exercised(requests).stream().map(GroundTruth.Feature::id).toList();
       List<String> missed =
@@ -163,11 +145,11 @@ public final class QualityBenchmark {
           results.path("requirements_result").path("scenarios").size(),
           results.path("test_count").asInt(),
           mutationScore(results.path("evolution_result").path("mutation")),
-          run,
+          suiteRun,
           exercised,
           missed,
           truth.forbiddenSent(requests),
-          seconds,
+          run.seconds(),
           notShipped(results.path("evolution_result").path("tests")),
           handFaults,
           Proven.of(

@@ -1,7 +1,10 @@
 package io.testgen.worker.evolution;
 
+import com.microsoft.playwright.Dialog;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import io.testgen.common.agents.observation.ValidationMessage;
 import io.testgen.worker.browser.ValidationMessages;
@@ -9,11 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Watches one live run and reads the outcome of its last action (the submit): texts before and
  * after, validation messages next to fields, page-load statuses, dialogs, and whether the probe
- * script ran. One reader per run; Playwright calls its listeners on the run's thread.
+ * script ran. One reader per run; Playwright calls its listeners on the run's thread, and the
+ * reader removes them when the run is over (the next run may share the page).
  */
 final class OutcomeReader implements TestExecutor.RunWatcher {
   static final String PROBE_GLOBAL = "__testgen_probe";
@@ -71,24 +76,36 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     this.lastStep = lastStep;
   }
 
+  private final Consumer<Dialog> onDialog =
+      d -> {
+        dialogs.add(d.message());
+        d.dismiss();
+      };
+  private final Consumer<Frame> onFrameNavigated =
+      f -> {
+        if (submitted && f.parentFrame() == null) navigated = true;
+      };
+  private final Consumer<Response> onResponse =
+      r -> {
+        if (!submitted || !r.request().isNavigationRequest()) return;
+        if (r.request().frame().parentFrame() != null) return;
+        status = status == null ? r.status() : Math.max(status, r.status());
+      };
+
   @Override
   public void opened(Page page, String unique) {
     this.unique = unique;
-    page.onDialog(
-        d -> {
-          dialogs.add(d.message());
-          d.dismiss();
-        });
-    page.onFrameNavigated(
-        f -> {
-          if (submitted && f.parentFrame() == null) navigated = true;
-        });
-    page.onResponse(
-        r -> {
-          if (!submitted || !r.request().isNavigationRequest()) return;
-          if (r.request().frame().parentFrame() != null) return;
-          status = status == null ? r.status() : Math.max(status, r.status());
-        });
+    page.onDialog(onDialog);
+    page.onFrameNavigated(onFrameNavigated);
+    page.onResponse(onResponse);
+  }
+
+  /** The next run on the same page has a reader of its own. */
+  @Override
+  public void finished(Page page) {
+    page.offDialog(onDialog);
+    page.offFrameNavigated(onFrameNavigated);
+    page.offResponse(onResponse);
   }
 
   @Override

@@ -19,13 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs form scenarios that have no observed outcome live, each in a fresh context opened the way
- * every test run opens one, reads what the app did, and turns the stable part into assertions. A
- * happy path the app rejects gets its values adjusted from the app's own messages within a small
- * budget; the rejection is kept as a validation test of its own. Verification follows as for any
- * test.
+ * Runs form scenarios that have no observed outcome live, each run starting from what a fresh
+ * context holds (one {@link RunSession} the runs share, as a verification thread's do), reads what
+ * the app did, and turns the stable part into assertions. A happy path the app rejects gets its
+ * values adjusted from the app's own messages within a small budget; the rejection is kept as a
+ * validation test of its own. Verification follows as for any test.
  */
 final class ScenarioLearner {
   private static final int MAX_ADJUSTMENTS = 3;
@@ -33,22 +35,54 @@ final class ScenarioLearner {
   /** The tests learned and the scenarios that could not be, with the reason. */
   record Learned(List<GeneratedTest> tests, List<GeneratedTest> skipped) {}
 
+  private static final Logger log = LoggerFactory.getLogger(ScenarioLearner.class);
+
   private final TestExecutor executor;
+
+  /** Live runs performed so far (logged per scenario: where learning's time goes). */
+  private int liveRuns;
+
+  /**
+   * The context and page {@link #learnAll}'s runs share, reset between runs to what a fresh context
+   * holds, as verification's are ({@link RunSession}); null outside it (a fresh context per run).
+   */
+  private RunSession session;
 
   ScenarioLearner(TestExecutor executor) {
     this.executor = executor;
   }
 
   Learned learnAll(List<TestPlan.Pending> pending, IntConsumer onEach) {
+    try (RunSession shared = executor.session(true)) {
+      session = shared;
+      return learnEach(pending, onEach);
+    } finally {
+      session = null;
+    }
+  }
+
+  private Learned learnEach(List<TestPlan.Pending> pending, IntConsumer onEach) {
     List<GeneratedTest> tests = new ArrayList<>();
     List<GeneratedTest> skipped = new ArrayList<>();
     int done = 0;
     for (TestPlan.Pending p : pending) {
+      long start = System.nanoTime();
+      int runsBefore = liveRuns;
+      String result = "learned";
       try {
         tests.addAll(learn(p.scenario(), p.run()));
       } catch (ScenarioSkip skip) {
+        result = "skipped";
         skipped.add(TestModelBuilder.skipped(p.scenario(), skip.getMessage()));
       }
+      log.info(
+          "event=scenario_learned scenario_id={} type={} expect={} result={} live_runs={} millis={}",
+          p.scenario().scenarioId(),
+          p.scenario().scenarioType(),
+          p.run().expect(),
+          result,
+          liveRuns - runsBefore,
+          (System.nanoTime() - start) / 1_000_000);
       onEach.accept(++done);
     }
     return new Learned(tests, skipped);
@@ -79,8 +113,8 @@ final class ScenarioLearner {
   }
 
   /**
-   * The counts an in-page action showed that a second live run, in a fresh context, shows again
-   * ({@link OutcomeAssertions#counts}); none when the second run fails.
+   * The counts an in-page action showed that a second live run, from a fresh context's state, shows
+   * again ({@link OutcomeAssertions#counts}); none when the second run fails.
    */
   private List<String> repeatedCounts(Scenario s, LiveRun run, LiveOutcome first) {
     List<String> counts = OutcomeAssertions.counts(run, first);
@@ -103,7 +137,12 @@ final class ScenarioLearner {
     int act = steps.size() - 1;
     while (act > 0 && Steps.isExpectation(steps.get(act))) act--;
     OutcomeReader reader = new OutcomeReader(act);
-    RunOutcome result = executor.run(TestModelBuilder.test(s, steps), null, null, reader);
+    liveRuns++;
+    GeneratedTest test = TestModelBuilder.test(s, steps);
+    RunOutcome result =
+        session == null
+            ? executor.run(test, null, null, reader)
+            : executor.run(session, test, null, null, reader);
     LiveOutcome outcome = reader.outcome(result);
     if (!outcome.passed())
       throw new ScenarioSkip(

@@ -82,7 +82,10 @@ public final class SuiteEvolution {
     SuiteVerifier verifier =
         new SuiteVerifier(pool, executor, artifacts, request.workflowId(), settings, stop);
     int verifyRuns = request.verifyRuns() > 0 ? request.verifyRuns() : settings.verifyRuns();
+    int toLearn = plan.pending().size();
+    long learnStart = System.nanoTime();
     plan = learn(plan, executor, progress, heartbeat);
+    long learnMillis = (System.nanoTime() - learnStart) / 1_000_000;
     progress.progress(
         0.05,
         "Generated " + plan.candidates().size() + " candidate tests",
@@ -102,6 +105,7 @@ public final class SuiteEvolution {
     for (GeneratedTest candidate : plan.candidates())
       if (!baselineIds.contains(candidate.testId())) toVerify.add(candidate);
 
+    long verifyStart = System.nanoTime();
     List<GeneratedTest> verified =
         verifier.verifyAll(
             toVerify,
@@ -109,6 +113,7 @@ public final class SuiteEvolution {
             ticker(progress, heartbeat, "Verifying"),
             resume ? checkpoint.load() : Map.of(),
             checkpoint::record);
+    long verifyMillis = (System.nanoTime() - verifyStart) / 1_000_000;
     int iterations = 1;
     int maxIterations = request.maxIterations() > 0 ? request.maxIterations() : 5;
     if (baseline != null) {
@@ -122,7 +127,17 @@ public final class SuiteEvolution {
     List<GeneratedTest> all = new ArrayList<>(verified);
     all.addAll(plan.skipped());
     SuiteModel model = new SuiteModel(request.workflowId(), request.targetUrl(), baseUrl, all);
+    long writeStart = System.nanoTime();
     Map<String, String> suites = store.write(model);
+    log.info(
+        "event=evolution_phases workflow_id={} learn_millis={} verify_millis={} write_millis={}"
+            + " scenarios_learned={} tests_verified={}",
+        request.workflowId(),
+        learnMillis,
+        verifyMillis,
+        (System.nanoTime() - writeStart) / 1_000_000,
+        toLearn,
+        toVerify.size());
 
     List<GeneratedTest> suite = model.suiteTests();
     long judged =

@@ -63,6 +63,12 @@ final class TestExecutor {
     void beforeStep(Page page, int index);
 
     void passed(Page page);
+
+    /**
+     * The run is over, passed or not: a watcher lets go of the page here, which the session's next
+     * run may share.
+     */
+    default void finished(Page page) {}
   }
 
   RunOutcome run(GeneratedTest test, FailureInspector inspector, FailureCapture capture) {
@@ -99,8 +105,9 @@ final class TestExecutor {
     stop.check();
     List<Finding> refused = new CopyOnWriteArrayList<>();
     boolean passed = false;
+    Page page = null;
     try {
-      Page page = session.open(refused::add, firstUrl(test, unique));
+      page = session.open(refused::add, firstUrl(test, unique));
       if (watcher != null) watcher.opened(page, unique);
       for (int i = 0; i < test.steps().size(); i++) {
         stop.check();
@@ -119,8 +126,17 @@ final class TestExecutor {
       passed = true;
       return RunOutcome.pass(millisSince(start));
     } finally {
+      if (watcher != null && page != null) finished(watcher, page);
       if (passed) session.recycle();
       else session.discard();
+    }
+  }
+
+  private static void finished(RunWatcher watcher, Page page) {
+    try {
+      watcher.finished(page);
+    } catch (RuntimeException e) {
+      // the page is gone (a crash, a closed context): nothing of the run is left to let go of
     }
   }
 

@@ -63,6 +63,7 @@ final class TestVerifier {
   }
 
   private GeneratedTest verify(GeneratedTest test, int verifyRuns, RunSession session) {
+    long start = System.nanoTime();
     StepRepairer repairer = new StepRepairer();
     GeneratedTest current = test;
     List<Repair> repairs = new ArrayList<>();
@@ -145,12 +146,13 @@ final class TestVerifier {
     }
     String status = firstFailure != null ? "flaky" : repairs.isEmpty() ? "passed" : "repaired";
     log.info(
-        "event=test_verified workflow_id={} test_id={} status={} runs={} passes={}",
+        "event=test_verified workflow_id={} test_id={} status={} runs={} passes={} millis={}",
         workflowId,
         test.testId(),
         status,
         runs,
-        passes);
+        passes,
+        (System.nanoTime() - start) / 1_000_000);
     return with(
         current,
         current.steps(),

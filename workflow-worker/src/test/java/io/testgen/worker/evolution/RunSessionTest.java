@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * greets every run as a first visit, while the runs share one page, whether a run starts on a new
  * document or within the page the last run left; within a run the page remembers (a page that
  * stores a value and sends itself on finds it there); a failed run leaves a new context to the
- * next; the shared context stays guarded.
+ * next; the shared context stays guarded; a live run's outcome reader hears only its own run.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class RunSessionTest {
@@ -182,6 +182,34 @@ class RunSessionTest {
       }
     }
     assertThat(pages).hasSize(3).allMatch(p -> p == pages.get(0));
+  }
+
+  @Test
+  void aLiveRunsReaderHearsOnlyItsOwnRunOnTheSharedPage() {
+    site.get(
+        "/ask",
+        r ->
+            FixtureResponse.html(
+                "<!doctype html><title>Ask</title><button onclick=\"alert('asked')\">Ask</button>"));
+    GeneratedTest ask =
+        test(
+            "ask",
+            new TestStep("goto", List.of(), "/ask", null, "Open /ask"),
+            new TestStep(
+                "click", List.of(new Locator("role", "button", "Ask", true)), null, null, "Ask"));
+    try (RunSession session = executor.session(true)) {
+      OutcomeReader first = new OutcomeReader(1);
+      RunOutcome one = executor.run(session, ask, null, null, first);
+      OutcomeReader second = new OutcomeReader(1);
+      RunOutcome two = executor.run(session, ask, null, null, second);
+
+      assertThat(one.passed()).as(one.error()).isTrue();
+      assertThat(two.passed()).as(two.error()).isTrue();
+      assertThat(second.outcome(two).dialogs()).containsExactly("asked");
+      // what the first reader holds now (a failed run's outcome is read as it stands): only its own
+      RunOutcome now = new RunOutcome(false, -1, "read", 0);
+      assertThat(first.outcome(now).dialogs()).containsExactly("asked");
+    }
   }
 
   @Test
