@@ -18,8 +18,8 @@ import java.util.function.Function;
  *     path and hash route of the page it acts on
  * @param deletion for {@link Expect#DELETED}: how the created record is opened and deleted; null
  *     otherwise
- * @param notAsserted values whose texts an in-page action's test does not assert (records
- *     exploration made, which other tests change)
+ * @param notAsserted values whose texts an in-page action's or a sign-out's test does not assert
+ *     (records exploration and the planned tests make, which other tests change)
  */
 record LiveRun(
     Expect expect,

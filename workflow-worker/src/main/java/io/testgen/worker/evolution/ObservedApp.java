@@ -69,9 +69,10 @@ final class ObservedApp {
 
   /**
    * Remembers what the tests of {@code scenarios} type into the text fields of forms that write
-   * (their test data, without the unique suffix; not credentials read from the environment): other
-   * tests' records, which move while a suite runs, are named by these values too ("Test value"
-   * typed by an edit test shows up in a list, and as a filter of it).
+   * (their test data, the unique suffix kept as its token, which {@link WholeWords} matches as any
+   * run's suffix; not credentials read from the environment): other tests' records, which move
+   * while a suite runs, are named by these values too ("Test value" typed by an edit test shows up
+   * in a list, and as a filter of it).
    */
   void planned(List<Scenario> scenarios) {
     typedByTests =
@@ -87,8 +88,12 @@ final class ObservedApp {
                                     .filter(e -> typesText(f, e.getKey()))
                                     .map(Map.Entry::getValue)))
             .filter(v -> v != null && TestData.environmentVariable(v) == null)
-            .map(v -> v.replace(TestData.UNIQUE, "").strip())
-            .filter(v -> v.length() >= 3 && !v.contains("*") && !v.contains("{{"))
+            .map(String::strip)
+            .filter(
+                v ->
+                    v.replace(TestData.UNIQUE, "").strip().length() >= 3
+                        && !v.contains("*")
+                        && !v.replace(TestData.UNIQUE, "").contains("{{"))
             .distinct()
             .toList();
   }
@@ -109,7 +114,7 @@ final class ObservedApp {
 
   private static boolean typesText(FormInfo form, String fieldName) {
     return nullSafe(form.fields()).stream()
-        .filter(f -> fieldName.equals(f.name()))
+        .filter(f -> fieldName.equals(f.name()) || fieldName.equals(f.elementId()))
         .anyMatch(f -> f.type() == null || List.of("text", "textarea", "").contains(f.type()));
   }
 

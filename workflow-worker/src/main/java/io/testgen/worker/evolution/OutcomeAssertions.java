@@ -259,7 +259,7 @@ final class OutcomeAssertions {
         .anyMatch(a -> a.stepAction() == StepAction.EXPECT_URL);
   }
 
-  /** Whether a text holds one of the values as whole words, ignoring case. */
+  /** Expects a text visible. */
   static TestStep visible(String text) {
     return Steps.expectVisible(List.of(FormSteps.text(text)), "'" + text + "'");
   }

@@ -76,9 +76,11 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     this.lastStep = lastStep;
   }
 
+  // a dialog counts from the step whose outcome is read: one raised before it (the page a shared
+  // session's previous run left, an app's greeting) says nothing of what this run typed
   private final Consumer<Dialog> onDialog =
       d -> {
-        dialogs.add(d.message());
+        if (submitted) dialogs.add(d.message());
         d.dismiss();
       };
   private final Consumer<Frame> onFrameNavigated =

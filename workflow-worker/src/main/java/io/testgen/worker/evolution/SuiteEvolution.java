@@ -131,7 +131,7 @@ public final class SuiteEvolution {
     Map<String, String> suites = store.write(model);
     log.info(
         "event=evolution_phases workflow_id={} learn_millis={} verify_millis={} write_millis={}"
-            + " scenarios_learned={} tests_verified={}",
+            + " scenarios_to_learn={} tests_to_verify={}",
         request.workflowId(),
         learnMillis,
         verifyMillis,

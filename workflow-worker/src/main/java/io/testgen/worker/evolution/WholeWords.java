@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Values matched in a text as whole words, case-insensitively ("Ada" is in "Ada Lovelace", not in
- * "Canada"); each value's pattern compiled once.
+ * "Canada"); a value's unique token matches any run's suffix ("Note {{unique}}" is in "Note
+ * mx5d0uwxwh", not in "New note"); each value's pattern compiled once.
  */
 record WholeWords(List<Pattern> patterns) {
   static WholeWords of(List<String> values) {
@@ -14,9 +15,15 @@ record WholeWords(List<Pattern> patterns) {
             .map(
                 v ->
                     Pattern.compile(
-                        "(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])",
+                        "(?<![\\p{L}\\p{N}])" + literal(v) + "(?![\\p{L}\\p{N}])",
                         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
             .toList());
+  }
+
+  private static String literal(String value) {
+    return java.util.Arrays.stream(value.split(Pattern.quote(TestData.UNIQUE), -1))
+        .map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+        .collect(java.util.stream.Collectors.joining("[0-9a-z]+"));
   }
 
   /** Whether {@code text} holds any of the values as a whole word. */

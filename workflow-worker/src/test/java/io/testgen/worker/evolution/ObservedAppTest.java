@@ -35,10 +35,14 @@ class ObservedAppTest {
 
     List<String> expected = new ArrayList<>(exploration);
     // the note form's tests (the script probe's payload too, which names the record it makes): the
-    // unique suffix dropped; the search form's terms name no record
+    // unique suffix kept as its token; the search form's terms name no record
     for (String v :
-        List.of("Note", "Remember the milk", "No title", "<script>alert(1)</script>", "Test value"))
-      if (!expected.contains(v)) expected.add(v);
+        List.of(
+            "Note {{unique}}",
+            "Remember the milk",
+            "No title",
+            "<script>alert(1)</script>",
+            "Test value")) if (!expected.contains(v)) expected.add(v);
     assertThat(app.typedByTestGen()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(app.typedByTestGen()).doesNotContain("Groceries", "zzzz", "${TESTGEN_PASSWORD}");
   }
