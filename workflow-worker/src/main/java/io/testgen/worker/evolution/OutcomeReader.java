@@ -81,7 +81,12 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
   private final Consumer<Dialog> onDialog =
       d -> {
         if (submitted) dialogs.add(d.message());
-        d.dismiss();
+        try {
+          d.dismiss();
+        } catch (PlaywrightException gone) {
+          // already closed (Playwright dismisses a dialog that reaches a page as its listener is
+          // removed at the end of a run): the dialog was seen, which is all a reader needs
+        }
       };
   private final Consumer<Frame> onFrameNavigated =
       f -> {
