@@ -25,10 +25,8 @@ public final class RecordIds {
     return segment != null && SEGMENT.matcher(segment).matches();
   }
 
-  /** The path with each segment that is a record's id replaced by {@code placeholder}. */
-  public static String replaceIds(String path, String placeholder) {
-    return path == null
-        ? null
-        : IN_PATH.matcher(path).replaceAll(Matcher.quoteReplacement(placeholder));
+  /** The path with each segment that is a record's id written as {@code token}, literally. */
+  public static String replaceIds(String path, String token) {
+    return path == null ? null : IN_PATH.matcher(path).replaceAll(Matcher.quoteReplacement(token));
   }
 }

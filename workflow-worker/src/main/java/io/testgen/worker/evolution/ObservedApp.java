@@ -52,19 +52,14 @@ final class ObservedApp {
    * holding one names a record TestGen made, which its own tests change.
    */
   List<String> typedByExploration() {
-    return forms().stream()
-        .filter(ObservedApp::writes)
-        .flatMap(
-            f ->
-                nullSafe(f.submissions()).stream()
-                    .filter(sub -> "valid".equals(sub.kind()))
-                    .flatMap(sub -> nullSafe(sub.values()).entrySet().stream())
-                    .filter(e -> typesText(f, e.getKey()))
-                    .map(Map.Entry::getValue))
-        .filter(v -> v != null && v.strip().length() >= 3 && !v.contains("*"))
-        .map(String::strip)
-        .distinct()
-        .toList();
+    return namingRecords(
+        forms().stream()
+            .filter(ObservedApp::writes)
+            .flatMap(
+                f ->
+                    nullSafe(f.submissions()).stream()
+                        .filter(sub -> "valid".equals(sub.kind()))
+                        .flatMap(sub -> typedText(f, sub.values()))));
   }
 
   /**
@@ -76,26 +71,39 @@ final class ObservedApp {
    */
   void planned(List<Scenario> scenarios) {
     typedByTests =
-        scenarios.stream()
-            .flatMap(
-                s ->
-                    evidence(s, Evidence.FORMS).stream()
-                        .map(forms::get)
-                        .filter(f -> f != null && writes(f))
-                        .flatMap(
-                            f ->
-                                nullSafe(s.testData()).entrySet().stream()
-                                    .filter(e -> typesText(f, e.getKey()))
-                                    .map(Map.Entry::getValue)))
-            .filter(v -> v != null && TestData.environmentVariable(v) == null)
-            .map(String::strip)
-            .filter(
-                v ->
-                    v.replace(TestData.UNIQUE, "").strip().length() >= 3
-                        && !v.contains("*")
-                        && !v.replace(TestData.UNIQUE, "").contains("{{"))
-            .distinct()
-            .toList();
+        namingRecords(
+            scenarios.stream()
+                .flatMap(
+                    s ->
+                        evidence(s, Evidence.FORMS).stream()
+                            .map(forms::get)
+                            .filter(f -> f != null && writes(f))
+                            .flatMap(f -> typedText(f, s.testData()))));
+  }
+
+  /** The values of {@code values} that go into a text field of {@code form}. */
+  private static Stream<String> typedText(FormInfo form, Map<String, String> values) {
+    return nullSafe(values).entrySet().stream()
+        .filter(e -> typesText(form, e.getKey()))
+        .map(Map.Entry::getValue);
+  }
+
+  /**
+   * The typed values that can name a record in a text, stripped, once each: three characters or
+   * more besides the unique token; not masked, not a credential read from the environment, no other
+   * placeholder.
+   */
+  private static List<String> namingRecords(Stream<String> values) {
+    return values
+        .filter(v -> v != null && TestData.environmentVariable(v) == null && !v.contains("*"))
+        .map(String::strip)
+        .filter(
+            v -> {
+              String bare = v.replace(TestData.UNIQUE, "").strip();
+              return bare.length() >= 3 && !bare.contains("{{");
+            })
+        .distinct()
+        .toList();
   }
 
   /**

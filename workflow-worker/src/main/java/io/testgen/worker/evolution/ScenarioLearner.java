@@ -44,7 +44,7 @@ final class ScenarioLearner {
 
   /**
    * The context and page {@link #learnAll}'s runs share, reset between runs to what a fresh context
-   * holds, as verification's are ({@link RunSession}); null outside it (a fresh context per run).
+   * holds, as verification's are ({@link RunSession}); set for the length of {@link #learnAll}.
    */
   private RunSession session;
 
@@ -88,7 +88,7 @@ final class ScenarioLearner {
     return new Learned(tests, skipped);
   }
 
-  List<GeneratedTest> learn(Scenario s, LiveRun run) {
+  private List<GeneratedTest> learn(Scenario s, LiveRun run) {
     Map<String, String> data = new LinkedHashMap<>(run.data());
     LiveOutcome outcome = perform(s, run, data);
     return switch (run.expect()) {
@@ -139,10 +139,7 @@ final class ScenarioLearner {
     OutcomeReader reader = new OutcomeReader(act);
     liveRuns++;
     GeneratedTest test = TestModelBuilder.test(s, steps);
-    RunOutcome result =
-        session == null
-            ? executor.run(test, null, null, reader)
-            : executor.run(session, test, null, null, reader);
+    RunOutcome result = executor.run(session, test, null, null, reader);
     LiveOutcome outcome = reader.outcome(result);
     if (!outcome.passed())
       throw new ScenarioSkip(

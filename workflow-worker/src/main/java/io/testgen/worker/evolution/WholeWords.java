@@ -1,7 +1,9 @@
 package io.testgen.worker.evolution;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Values matched in a text as whole words, case-insensitively ("Ada" is in "Ada Lovelace", not in
@@ -21,9 +23,9 @@ record WholeWords(List<Pattern> patterns) {
   }
 
   private static String literal(String value) {
-    return java.util.Arrays.stream(value.split(Pattern.quote(TestData.UNIQUE), -1))
+    return Arrays.stream(value.split(Pattern.quote(TestData.UNIQUE), -1))
         .map(part -> part.isEmpty() ? "" : Pattern.quote(part))
-        .collect(java.util.stream.Collectors.joining("[0-9a-z]+"));
+        .collect(Collectors.joining("[0-9a-z]+"));
   }
 
   /** Whether {@code text} holds any of the values as a whole word. */
