@@ -76,6 +76,10 @@ final class JavaStepStatements {
               + SourceText.java(UrlPattern.forPath(value))
               + "));";
       case EXPECT_TITLE -> "assertThat(page).hasTitle(" + str(value) + ");";
+      case REMEMBER_TEXT ->
+          "String " + Steps.identifier(value) + " = " + locator(step) + ".textContent();";
+      case EXPECT_CHANGED_TEXT ->
+          "assertThat(" + locator(step) + ").not().hasText(" + Steps.identifier(value) + ");";
     };
   }
 

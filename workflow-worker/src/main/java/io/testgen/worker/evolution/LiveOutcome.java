@@ -17,6 +17,9 @@ import java.util.List;
  * @param scriptRan whether a typed probe script set its global
  * @param submits the names of the page's form submit controls outside its header, navigation and
  *     footer, in page order (a confirmation page's "Yes, I'm sure")
+ * @param firstRow the first row of the page's main list before and after the action, read only for
+ *     a run that turns a list's page ({@link LiveRun.Expect#NEXT_PAGE}); null otherwise or when the
+ *     page shows no list
  */
 record LiveOutcome(
     boolean passed,
@@ -30,7 +33,8 @@ record LiveOutcome(
     List<String> dialogs,
     boolean scriptRan,
     String heading,
-    List<String> submits) {
+    List<String> submits,
+    NextPage.FirstRow firstRow) {
 
   boolean rejected() {
     return !messages.isEmpty() || (status != null && status >= 400);

@@ -63,7 +63,12 @@ record LiveRun(
      * A sign-out control ends the session: the test asserts where it lands, even when that is the
      * page it left (an app without a session sends the user back), and never an error page.
      */
-    SIGNED_OUT
+    SIGNED_OUT,
+    /**
+     * A link turns a list's page: the test expects another first row than the page it left showed
+     * when the test ran ({@link NextPage}).
+     */
+    NEXT_PAGE
   }
 
   /** An in-page action on the page at {@code path}: no form, no values to adjust. */
@@ -75,6 +80,11 @@ record LiveRun(
   /** The same run, as a sign-out whose landing page is asserted ({@link Expect#SIGNED_OUT}). */
   LiveRun signingOut() {
     return with(Expect.SIGNED_OUT, steps, deletion, notAsserted);
+  }
+
+  /** The same run, as a link to a list's other page ({@link Expect#NEXT_PAGE}). */
+  LiveRun turningPage() {
+    return with(Expect.NEXT_PAGE, steps, deletion, notAsserted);
   }
 
   /** The same run, not asserting texts that hold any of {@code values} (as whole words). */

@@ -61,6 +61,8 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
       """;
 
   private final int lastStep;
+  private final boolean readsRows;
+  private NextPage.FirstRow firstRow;
   private String unique = "";
   private Set<String> before = Set.of();
   private boolean submitted;
@@ -71,9 +73,12 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
 
   /**
    * @param lastStep index of the action whose outcome is read (the submit)
+   * @param readsRows whether to read the page's main list's first row before and after it (a run
+   *     that turns a list's page)
    */
-  OutcomeReader(int lastStep) {
+  OutcomeReader(int lastStep, boolean readsRows) {
     this.lastStep = lastStep;
+    this.readsRows = readsRows;
   }
 
   // a dialog counts from the step whose outcome is read: one raised before it (the page a shared
@@ -119,6 +124,7 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
   public void beforeStep(Page page, int index) {
     if (index != lastStep) return;
     before = new LinkedHashSet<>(texts(page));
+    if (readsRows) firstRow = NextPage.read(page);
     submitted = true;
   }
 
@@ -162,7 +168,8 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
             List.copyOf(dialogs),
             ran || !dialogs.isEmpty(),
             heading == null ? null : generic(heading),
-            strings(evaluate(page, SUBMITS_SCRIPT, null)));
+            strings(evaluate(page, SUBMITS_SCRIPT, null)),
+            firstRow == null ? null : NextPage.reread(page, firstRow));
   }
 
   private static boolean containsIgnoringCase(String text, String part) {
@@ -184,7 +191,8 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
         List.copyOf(dialogs),
         false,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** This run's values back as the token, so a later run's values match. */

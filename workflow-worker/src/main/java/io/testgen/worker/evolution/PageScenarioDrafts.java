@@ -127,9 +127,10 @@ final class PageScenarioDrafts {
   /**
    * REQ-QUERY-: following a link that shows the same page with other query parameters (a filter, a
    * sort, the next page) opens the address it names; learnt live, the test then expects one thing
-   * the list no longer shows (the rows of another page, a filtered-out record), so a list that
-   * ignores its parameters fails it; not the rows it shows, which other tests' records move ({@link
-   * OutcomeAssertions#acted}).
+   * the list no longer shows (a filtered-out record), so a list that ignores its parameters fails
+   * it; not the rows it shows, which other tests' records move ({@link OutcomeAssertions#acted}). A
+   * link to another page of the list expects, when the test runs, another first row than the page
+   * it left showed ({@link NextPage}).
    */
   TestDraft queryLink(Scenario s) {
     StateInfo state =
@@ -153,9 +154,11 @@ final class PageScenarioDrafts {
     steps.add(Steps.click(locators, ObservedApp.what(locators, start.link())));
     steps.add(Steps.expectUrl(target));
     ObservedApp.mainHeading(state).ifPresent(h -> steps.add(Steps.expectAHeading()));
-    return TestDraft.live(
+    LiveRun run =
         LiveRun.action(ObservedApp.pathAndRoute(state.url()), steps)
-            .notAsserting(app.typedByTestGen()));
+            .notAsserting(app.typedByTestGen());
+    return TestDraft.live(
+        NextPage.turnsPage(state.url(), link.href(), link.text()) ? run.turningPage() : run);
   }
 
   /** A query link's test's start: the steps that open a state, and the link on it. */

@@ -105,6 +105,7 @@ final class ScenarioLearner {
                   s, OutcomeAssertions.acted(run, outcome, repeatedCounts(s, run, outcome))));
       case SIGNED_OUT ->
           List.of(TestModelBuilder.test(s, OutcomeAssertions.signedOut(run, outcome)));
+      case NEXT_PAGE -> List.of(TestModelBuilder.test(s, NextPage.assertions(run, outcome)));
       case DELETED -> {
         LiveOutcome created = adjusted(s, run, data, outcome, new ArrayList<>());
         yield List.of(new DeleteLearner(steps -> perform(s, steps)).learn(s, run, data, created));
@@ -128,15 +129,19 @@ final class ScenarioLearner {
   }
 
   private LiveOutcome perform(Scenario s, LiveRun run, Map<String, String> data) {
-    return perform(s, run.actions(data));
+    return perform(s, run.actions(data), run.expect() == LiveRun.Expect.NEXT_PAGE);
   }
 
   private LiveOutcome perform(Scenario s, List<TestStep> steps) {
+    return perform(s, steps, false);
+  }
+
+  private LiveOutcome perform(Scenario s, List<TestStep> steps, boolean readsRows) {
     // the outcome of the last step that acts: expectations after it (a query link's address) run
     // too
     int act = steps.size() - 1;
     while (act > 0 && Steps.isExpectation(steps.get(act))) act--;
-    OutcomeReader reader = new OutcomeReader(act);
+    OutcomeReader reader = new OutcomeReader(act, readsRows);
     liveRuns++;
     GeneratedTest test = TestModelBuilder.test(s, steps);
     RunOutcome result = executor.run(session, test, null, null, reader);

@@ -87,6 +87,32 @@ final class Steps {
         "Expect the address to answer HTTP " + status);
   }
 
+  /**
+   * Remembers the text of {@code what} under {@code name} (an identifier: the rendered suites
+   * declare it as a variable).
+   */
+  static TestStep rememberText(List<Locator> locators, String name, String what) {
+    return new TestStep(
+        REMEMBER_TEXT, locators, identifier(name), null, "Remember the text of " + what);
+  }
+
+  /** Expects {@code what} no longer to show the text remembered under {@code name}. */
+  static TestStep expectChangedText(List<Locator> locators, String name, String what) {
+    return new TestStep(
+        EXPECT_CHANGED_TEXT,
+        locators,
+        identifier(name),
+        null,
+        "Expect " + what + " to show another text than before");
+  }
+
+  /** A remembered text's name, checked: it becomes a variable of the rendered suites. */
+  static String identifier(String name) {
+    if (name == null || !name.matches("[a-z][A-Za-z0-9]{0,39}"))
+      throw new IllegalArgumentException("not a variable name: " + name);
+    return name;
+  }
+
   static TestStep expectUrl(String path) {
     return new TestStep(EXPECT_URL, List.of(), path, null, "Expect URL path " + path);
   }

@@ -106,6 +106,8 @@ final class TestExecutor {
     List<Finding> refused = new CopyOnWriteArrayList<>();
     boolean passed = false;
     Page page = null;
+    // the texts the run's REMEMBER_TEXT steps keep, by name, for its EXPECT_CHANGED_TEXT steps
+    Map<String, String> remembered = new java.util.HashMap<>();
     try {
       page = session.open(refused::add, firstUrl(test, unique));
       if (watcher != null) watcher.opened(page, unique);
@@ -113,7 +115,7 @@ final class TestExecutor {
         stop.check();
         try {
           if (watcher != null) watcher.beforeStep(page, i);
-          perform(page, test.steps().get(i), unique);
+          perform(page, test.steps().get(i), unique, remembered);
         } catch (RuntimeException | AssertionError e) {
           if (stop.requested()) throw new VerificationStop.Stopped();
           String error = blocked(e.getMessage(), refused);
@@ -157,7 +159,7 @@ final class TestExecutor {
     void screenshot(Page page, GeneratedTest test);
   }
 
-  private void perform(Page page, TestStep step, String unique) {
+  private void perform(Page page, TestStep step, String unique, Map<String, String> remembered) {
     double timeout = settings.stepTimeout().toMillis();
     String value = TestData.withUnique(step.value(), unique);
     switch (step.stepAction()) {
@@ -233,6 +235,17 @@ final class TestExecutor {
       case EXPECT_TITLE ->
           assertThat(page)
               .hasTitle(value, new PageAssertions.HasTitleOptions().setTimeout(timeout));
+      case REMEMBER_TEXT -> {
+        String text = element(page, step, unique).textContent();
+        remembered.put(value, text == null ? "" : text);
+      }
+      case EXPECT_CHANGED_TEXT -> {
+        String before = remembered.get(value);
+        if (before == null) throw new AssertionError("no text was remembered as " + value);
+        assertThat(element(page, step, unique))
+            .not()
+            .hasText(before, new LocatorAssertions.HasTextOptions().setTimeout(timeout));
+      }
     }
   }
 

@@ -202,6 +202,14 @@ final class TypeScriptSuiteRenderer {
               + ");";
       case EXPECT_URL -> "await expect(page).toHaveURL(/" + UrlPattern.forPath(value) + "/);";
       case EXPECT_TITLE -> "await expect(page).toHaveTitle(" + str(value) + ");";
+      case REMEMBER_TEXT ->
+          "const "
+              + Steps.identifier(value)
+              + " = (await "
+              + locator(step)
+              + ".textContent()) ?? '';";
+      case EXPECT_CHANGED_TEXT ->
+          "await expect(" + locator(step) + ").not.toHaveText(" + Steps.identifier(value) + ");";
     };
   }
 

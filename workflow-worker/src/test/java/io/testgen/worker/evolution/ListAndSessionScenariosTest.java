@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * truth's requests prove the features they claim. Signing out happens only in the tests' own
  * sessions: the crawl never sends it. A filter's test, learnt live, expects a record the filter
  * leaves out to be gone, so a filter that lists every row (the admin's hand-written fault) fails
- * it.
+ * it; the books' next page expects another first row than page one showed when the test ran, so it
+ * passes after others add books and fails on a list that ignores its page number.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ListAndSessionScenariosTest {
@@ -81,6 +82,18 @@ class ListAndSessionScenariosTest {
                       .extracting(s -> s.action())
                       .containsSubsequence("click", "expect_url", "expect_hidden"));
       assertThat(filters).isNotEmpty();
+      // the books' next page: the list's first row remembered when the test runs, another expected
+      GeneratedTest nextPage =
+          proven.stream()
+              .filter(t -> t.scenarioId().startsWith("REQ-QUERY-"))
+              .filter(t -> t.title().contains("p=2"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(nextPage.steps())
+          .extracting(s -> s.action())
+          .containsSubsequence(
+              "remember_text", "click", "expect_url", "expect_visible", "expect_changed_text")
+          .doesNotContain("expect_hidden");
       site.clearRequests();
       TestRun run = pipeline.signedInRun(site.url("/"), login, settings);
       for (GeneratedTest t : proven) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
@@ -97,6 +110,9 @@ class ListAndSessionScenariosTest {
       app.faults().inject("filter-shows-all-rows");
       assertThat(filters)
           .allSatisfy(t -> assertThat(run.passes(t, page -> {})).as(t.title()).isFalse());
+      app.faults().heal();
+      app.faults().inject("page-two-shows-page-one");
+      assertThat(run.passes(nextPage, page -> {})).isFalse();
       app.faults().heal();
       // other tests add records while a suite runs (a page of them, each in every genre and
       // country): a filter's test asserts a row it leaves out, never rows a list may push away
@@ -117,9 +133,10 @@ class ListAndSessionScenariosTest {
                 "name", "Other author " + i, "country", "France", "born", "1950-01-01"));
       }
       for (GeneratedTest t : filters) assertThat(run.passes(t, page -> {})).as(t.title()).isTrue();
+      assertThat(run.passes(nextPage, page -> {})).isTrue();
       assertThat(truth.exercised(site.requests()))
           .extracting(GroundTruth.Feature::id)
-          .contains("filter-books", "filter-authors", "logout");
+          .contains("filter-books", "filter-authors", "paginate-books", "logout");
     }
   }
 }

@@ -198,9 +198,9 @@ class RunSessionTest {
             new TestStep(
                 "click", List.of(new Locator("role", "button", "Ask", true)), null, null, "Ask"));
     try (RunSession session = executor.session(true)) {
-      OutcomeReader first = new OutcomeReader(1);
+      OutcomeReader first = new OutcomeReader(1, false);
       RunOutcome one = executor.run(session, ask, null, null, first);
-      OutcomeReader second = new OutcomeReader(1);
+      OutcomeReader second = new OutcomeReader(1, false);
       RunOutcome two = executor.run(session, ask, null, null, second);
 
       assertThat(one.passed()).as(one.error()).isTrue();

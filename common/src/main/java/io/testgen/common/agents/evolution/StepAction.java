@@ -35,7 +35,18 @@ public enum StepAction {
    * in the page's context: an error page that must stay an error (a 500 page answering 200 hides
    * the failure from monitors and crawlers).
    */
-  EXPECT_STATUS;
+  EXPECT_STATUS,
+  /**
+   * Remember the text content of the element (value: the name it is kept under, a Java and
+   * TypeScript identifier) for a later {@link #EXPECT_CHANGED_TEXT} of the same test: what a list
+   * shows when the test runs, not what it showed at generation.
+   */
+  REMEMBER_TEXT,
+  /**
+   * Expect the element's text no longer to be the one remembered under the name in value (a list's
+   * next page shows another first row than its first page did).
+   */
+  EXPECT_CHANGED_TEXT;
 
   /** Wire name, e.g. {@code wait_for}. */
   @JsonValue
