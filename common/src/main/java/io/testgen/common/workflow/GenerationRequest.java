@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * @param reviewTimeout how long to wait for a review before failing (default 24h)
  * @param baselineWorkflowId earlier run whose suite this run evolves
  * @param maxIterations bound on improve iterations (default 5)
- * @param verifyRuns how many times each kept test is re-run to detect flakiness (default 3)
+ * @param verifyRuns how many runs each kept test must pass, the first included, to count as not
+ *     flaky (default 3)
  * @param requireGoal fail the run when the instruction's goal was not reached (default: when an
  *     instruction is given)
  * @param inputs which stages to run and the earlier stages' results (null: the whole pipeline)

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies one test on the calling thread: run it, repair what fails, then re-run it N times and
- * call it flaky unless it passes every time (stopping at the second failure). A test that still
- * fails keeps its failing step, error and screenshot.
+ * Verifies one test on the calling thread: run it, repair what fails, then run it until it has run
+ * N times in all (the passing run counts) and call it flaky unless it passed every time (stopping
+ * at the second failure): verified 3x is three passing runs, as Playwright's {@code --repeat-each
+ * 3}. A test that still fails keeps its failing step, error and screenshot.
  */
 final class TestVerifier {
   private static final Logger log = LoggerFactory.getLogger(TestVerifier.class);
@@ -133,7 +134,7 @@ final class TestVerifier {
     RunOutcome firstFailure = null;
     int failures = 0;
     // Flaky after one failure; a second one is evidence enough, the runs left would add none.
-    for (int i = 0; i < verifyRuns && failures < 2; i++) {
+    for (int i = 1; i < verifyRuns && failures < 2; i++) {
       RunOutcome rerun = executor.run(session, current, null, this::screenshot, null);
       runs++;
       if (rerun.passed()) {

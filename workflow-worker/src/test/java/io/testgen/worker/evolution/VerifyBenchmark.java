@@ -143,7 +143,7 @@ public final class VerifyBenchmark {
 
   /**
    * The real verification path, what {@link SuiteEvolution} runs after building its tests, with as
-   * many runs per test as {@code --repeat-each}: one verification run and {@code RUNS - 1} re-runs.
+   * many runs per test as {@code --repeat-each}.
    */
   private static List<GeneratedTest> verify(
       BrowserPool pool,
@@ -155,7 +155,7 @@ public final class VerifyBenchmark {
     String baseUrl = SuiteEvolution.origin(site.url("/"));
     TestExecutor executor = new TestExecutor(pool, baseUrl, Map.of(), null, settings, stop);
     return new SuiteVerifier(pool, executor, artifacts, "wf-bench-verify", settings, stop)
-        .verifyAll(candidates, RUNS - 1, (verified, passed, total) -> {});
+        .verifyAll(candidates, RUNS, (verified, passed, total) -> {});
   }
 
   private static Map<String, Long> statuses(List<GeneratedTest> tests) {

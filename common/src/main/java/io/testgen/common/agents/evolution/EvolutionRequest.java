@@ -12,8 +12,8 @@ import io.testgen.common.security.LoginCredentials;
  * Input of {@link EvolutionActivities#evolve}.
  *
  * @param baselineSuiteRef artifact path of an earlier run's test model (suite.json) to evolve
- * @param verifyRuns re-runs per kept test for the flakiness filter (0: the worker's default, {@code
- *     TESTGEN_EVOLUTION_VERIFY_RUNS})
+ * @param verifyRuns runs each kept test must pass, the first included (0: the worker's default,
+ *     {@code TESTGEN_EVOLUTION_VERIFY_RUNS})
  * @param mutationBudgetSeconds time for mutation analysis (oracle strength); null: as long as the
  *     verification took; 0: off
  * @param observationRef the stored observation, read by the agent when {@code observation} is null
