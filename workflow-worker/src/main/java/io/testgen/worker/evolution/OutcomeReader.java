@@ -4,9 +4,11 @@ import com.microsoft.playwright.Dialog;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import io.testgen.common.agents.observation.ValidationMessage;
+import io.testgen.worker.browser.DomQuiet;
 import io.testgen.worker.browser.ValidationMessages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,6 +25,15 @@ import java.util.function.Consumer;
 final class OutcomeReader implements TestExecutor.RunWatcher {
   static final String PROBE_GLOBAL = "__testgen_probe";
   private static final int MAX_TEXTS = 12;
+
+  /**
+   * How long the DOM must be still, once the requests the action sent are done, to be read: longer
+   * than the usual debounce of a search-as-you-type field (its request starts that much later).
+   */
+  static final int QUIET_MILLIS = 300;
+
+  /** The longest wait for an action's requests and renders (a page that keeps polling). */
+  static final int SETTLE_MILLIS = 3_000;
 
   private static final String TEXTS_SCRIPT =
       """
@@ -69,6 +80,13 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
   private boolean navigated;
   private Integer status;
   private final List<String> dialogs = new ArrayList<>();
+
+  /** Requests the page sent since the action and that have not finished. */
+  private final Set<Request> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** How many requests the page sent since the action. */
+  private int requests;
+
   private LiveOutcome outcome;
 
   /**
@@ -97,6 +115,13 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
       f -> {
         if (submitted && f.parentFrame() == null) navigated = true;
       };
+  private final Consumer<Request> onRequest =
+      r -> {
+        if (!submitted) return;
+        inFlight.add(r);
+        requests++;
+      };
+  private final Consumer<Request> onRequestDone = inFlight::remove;
   private final Consumer<Response> onResponse =
       r -> {
         if (!submitted || !r.request().isNavigationRequest()) return;
@@ -110,6 +135,9 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     page.onDialog(onDialog);
     page.onFrameNavigated(onFrameNavigated);
     page.onResponse(onResponse);
+    page.onRequest(onRequest);
+    page.onRequestFinished(onRequestDone);
+    page.onRequestFailed(onRequestDone);
   }
 
   /** The next run on the same page has a reader of its own. */
@@ -118,6 +146,9 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     page.offDialog(onDialog);
     page.offFrameNavigated(onFrameNavigated);
     page.offResponse(onResponse);
+    page.offRequest(onRequest);
+    page.offRequestFinished(onRequestDone);
+    page.offRequestFailed(onRequestDone);
   }
 
   @Override
@@ -200,14 +231,30 @@ final class OutcomeReader implements TestExecutor.RunWatcher {
     return unique.isEmpty() ? text : text.replace(unique, TestData.UNIQUE);
   }
 
-  private static void settle(Page page) {
+  /**
+   * Waits until what the action started is over: the document loaded, the requests it sent done and
+   * the DOM quiet ({@link DomQuiet}), again while the quiet time saw a new request start (a
+   * debounced search, a render that fetches). Bounded: a page that keeps polling is read as it is.
+   * Unlike Playwright's network idle, a page without scripts is read as soon as it has loaded.
+   */
+  private void settle(Page page) {
+    long deadline = System.nanoTime() + SETTLE_MILLIS * 1_000_000L;
     try {
       page.waitForLoadState(LoadState.LOAD);
-      page.waitForLoadState(
-          LoadState.NETWORKIDLE, new Page.WaitForLoadStateOptions().setTimeout(3_000));
+      int seen;
+      do {
+        seen = requests;
+        requestsDone(page, deadline);
+        DomQuiet.await(page, QUIET_MILLIS, java.time.Duration.ofMillis(SETTLE_MILLIS), null);
+      } while (requests != seen && System.nanoTime() < deadline);
     } catch (PlaywrightException ignored) {
-      // a page that keeps the network busy: read it as it is
+      // a page that keeps navigating: read it as it is
     }
+  }
+
+  /** Lets Playwright deliver the page's events until no request of the action is open. */
+  private void requestsDone(Page page, long deadline) {
+    while (!inFlight.isEmpty() && System.nanoTime() < deadline) page.waitForTimeout(20);
   }
 
   private static List<String> texts(Page page) {

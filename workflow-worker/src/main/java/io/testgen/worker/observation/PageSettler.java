@@ -8,6 +8,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 import io.testgen.worker.browser.Dialogs;
+import io.testgen.worker.browser.DomQuiet;
 import java.time.Duration;
 import java.util.function.Consumer;
 

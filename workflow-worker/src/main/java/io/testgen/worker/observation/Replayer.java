@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import io.testgen.common.agents.observation.Finding;
 import io.testgen.common.agents.observation.WriteInfo;
+import io.testgen.worker.browser.DomQuiet;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package io.testgen.worker.observation;
+package io.testgen.worker.browser;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * Waits in the page until its DOM has been quiet for a moment (bounded; a page without scripts is
- * quiet once loaded), optionally running a script in the same round trip once it is.
+ * quiet once loaded), optionally running a script in the same round trip once it is. The one
+ * settling rule of exploration and of Evolution's live runs.
  */
-final class DomQuiet {
+public final class DomQuiet {
   private static final String QUIET_SCRIPT =
       """
       ([quiet, max]) => new Promise((resolve) => {
@@ -33,7 +34,7 @@ final class DomQuiet {
   private static final int MAX_MILLIS = 1500;
 
   /** A function to run in the page once it has settled, and its argument. */
-  record InPage(String script, Object arg) {}
+  public record InPage(String script, Object arg) {}
 
   private DomQuiet() {}
 
@@ -42,7 +43,7 @@ final class DomQuiet {
    * then} in the page in the same round trip; its result, or null without one or when the page kept
    * navigating.
    */
-  static Object await(Page page, int quietMillis, Duration pageTimeout, InPage then) {
+  public static Object await(Page page, int quietMillis, Duration pageTimeout, InPage then) {
     String script =
         then == null
             ? QUIET_SCRIPT
