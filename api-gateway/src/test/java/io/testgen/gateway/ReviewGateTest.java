@@ -27,34 +27,36 @@ class ReviewGateTest extends GatewayIntegrationTest {
     return id;
   }
 
+  /** The reviewer posts {@code body} to the run's {@code decision} endpoint (approve or reject). */
+  private Http.Response review(String id, String decision, String body) {
+    return as("reviewer").post("/api/v2/workflows/" + id + "/" + decision, body);
+  }
+
+  /** {@link #review}, answered 200: the outcome's JSON. */
+  private JsonNode reviewed(String id, String decision, String body) {
+    Http.Response answer = review(id, decision, body);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json();
+  }
+
   @Test
   void approveResumesTheRun() {
     String id = awaitingRun("");
-    Http.Response approved =
-        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{\"comment\":\"fine\"}");
-    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-    assertThat(approved.json().get("decision").asText()).isEqualTo("approved");
-    assertThat(approved.json().get("scenario_count").asInt())
+    JsonNode approved = reviewed(id, "approve", "{\"comment\":\"fine\"}");
+    assertThat(approved.get("decision").asText()).isEqualTo("approved");
+    assertThat(approved.get("scenario_count").asInt())
         .isEqualTo(FakeTestGenerationWorkflow.DERIVED_SCENARIOS);
     awaitStatus("reviewer", id, "completed");
-    assertProblem(
-        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{}"),
-        409,
-        "NOT_AWAITING_REVIEW");
+    assertProblem(review(id, "approve", "{}"), 409, "NOT_AWAITING_REVIEW");
   }
 
   @Test
   void approveWithAnEditedScenarioList() {
     String id = awaitingRun("");
-    assertProblem(
-        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{\"scenarios\":[]}"),
-        400,
-        "INVALID_SCENARIOS");
+    assertProblem(review(id, "approve", "{\"scenarios\":[]}"), 400, "INVALID_SCENARIOS");
     String two = "[" + SCENARIO.formatted(1, 1) + "," + SCENARIO.formatted(2, 2) + "]";
-    Http.Response approved =
-        as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{\"scenarios\":" + two + "}");
-    assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-    assertThat(approved.json().get("scenario_count").asInt()).isEqualTo(2);
+    JsonNode approved = reviewed(id, "approve", "{\"scenarios\":" + two + "}");
+    assertThat(approved.get("scenario_count").asInt()).isEqualTo(2);
     awaitStatus("reviewer", id, "completed");
     assertThat(
             as("reviewer")
@@ -68,18 +70,13 @@ class ReviewGateTest extends GatewayIntegrationTest {
   @Test
   void rejectEndsTheRunFailedWithTheReason() {
     String id = awaitingRun("");
-    Http.Response rejected =
-        as("reviewer").post("/api/v2/workflows/" + id + "/reject", "{\"reason\":\"wrong flows\"}");
-    assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
-    assertThat(rejected.json().get("decision").asText()).isEqualTo("rejected");
+    JsonNode rejected = reviewed(id, "reject", "{\"reason\":\"wrong flows\"}");
+    assertThat(rejected.get("decision").asText()).isEqualTo("rejected");
     JsonNode status = awaitStatus("reviewer", id, "failed");
     assertThat(status.get("error").asText())
         .isEqualTo("Requirements rejected by " + user("reviewer") + ": wrong flows");
     assertThat(failureType(id)).isEqualTo(FailureTypes.REQUIREMENTS_REJECTED);
-    assertProblem(
-        as("reviewer").post("/api/v2/workflows/" + id + "/reject", "{}"),
-        409,
-        "NOT_AWAITING_REVIEW");
+    assertProblem(review(id, "reject", "{}"), 409, "NOT_AWAITING_REVIEW");
   }
 
   @Test
@@ -113,7 +110,7 @@ class ReviewGateTest extends GatewayIntegrationTest {
     String id = start("reviewer", "\"user_instruction\":\"hold\"");
     try {
       awaitStatus("reviewer", id, "running");
-      Http.Response refused = as("reviewer").post("/api/v2/workflows/" + id + "/approve", "{}");
+      Http.Response refused = review(id, "approve", "{}");
       assertProblem(refused, 409, "NOT_AWAITING_REVIEW");
       assertThat(refused.json().get("detail").asText()).isEqualTo("the run is not awaiting review");
     } finally {

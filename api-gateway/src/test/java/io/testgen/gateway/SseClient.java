@@ -1,6 +1,6 @@
 package io.testgen.gateway;
 
-import io.testgen.testkit.sse.SseParser;
+import io.testgen.common.progress.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -34,4 +34,13 @@ class SseReaderTest {
             new SseEvent("2-0", "agent_progress", "line one\nline two"),
             new SseEvent("3-0", "workflow_completed", "{}"));
   }
+
+  @Test
+  void skipsMessagesWithoutEventOrDataAndNamesAnUnnamedEventMessage() throws Exception {
+    String wire = "id: 1-0\n\n" + "data: x\n\n" + "id: 2-0\nevent: e\n\n";
+    List<SseEvent> events = new ArrayList<>();
+    SseReader.read(new BufferedReader(new StringReader(wire)), events::add);
+    assertThat(events)
+        .containsExactly(new SseEvent(null, "message", "x"), new SseEvent("2-0", "e", ""));
+  }
 }

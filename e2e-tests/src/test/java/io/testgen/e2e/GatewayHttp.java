@@ -3,7 +3,7 @@ package io.testgen.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.testgen.common.json.JsonMapperFactory;
-import io.testgen.testkit.sse.SseParser;
+import io.testgen.common.progress.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

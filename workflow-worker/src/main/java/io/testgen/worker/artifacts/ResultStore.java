@@ -9,6 +9,8 @@ import io.testgen.common.agents.evolution.EvolutionResult;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.requirements.RequirementsRequest;
 import io.testgen.common.agents.requirements.RequirementsResult;
+import io.testgen.common.agents.requirements.RequirementsRevision;
+import io.testgen.common.agents.requirements.RequirementsSummary;
 import io.testgen.common.artifacts.ArtifactIntegrityException;
 import io.testgen.common.artifacts.ArtifactRef;
 import io.testgen.common.artifacts.ContentAddressedStore;
@@ -40,6 +42,17 @@ public final class ResultStore {
       throw ApplicationFailure.newNonRetryableFailureWithCause(
           e.getMessage(), FailureTypes.ARTIFACT_CORRUPT, e);
     }
+  }
+
+  /**
+   * Stores the requirements {@code revision} names with its reviewed scenarios in place of the
+   * derived ones, and returns the revised result's summary.
+   */
+  public RequirementsSummary storeRevision(RequirementsRevision revision) {
+    RequirementsResult revised =
+        get(revision.requirementsRef(), RequirementsResult.class)
+            .withScenarios(revision.scenarios());
+    return RequirementsSummary.of(revised, put(revised));
   }
 
   /** {@code request} with its observation read from the store when it came by reference. */

@@ -77,10 +77,7 @@ public final class RequirementsActivitiesImpl implements RequirementsActivities 
 
   @Override
   public RequirementsSummary storeRevision(RequirementsRevision revision) {
-    RequirementsResult stored = results().get(revision.requirementsRef(), RequirementsResult.class);
-    RequirementsResult revised =
-        new RequirementsResult(revision.scenarios(), stored.coverage(), stored.llm());
-    return RequirementsSummary.of(revised, results().put(revised));
+    return results().storeRevision(revision);
   }
 
   private ResultStore results() {

@@ -51,8 +51,7 @@ final class InlinePipeline extends Pipeline {
             review.await(
                 requirements.scenarios().size(), request.effectiveReviewTimeout(), narrator);
         if (edited != null) {
-          requirements =
-              new RequirementsResult(edited, requirements.coverage(), requirements.llm());
+          requirements = requirements.withScenarios(edited);
         }
       }
     }

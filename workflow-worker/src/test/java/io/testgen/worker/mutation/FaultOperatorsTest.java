@@ -22,10 +22,6 @@ import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.TestBrowsers;
 import io.testgen.worker.evolution.EvolutionSettings;
 import io.testgen.worker.evolution.MutationRuns;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,53 +37,25 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class FaultOperatorsTest {
   static final BrowserPool pool = TestBrowsers.shared();
-  static FixtureServer notes;
-  static FixtureServer spa;
-  static TestRun notesRun;
-  static TestRun spaRun;
+  static FaultedSite notes;
+  static FaultedSite spa;
 
   @BeforeAll
   static void start() {
-    notes = NotesSite.install(FixtureServer.start());
-    spa = SpaSite.install(FixtureServer.start());
-    notesRun = MutationRuns.testRun(pool, notes.baseUrl(), EvolutionSettings.defaults());
-    spaRun = MutationRuns.testRun(pool, spa.baseUrl(), EvolutionSettings.defaults());
+    notes = started(NotesSite.install(FixtureServer.start()));
+    spa = started(SpaSite.install(FixtureServer.start()));
+  }
+
+  static FaultedSite started(FixtureServer site) {
+    return new FaultedSite(
+        site, MutationRuns.testRun(pool, site.baseUrl(), EvolutionSettings.defaults()));
   }
 
   @AfterAll
   static void stop() {
     pool.releaseThread();
-    notes.close();
-    spa.close();
-  }
-
-  /** Runs {@code test} with {@code fault} installed; true when the test passed. */
-  static boolean under(
-      TestRun run, FixtureServer site, GeneratedTest test, Fault fault, AtomicBoolean applied) {
-    AtomicBoolean[] flag = {new AtomicBoolean()};
-    boolean passed =
-        run.passes(test, page -> flag[0] = FaultInjector.install(page, fault, site.baseUrl()));
-    applied.set(flag[0].get());
-    return passed;
-  }
-
-  /** The test fails with the fault injected, and the fault was applied (it found its target). */
-  static void assertCaught(TestRun run, FixtureServer site, GeneratedTest test, Fault fault) {
-    AtomicBoolean applied = new AtomicBoolean();
-    assertThat(under(run, site, test, fault, applied)).as("passes under " + fault).isFalse();
-    assertThat(applied).as("fault applied").isTrue();
-  }
-
-  static List<String> log(FixtureServer site) {
-    return site.requests().stream()
-        .filter(r -> !r.path().equals("/favicon.ico"))
-        .map(
-            r ->
-                r.method()
-                    + " "
-                    + r.path()
-                    + (r.query() == null || r.query().isEmpty() ? "" : "?" + r.query()))
-        .toList();
+    notes.site().close();
+    spa.site().close();
   }
 
   @Test
@@ -102,36 +70,27 @@ class FaultOperatorsTest {
             "/notes",
             "Notes",
             FaultCatalog.CHANGED_TEXT);
-    notes.clearRequests();
-    assertThat(notesRun.passes(original, page -> {})).isTrue();
-    List<String> unmutated = log(notes);
-    notes.clearRequests();
+    notes.site().clearRequests();
+    assertThat(notes.passes(original)).isTrue();
+    List<String> unmutated = notes.log();
+    notes.site().clearRequests();
     AtomicBoolean applied = new AtomicBoolean();
-    assertCaught(notesRun, notes, original, f);
-    assertThat(log(notes)).isEqualTo(unmutated).containsExactly("GET /notes");
-    assertThat(under(notesRun, notes, changed, f, applied)).isTrue();
+    notes.assertCaught(original, f);
+    assertThat(notes.log()).isEqualTo(unmutated).containsExactly("GET /notes");
+    assertThat(notes.passesUnder(changed, f, applied)).isTrue();
   }
 
   @Test
   void linkRemovedFromTheDomAndOnlyTheFirstPageRequested() {
     GeneratedTest nav = test("nav", go("/"), click(link("All notes")), url("/notes"));
-    notes.clearRequests();
+    notes.site().clearRequests();
     AtomicBoolean applied = new AtomicBoolean();
-    assertCaught(
-        notesRun,
-        notes,
-        nav,
-        fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/", "All notes", null));
-    assertThat(log(notes)).containsExactly("GET /");
+    notes.assertCaught(
+        nav, fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/", "All notes", null));
+    assertThat(notes.log()).containsExactly("GET /");
     // On another page the same link is left alone.
-    assertThat(
-            under(
-                notesRun,
-                notes,
-                nav,
-                fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/stats", "All notes", null),
-                applied))
-        .isTrue();
+    Fault elsewhere = fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/stats", "All notes", null);
+    assertThat(notes.passesUnder(nav, elsewhere, applied)).isTrue();
     assertThat(applied).isFalse();
   }
 
@@ -144,11 +103,10 @@ class FaultOperatorsTest {
             fill(css("#title"), "Fault probe"),
             click(button("Add note")),
             text(css("[role=status]"), "Note added"));
-    notes.clearRequests();
-    assertCaught(
-        notesRun, notes, add, fault(FaultCatalog.POST_500, Fault.How.POST, "/notes", null, null));
-    assertThat(log(notes)).containsExactly("GET /notes");
-    assertThat(page(notes, "/notes")).doesNotContain("Fault probe");
+    notes.site().clearRequests();
+    notes.assertCaught(add, fault(FaultCatalog.POST_500, Fault.How.POST, "/notes", null, null));
+    assertThat(notes.log()).containsExactly("GET /notes");
+    assertThat(notes.page("/notes")).doesNotContain("Fault probe");
   }
 
   @Test
@@ -160,18 +118,15 @@ class FaultOperatorsTest {
             fill(css("#title"), "Swallowed {{unique}}"),
             click(button("Add note")),
             url("/notes?created=1"));
-    notes.clearRequests();
-    assertCaught(
-        notesRun,
-        notes,
-        add,
-        fault(FaultCatalog.CLICK_SWALLOWED, Fault.How.DOM, "/notes", "Add note", null));
-    assertThat(log(notes)).containsExactly("GET /notes");
-    assertCaught(
-        notesRun,
-        notes,
-        add,
-        fault(FaultCatalog.BUTTON_DISABLED, Fault.How.DOM, "/notes", "Add note", null));
+    notes.site().clearRequests();
+    notes.assertCaught(add, onAddNote(FaultCatalog.CLICK_SWALLOWED));
+    assertThat(notes.log()).containsExactly("GET /notes");
+    notes.assertCaught(add, onAddNote(FaultCatalog.BUTTON_DISABLED));
+  }
+
+  /** A DOM fault of {@code kind} on the notes page's "Add note" button. */
+  static Fault onAddNote(String kind) {
+    return fault(kind, Fault.How.DOM, "/notes", "Add note", null);
   }
 
   @Test
@@ -184,30 +139,22 @@ class FaultOperatorsTest {
             click(button("Add note")),
             url("/notes?created=1"),
             text(css("[role=status]"), "Note added"));
-    notes.clearRequests();
-    assertCaught(
-        notesRun,
-        notes,
-        add,
-        fault(FaultCatalog.POST_WRONG_REDIRECT, Fault.How.POST, "/notes", null, "/stats"));
+    notes.site().clearRequests();
+    notes.assertCaught(
+        add, fault(FaultCatalog.POST_WRONG_REDIRECT, Fault.How.POST, "/notes", null, "/stats"));
     // The app saved the note as usual; the browser was sent to the wrong page.
-    assertThat(log(notes)).containsExactly("GET /notes", "POST /notes", "GET /stats");
-    assertThat(page(notes, "/notes")).contains("Redirected ");
-    assertCaught(
-        notesRun,
-        notes,
-        add,
-        fault(FaultCatalog.SUCCESS_MISSING, Fault.How.DOM, null, "Note added", null));
+    assertThat(notes.log()).containsExactly("GET /notes", "POST /notes", "GET /stats");
+    assertThat(notes.page("/notes")).contains("Redirected ");
+    notes.assertCaught(
+        add, fault(FaultCatalog.SUCCESS_MISSING, Fault.How.DOM, null, "Note added", null));
     GeneratedTest empty =
         test(
             "add-empty",
             go("/notes"),
             click(button("Add note")),
             text(css("[role=alert]"), "Title is required"));
-    assertThat(notesRun.passes(empty, page -> {})).isTrue();
-    assertCaught(
-        notesRun,
-        notes,
+    assertThat(notes.passes(empty)).isTrue();
+    notes.assertCaught(
         empty,
         fault(FaultCatalog.VALIDATION_MISSING, Fault.How.DOM, null, "Title is required", null));
   }
@@ -221,17 +168,14 @@ class FaultOperatorsTest {
             fill(css("#new-todo"), "Milk"),
             click(button("Add todo")),
             text(css("#list"), "Milk"));
-    assertThat(spaRun.passes(todo, page -> {})).isTrue();
+    assertThat(spa.passes(todo)).isTrue();
     // The list is rendered only after the click: the observer empties it then.
-    assertCaught(
-        spaRun, spa, todo, fault(FaultCatalog.LIST_EMPTY, Fault.How.DOM, "/#/todos", null, null));
+    spa.assertCaught(todo, fault(FaultCatalog.LIST_EMPTY, Fault.How.DOM, "/#/todos", null, null));
     // Reached by a hash-route change from the home view, not by loading a document.
     GeneratedTest nav =
         test("spa-nav", go("/"), click(link("Go to your todos")), visible(heading("Todos")));
-    assertThat(spaRun.passes(nav, page -> {})).isTrue();
-    assertCaught(
-        spaRun,
-        spa,
+    assertThat(spa.passes(nav)).isTrue();
+    spa.assertCaught(
         nav,
         fault(
             FaultCatalog.HEADING_CHANGED,
@@ -239,13 +183,5 @@ class FaultOperatorsTest {
             "/#/todos",
             "Todos",
             FaultCatalog.CHANGED_TEXT));
-  }
-
-  static String page(FixtureServer site, String path) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(
-            HttpRequest.newBuilder(URI.create(site.url(path))).build(),
-            HttpResponse.BodyHandlers.ofString())
-        .body();
   }
 }

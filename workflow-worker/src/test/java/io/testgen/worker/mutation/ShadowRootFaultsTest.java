@@ -87,21 +87,18 @@ class ShadowRootFaultsTest {
 
   @Test
   void headingLinkAndListFaultsApplyInsideShadowRootsAndAreCaught() {
-    assertThat(run.passes(ADD, page -> {})).isTrue();
-    assertThat(run.passes(FILTER, page -> {})).isTrue();
+    FaultedSite todo = new FaultedSite(app, run);
+    assertThat(todo.passes(ADD)).isTrue();
+    assertThat(todo.passes(FILTER)).isTrue();
     // the rows are rendered into the shadow root only after Enter: the observer sees that change
-    FaultOperatorsTest.assertCaught(
-        run, app, ADD, fault(FaultCatalog.LIST_EMPTY, Fault.How.DOM, "/", null, null));
+    todo.assertCaught(ADD, fault(FaultCatalog.LIST_EMPTY, Fault.How.DOM, "/", null, null));
     // the heading is the custom element's, not the document's: as FaultCatalog derives it for a
     // page without a hash route, the document is rewritten (changing nothing) and the DOM caught
-    FaultOperatorsTest.assertCaught(
-        run,
-        app,
+    todo.assertCaught(
         FILTER,
         fault(
             FaultCatalog.HEADING_CHANGED, Fault.How.HTML, "/", "todos", FaultCatalog.CHANGED_TEXT));
-    FaultOperatorsTest.assertCaught(
-        run, app, FILTER, fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/", "Active", null));
+    todo.assertCaught(FILTER, fault(FaultCatalog.LINK_MISSING, Fault.How.DOM, "/", "Active", null));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.testgen.worker.observation;
 
 import static io.testgen.worker.observation.SharedBrowser.crawl;
+import static io.testgen.worker.observation.SharedBrowser.crawlFresh;
 import static io.testgen.worker.observation.SharedBrowser.pathOf;
 import static io.testgen.worker.observation.SharedBrowser.request;
 import static io.testgen.worker.observation.SharedBrowser.stateAt;
@@ -31,10 +32,7 @@ class CrawlerDemoSiteTest {
 
   @Test
   void findsEveryStateFormAndSubmissionOfTheDemoApp() {
-    ObservationResult result;
-    try (FixtureServer site = DemoSite.install(FixtureServer.start())) {
-      result = crawl(request("wf-demo", site.url("/"), 2, 20));
-    }
+    ObservationResult result = crawlFresh(DemoSite::install, "wf-demo", 2, 20);
     StateInfo home = stateAt(result, "/");
     StateInfo tasks = stateAt(result, "/tasks");
     StateInfo task = stateAt(result, "/tasks/1");
@@ -181,14 +179,8 @@ class CrawlerDemoSiteTest {
 
   @Test
   void idsAreTheSameRunAfterRun() {
-    ObservationResult first;
-    ObservationResult second;
-    try (FixtureServer site = DemoSite.install(FixtureServer.start())) {
-      first = crawl(request("wf-a", site.url("/"), 1, 8));
-    }
-    try (FixtureServer site = DemoSite.install(FixtureServer.start())) {
-      second = crawl(request("wf-b", site.url("/"), 1, 8));
-    }
+    ObservationResult first = crawlFresh(DemoSite::install, "wf-a", 1, 8);
+    ObservationResult second = crawlFresh(DemoSite::install, "wf-b", 1, 8);
     assertThat(ids(second)).isEqualTo(ids(first));
     assertThat(second.forms().stream().map(FormInfo::formId).collect(Collectors.toSet()))
         .isEqualTo(first.forms().stream().map(FormInfo::formId).collect(Collectors.toSet()));

@@ -1,7 +1,6 @@
 package io.testgen.worker.observation;
 
-import static io.testgen.worker.observation.SharedBrowser.crawl;
-import static io.testgen.worker.observation.SharedBrowser.request;
+import static io.testgen.worker.observation.SharedBrowser.crawlFresh;
 import static io.testgen.worker.observation.SharedBrowser.stateAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +8,6 @@ import io.testgen.common.agents.observation.ElementInfo;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.agents.observation.Transition;
-import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.observation.SpaSite;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +20,7 @@ class CrawlerSpaTest {
 
   @Test
   void findsHashRoutesAndInPageStatesAndHowToReachThem() {
-    ObservationResult result;
-    try (FixtureServer site = SpaSite.install(FixtureServer.start())) {
-      result = crawl(request("wf-spa", site.url("/"), 2, 20));
-    }
+    ObservationResult result = crawlFresh(SpaSite::install, "wf-spa", 2, 20);
     StateInfo home = stateAt(result, "/");
     StateInfo todos = stateAt(result, "/#/todos");
     StateInfo settings = stateAt(result, "/#/settings");

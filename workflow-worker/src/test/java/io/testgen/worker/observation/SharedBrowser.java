@@ -4,6 +4,7 @@ import io.testgen.common.agents.observation.ObservationRequest;
 import io.testgen.common.agents.observation.ObservationResult;
 import io.testgen.common.agents.observation.StateInfo;
 import io.testgen.common.security.TargetPolicy;
+import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.worker.artifacts.ArtifactStore;
 import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.TestBrowsers;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** One Chromium for all observation tests in the JVM (as in a worker), closed at exit. */
 final class SharedBrowser {
@@ -40,6 +42,17 @@ final class SharedBrowser {
 
   static ObservationResult crawl(ObservationRequest request) {
     return crawler(CrawlSettings.defaults()).crawl(request, null, CrawlObserver.NONE);
+  }
+
+  /**
+   * Crawls a fresh copy of a fixture site ({@code install} adds its routes to a started server)
+   * from its start page, then stops the site.
+   */
+  static ObservationResult crawlFresh(
+      UnaryOperator<FixtureServer> install, String workflowId, int depth, int pages) {
+    try (FixtureServer site = install.apply(FixtureServer.start())) {
+      return crawl(request(workflowId, site.url("/"), depth, pages));
+    }
   }
 
   static ObservationRequest request(String workflowId, String url, int depth, int pages) {

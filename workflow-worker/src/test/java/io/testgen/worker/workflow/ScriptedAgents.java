@@ -89,10 +89,7 @@ final class ScriptedAgents
 
   @Override
   public RequirementsSummary storeRevision(RequirementsRevision revision) {
-    RequirementsResult stored = results.get(revision.requirementsRef(), RequirementsResult.class);
-    RequirementsResult revised =
-        new RequirementsResult(revision.scenarios(), stored.coverage(), stored.llm());
-    return RequirementsSummary.of(revised, results.put(revised));
+    return results.storeRevision(revision);
   }
 
   @Override

@@ -123,6 +123,11 @@ class TestGenerationWorkflowTest {
         WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PIPELINE).setWorkflowId(id).build());
   }
 
+  /** A run started as {@code id} of the stages {@code inputs} names, on what it gives. */
+  private GenerationResult partialRun(String id, PipelineInputs inputs) {
+    return stub(id).generate(request(URL, null, false, null, inputs));
+  }
+
   private static GenerationRequest request(
       String url, String instruction, boolean review, String baseline) {
     return request(url, instruction, review, baseline, null);
@@ -344,15 +349,9 @@ class TestGenerationWorkflowTest {
 
     GenerationResult partial =
         resolved(
-            stub("wf-requirements-only")
-                .generate(
-                    request(
-                        URL,
-                        null,
-                        false,
-                        null,
-                        new PipelineInputs(
-                            List.of("requirements"), full.observationResult(), null, null))));
+            partialRun(
+                "wf-requirements-only",
+                new PipelineInputs(List.of("requirements"), full.observationResult(), null, null)));
 
     assertThat(agents.calls).containsExactly("deriveRequirements states=2 max=10");
     assertThat(partial.requirementsResult().scenarios()).hasSize(2);
@@ -369,26 +368,15 @@ class TestGenerationWorkflowTest {
   void aPartialRunWithoutTheResultsItNeedsIsRefused() {
     assertRunFails(
         () ->
-            stub("wf-no-input")
-                .generate(
-                    request(
-                        URL,
-                        null,
-                        false,
-                        null,
-                        new PipelineInputs(List.of("analysis", "evolution"), null, null, null))),
+            partialRun(
+                "wf-no-input",
+                new PipelineInputs(List.of("analysis", "evolution"), null, null, null)),
         FailureTypes.INVALID_REQUEST,
         "stages [analysis, evolution] need an observation result");
     assertRunFails(
         () ->
-            stub("wf-gap")
-                .generate(
-                    request(
-                        URL,
-                        null,
-                        false,
-                        null,
-                        new PipelineInputs(List.of("observation", "analysis"), null, null, null))),
+            partialRun(
+                "wf-gap", new PipelineInputs(List.of("observation", "analysis"), null, null, null)),
         null,
         "stages must be contiguous and in order: [observation, analysis]");
     assertThat(agents.calls).isEmpty();

@@ -31,10 +31,14 @@ class AdminFaultsTest extends AdminSessionTest {
         fault, () -> given.apply(signIn()).replaceAll("value=\"[0-9a-f]{32}\"", "value=\"token\""));
   }
 
+  /** {@link #signedIn}, looking at the page at {@code path}. */
+  private List<String> pageSeen(String fault, String path) {
+    return signedIn(fault, t -> http.get(path).body());
+  }
+
   @Test
   void searchIgnoresTheQuery() {
-    List<String> seen =
-        signedIn("search-ignores-query", t -> http.get("/admin/library/book/?q=pratchett").body());
+    List<String> seen = pageSeen("search-ignores-query", "/admin/library/book/?q=pratchett");
     assertThat(seen.get(0)).contains("3 results (<a href=\"?\">30 total</a>)");
     assertThat(seen.get(1))
         .contains("30 results (<a href=\"?\">30 total</a>)")
@@ -43,9 +47,7 @@ class AdminFaultsTest extends AdminSessionTest {
 
   @Test
   void filterShowsAllRowsWhileMarkedSelected() {
-    List<String> seen =
-        signedIn(
-            "filter-shows-all-rows", t -> http.get("/admin/library/book/?genre=poetry").body());
+    List<String> seen = pageSeen("filter-shows-all-rows", "/admin/library/book/?genre=poetry");
     String selected = "<li class=\"selected\"><a href=\"?genre=poetry\">Poetry</a></li>";
     assertThat(seen.get(0)).contains(selected).contains("5 books</p>");
     assertThat(seen.get(1)).contains(selected).contains("30 books</p>");
@@ -53,8 +55,7 @@ class AdminFaultsTest extends AdminSessionTest {
 
   @Test
   void pageNumberIsIgnored() {
-    List<String> seen =
-        signedIn("page-two-shows-page-one", t -> http.get("/admin/library/book/?p=3").body());
+    List<String> seen = pageSeen("page-two-shows-page-one", "/admin/library/book/?p=3");
     assertThat(seen.get(0)).contains("<span class=\"this-page\">3</span>").contains("Book 01 by");
     assertThat(seen.get(1))
         .contains("<span class=\"this-page\">1</span>")

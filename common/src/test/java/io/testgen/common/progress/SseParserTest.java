@@ -1,4 +1,4 @@
-package io.testgen.testkit.sse;
+package io.testgen.common.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
