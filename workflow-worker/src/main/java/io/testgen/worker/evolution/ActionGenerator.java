@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * REQ-ACT-: an in-page action the crawl performed (Enter in an input, a click that changes the page
  * in place, a double-click on an item, a control a hover reveals) is replayed from its source state
- * and its outcome learned live: the texts it shows and the ones it takes away.
+ * and its outcome learned live: the texts it shows and the ones it takes away; a pager's click
+ * expects another first row of the list than the page showed when the test ran ({@link NextPage}).
  */
 final class ActionGenerator implements ScenarioGenerator {
   /** What a replayed Enter types: this run's own text, so the test can find what it made. */
@@ -35,6 +36,7 @@ final class ActionGenerator implements ScenarioGenerator {
             .orElseThrow(() -> new ScenarioSkip("no recorded action '" + label + "'"));
     StateInfo from = app.state(t.fromStateId());
     String path = ObservedApp.pathAndRoute(from.url());
-    return TestDraft.live(LiveRun.action(path, new StatePath(app).reachAndAct(t, TYPED)));
+    LiveRun run = LiveRun.action(path, new StatePath(app).reachAndAct(t, TYPED));
+    return TestDraft.live(NextPage.turnsPageInPlace(t) ? run.turningPage() : run);
   }
 }

@@ -153,6 +153,19 @@ final class NextPage {
   }
 
   /**
+   * Whether an in-page click turns a list's page where it is (a single-page app's pager): a click
+   * on a control that says a page number or next/previous, with no hover before it.
+   */
+  static boolean turnsPageInPlace(io.testgen.common.agents.observation.Transition t) {
+    // the crawl labels a click by the control's words: "click 'Next'"
+    return "click".equals(t.action())
+        && t.hover().isEmpty()
+        && t.label() != null
+        && t.label().matches("click '.*'")
+        && PAGE_WORDS.matcher(t.label().substring(7, t.label().length() - 1)).matches();
+  }
+
+  /**
    * The test of a run that turned a list's page: its actions with the first row remembered before
    * the last of them, then the address and heading it asserts, the list's first row shown and not
    * the remembered one. When the page showed no list, or the same first row after the action, the

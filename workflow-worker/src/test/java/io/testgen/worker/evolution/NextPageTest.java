@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.testgen.common.agents.evolution.GeneratedTest;
 import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
+import io.testgen.common.agents.observation.Transition;
 import io.testgen.common.agents.requirements.Evidence;
 import io.testgen.common.agents.requirements.Scenario;
 import io.testgen.testkit.commands.CommandRun;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A link to a list's next page, learnt live, becomes a test that remembers the list's first row
  * when it runs and expects another one on the next page: it passes however many records other tests
  * add before it, and fails on a list that shows page one again. The list is found without ids (a
- * table whose header row sits in its body) beside a pager that is no list of records; the rendered
- * suites declare the remembered text as a variable, and pass and fail as the test does.
+ * table whose header row sits in its body) beside a pager that is no list of records, and so is a
+ * single-page app's list that a Next button turns in place; the rendered suites declare the
+ * remembered text as a variable, and pass and fail as the test does.
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class NextPageTest {
@@ -230,6 +232,61 @@ class NextPageTest {
     assertThat(NextPage.turnsPage("http://h/a/", "http://h/b/?p=2", "2")).isFalse();
     assertThat(NextPage.turnsPage("http://h/a/", "http://h/a/?p=2&o=1", "2")).isFalse();
     assertThat(NextPage.turnsPage("http://h/a/", "http://h/a/?page=last", "Last")).isFalse();
+  }
+
+  /** A single-page app's list of cards (no table), turned by a Next button in place. */
+  private String spa() {
+    StringBuilder cards = new StringBuilder();
+    for (String n : names.stream().sorted().toList())
+      cards.append("'").append(n).append(" wrote a long letter',");
+    return "<!doctype html><title>Cards</title><h1>Cards</h1><ol id=\"cards\"></ol>"
+        + "<button id=\"next\">Next</button><script>const all = ["
+        + cards
+        + "]; let page = 0; const ignored = "
+        + pageIgnored.get()
+        + "; function show() { const list = document.getElementById('cards'); list.innerHTML = '';"
+        + " for (const c of all.slice(page * 3, page * 3 + 3)) { const li ="
+        + " document.createElement('li'); li.textContent = c; list.append(li); } }"
+        + " document.getElementById('next').onclick = () => { if (!ignored) page++; show(); };"
+        + " show();</script>";
+  }
+
+  @Test
+  void aPagerButtonOfASinglePageAppTurnsItsListInPlace() {
+    site.get("/cards", r -> FixtureResponse.html(spa()));
+    assertThat(
+            NextPage.turnsPageInPlace(new Transition("S-a", "S-b", "click", "e1", "click 'Next'")))
+        .isTrue();
+    assertThat(
+            NextPage.turnsPageInPlace(
+                new Transition("S-a", "S-b", "click", "e1", "click 'Add item'")))
+        .isFalse();
+    assertThat(NextPage.turnsPageInPlace(new Transition("S-a", "S-b", "dblclick", "e1", "2")))
+        .isFalse();
+    LiveRun run =
+        LiveRun.action(
+                "/cards",
+                List.of(
+                    Steps.goTo("/cards"),
+                    Steps.click(List.of(Locator.role("button", "Next", true)), "button 'Next'")))
+            .turningPage();
+    GeneratedTest test =
+        new ScenarioLearner(executor)
+            .learnAll(List.of(new TestPlan.Pending(SCENARIO, run)), n -> {})
+            .tests()
+            .get(0);
+    Locator cards = Locator.css("#cards > li", false);
+    assertThat(test.steps())
+        .containsExactly(
+            Steps.goTo("/cards"),
+            Steps.rememberText(List.of(cards), "firstRow", "the list's first row"),
+            Steps.click(List.of(Locator.role("button", "Next", true)), "button 'Next'"),
+            Steps.expectVisible(List.of(cards), "the list's first row"),
+            Steps.expectChangedText(List.of(cards), "firstRow", "the list's first row"));
+    names.add("Aaron Other-1");
+    assertThat(executor.run(test, null, null).passed()).isTrue();
+    pageIgnored.set(true);
+    assertThat(executor.run(test, null, null).passed()).isFalse();
   }
 
   @Test
