@@ -102,15 +102,18 @@ final class FormScenarioDrafts {
 
   /**
    * REQ-LOGOUT-: the test signs in (as every test of a signed-in app does), opens the page, uses
-   * the sign-out control and asserts what the app then shows, learned live: exploration never signs
-   * out of its own session, a test does so only in its own.
+   * the sign-out control and asserts what the app then shows and that the session is over ({@link
+   * SessionEnd}), learned live: exploration never signs out of its own session, a test does so only
+   * in its own.
    */
   TestDraft logout(Scenario s) {
     FormInfo form = app.form(s);
     List<TestStep> steps = new ArrayList<>(forms.open(form));
     steps.add(FormSteps.submit(form));
     return TestDraft.live(
-        LiveRun.action(ObservedApp.pathOnly(app.state(form.stateId()).url()), steps));
+        LiveRun.action(ObservedApp.pathOnly(app.state(form.stateId()).url()), steps)
+            .signingOut()
+            .notAsserting(app.typedByTestGen()));
   }
 
   /**

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * REQ-LOGOUT-LINK-: the test opens the page that offers the sign-out link (signing in first, as
- * every test of a signed-in app does), follows it and asserts what the app then shows, learned
- * live: exploration never follows it, a test does so only in its own session.
+ * every test of a signed-in app does), follows it and asserts what the app then shows and that the
+ * session is over ({@link SessionEnd}), learned live: exploration never follows it, a test does so
+ * only in its own session.
  */
 final class LogoutLinkDrafts implements ScenarioGenerator {
   private final ObservedApp app;

@@ -104,7 +104,11 @@ final class ScenarioLearner {
               TestModelBuilder.test(
                   s, OutcomeAssertions.acted(run, outcome, repeatedCounts(s, run, outcome))));
       case SIGNED_OUT ->
-          List.of(TestModelBuilder.test(s, OutcomeAssertions.signedOut(run, outcome)));
+          List.of(
+              TestModelBuilder.test(
+                  s,
+                  new SessionEnd(steps -> perform(s, steps))
+                      .proven(run, OutcomeAssertions.signedOut(run, outcome))));
       case NEXT_PAGE -> List.of(TestModelBuilder.test(s, NextPage.assertions(run, outcome)));
       case DELETED -> {
         LiveOutcome created = adjusted(s, run, data, outcome, new ArrayList<>());

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * sessions: the crawl never sends it. A filter's test, learnt live, expects a record the filter
  * leaves out to be gone, so a filter that lists every row (the admin's hand-written fault) fails
  * it; the books' next page expects another first row than page one showed when the test ran, so it
- * passes after others add books and fails on a list that ignores its page number.
+ * passes after others add books and fails on a list that ignores its page number; the sign-out test
+ * opens the signed-in page again and expects the login page, so a logout that keeps the session
+ * fails it.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ListAndSessionScenariosTest {
@@ -61,15 +63,20 @@ class ListAndSessionScenariosTest {
       InProcessPipeline.print(result);
       List<GeneratedTest> proven =
           result.tests().stream().filter(t -> SuiteModel.inSuite(t.status())).toList();
-      // the sign-out test asserts where the app went and what it said, learned live
-      assertThat(proven)
-          .filteredOn(t -> t.scenarioId().startsWith("REQ-LOGOUT-"))
-          .singleElement()
-          .satisfies(
-              t ->
-                  assertThat(t.steps())
-                      .extracting(s -> s.action())
-                      .containsSubsequence("click", "expect_url", "expect_visible"));
+      // the sign-out test asserts where the app went and what it said, learned live, and that the
+      // session is over: the page it signed in to see sends it to the login page
+      assertThat(proven).filteredOn(t -> t.scenarioId().startsWith("REQ-LOGOUT-")).hasSize(1);
+      GeneratedTest signOut =
+          proven.stream()
+              .filter(t -> t.scenarioId().startsWith("REQ-LOGOUT-"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(signOut.steps())
+          .extracting(s -> s.action())
+          .containsSubsequence("click", "expect_url", "expect_visible");
+      assertThat(signOut.steps().subList(signOut.steps().size() - 2, signOut.steps().size()))
+          .extracting(Steps::describe)
+          .containsExactly("goto \"/admin/\"", "expect_url \"/admin/login/\"");
       List<GeneratedTest> filters =
           proven.stream()
               .filter(t -> t.scenarioId().startsWith("REQ-QUERY-"))
@@ -113,6 +120,9 @@ class ListAndSessionScenariosTest {
       app.faults().heal();
       app.faults().inject("page-two-shows-page-one");
       assertThat(run.passes(nextPage, page -> {})).isFalse();
+      app.faults().heal();
+      app.faults().inject("logout-keeps-session");
+      assertThat(run.passes(signOut, page -> {})).isFalse();
       app.faults().heal();
       // other tests add records while a suite runs (a page of them, each in every genre and
       // country): a filter's test asserts a row it leaves out, never rows a list may push away

@@ -90,6 +90,22 @@ class AdminFaultsTest extends AdminSessionTest {
   }
 
   @Test
+  void logoutKeepsTheSession() {
+    List<String> seen =
+        signedIn(
+            "logout-keeps-session",
+            t -> {
+              HttpResponse<String> out = http.post("/admin/logout/", "csrfmiddlewaretoken", t);
+              return out.statusCode()
+                  + " "
+                  + out.body().contains("<h1>Logged out</h1>")
+                  + " "
+                  + http.get("/admin/").statusCode();
+            });
+    assertThat(seen).containsExactly("200 true 302", "200 true 200");
+  }
+
+  @Test
   void deleteKeepsTheRow() {
     List<String> seen =
         signedIn(

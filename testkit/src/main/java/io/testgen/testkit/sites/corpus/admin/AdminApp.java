@@ -91,9 +91,11 @@ public final class AdminApp implements CorpusApp {
     if (path.equals("/admin/login/")) return login(x, post);
     if (path.equals("/admin/logout/")) {
       if (!post) return FixtureResponse.text(405, "Method Not Allowed");
+      FixtureResponse page =
+          x.page(200, AdminPages.loggedOut(new Visit(null, false, x.csrf, List.of())));
+      if (faults.on(AdminFaults.LOGOUT_KEEPS_SESSION)) return page;
       sessions.remove(r.cookies().getOrDefault("sessionid", ""));
-      return x.page(200, AdminPages.loggedOut(new Visit(null, false, x.csrf, List.of())))
-          .withCookie("sessionid=; Path=/; Max-Age=0");
+      return page.withCookie("sessionid=; Path=/; Max-Age=0");
     }
     if (x.user == null)
       return x.cookies(

@@ -13,6 +13,7 @@ final class AdminFaults {
   static final String ADD_DROPS_TITLE = "add-saves-without-title";
   static final String CHANGE_NOT_SAVED = "change-not-saved";
   static final String DELETE_KEEPS_ROW = "delete-keeps-row";
+  static final String LOGOUT_KEEPS_SESSION = "logout-keeps-session";
 
   private AdminFaults() {}
 
@@ -33,7 +34,10 @@ final class AdminFaults {
             "a change form says the record was changed successfully but keeps the old values"),
         new HandFault(
             DELETE_KEEPS_ROW,
-            "confirming \"Yes, I’m sure\" says the record was deleted but it stays"));
+            "confirming \"Yes, I’m sure\" says the record was deleted but it stays"),
+        new HandFault(
+            LOGOUT_KEEPS_SESSION,
+            "logging out says \"Logged out\" but the session stays signed in"));
   }
 
   /**
