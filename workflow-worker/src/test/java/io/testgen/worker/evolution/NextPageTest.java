@@ -12,9 +12,7 @@ import io.testgen.testkit.commands.CommandRun;
 import io.testgen.testkit.commands.PlaywrightTestModules;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
-import io.testgen.worker.browser.BrowserPool;
 import io.testgen.worker.browser.BrowserSettings;
-import io.testgen.worker.browser.TestBrowsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class NextPageTest {
   static final String CHROMIUM = BrowserSettings.fromEnvironment().executable().toString();
 
-  static final BrowserPool pool = TestBrowsers.shared();
   static final int PAGE_SIZE = 3;
 
   FixtureServer site;
@@ -55,14 +52,7 @@ class NextPageTest {
       names.add(n + " Lovelace-" + n.length());
     site = FixtureServer.start();
     site.get("/people", r -> FixtureResponse.html(page(r.param("p"))));
-    executor =
-        new TestExecutor(
-            pool,
-            site.baseUrl(),
-            Map.of(),
-            null,
-            EvolutionSettings.defaults(),
-            new VerificationStop());
+    executor = Executors.on(site);
   }
 
   @AfterEach
@@ -108,7 +98,11 @@ class NextPageTest {
             Steps.click(List.of(Locator.role("link", "2", true)), "link '2'"),
             Steps.expectUrl("/people?p=2"),
             Steps.expectAHeading());
-    LiveRun run = LiveRun.action("/people", steps).turningPage();
+    return learn(LiveRun.action("/people", steps).turningPage());
+  }
+
+  /** The one test a live run is learnt into. */
+  private GeneratedTest learn(LiveRun run) {
     ScenarioLearner.Learned learned =
         new ScenarioLearner(executor)
             .learnAll(List.of(new TestPlan.Pending(SCENARIO, run)), n -> {});
@@ -206,11 +200,7 @@ class NextPageTest {
                     Steps.click(List.of(Locator.role("link", "next", true)), "link 'next'"),
                     Steps.expectUrl("/plain?page=2")))
             .turningPage();
-    GeneratedTest test =
-        new ScenarioLearner(executor)
-            .learnAll(List.of(new TestPlan.Pending(SCENARIO, run)), n -> {})
-            .tests()
-            .get(0);
+    GeneratedTest test = learn(run);
     assertThat(test.steps())
         .extracting(TestStep::action)
         .containsExactly("goto", "click", "expect_url", "expect_hidden");
@@ -270,11 +260,7 @@ class NextPageTest {
                     Steps.goTo("/cards"),
                     Steps.click(List.of(Locator.role("button", "Next", true)), "button 'Next'")))
             .turningPage();
-    GeneratedTest test =
-        new ScenarioLearner(executor)
-            .learnAll(List.of(new TestPlan.Pending(SCENARIO, run)), n -> {})
-            .tests()
-            .get(0);
+    GeneratedTest test = learn(run);
     Locator cards = Locator.css("#cards > li", false);
     assertThat(test.steps())
         .containsExactly(

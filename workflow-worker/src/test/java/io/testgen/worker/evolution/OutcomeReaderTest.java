@@ -7,10 +7,7 @@ import io.testgen.common.agents.evolution.TestStep;
 import io.testgen.common.agents.observation.Locator;
 import io.testgen.testkit.sites.FixtureResponse;
 import io.testgen.testkit.sites.FixtureServer;
-import io.testgen.worker.browser.BrowserPool;
-import io.testgen.worker.browser.TestBrowsers;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class OutcomeReaderTest {
-  static final BrowserPool pool = TestBrowsers.shared();
 
   static final String SEARCH_PAGE =
       """
@@ -68,14 +64,7 @@ class OutcomeReaderTest {
         .get("/poll", r -> FixtureResponse.html(POLLING_PAGE))
         .get("/api/find", r -> slowly("Ada Lovelace matches " + r.param("q")))
         .get("/api/details", r -> slowly("Born in London in 1815"));
-    executor =
-        new TestExecutor(
-            pool,
-            site.baseUrl(),
-            Map.of(),
-            null,
-            EvolutionSettings.defaults(),
-            new VerificationStop());
+    executor = Executors.on(site);
   }
 
   private static FixtureResponse slowly(String text) {
