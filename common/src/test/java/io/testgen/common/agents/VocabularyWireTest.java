@@ -43,7 +43,9 @@ class VocabularyWireTest {
             "click_expect_ok",
             "expect_tab_reachable",
             "expect_not_executed",
-            "expect_status");
+            "expect_status",
+            "remember_text",
+            "expect_changed_text");
     assertThat(Arrays.stream(LocatorStrategy.values()).map(LocatorStrategy::wireName))
         .containsExactly("role", "label", "hint_text", "test_id", "text", "alt", "title", "css");
   }
