@@ -175,8 +175,7 @@ final class NextPage {
     FirstRow row = outcome.firstRow();
     if (row == null || !row.changed()) return OutcomeAssertions.acted(run, outcome, List.of());
     List<TestStep> actions = run.actions(Map.of());
-    int act = actions.size() - 1;
-    while (act > 0 && Steps.isExpectation(actions.get(act))) act--;
+    int act = Steps.lastAction(actions);
     List<Locator> rows = List.of(Locator.css(row.selector(), false));
     String what = "the list's first row";
     List<TestStep> steps = new ArrayList<>(actions.subList(0, act));

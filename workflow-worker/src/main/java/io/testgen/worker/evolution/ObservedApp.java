@@ -91,7 +91,7 @@ final class ObservedApp {
   /**
    * The typed values that can name a record in a text, stripped, once each: three characters or
    * more besides the unique token; not masked, not a credential read from the environment, no other
-   * placeholder.
+   * {@code {{...}}} token still to be expanded.
    */
   private static List<String> namingRecords(Stream<String> values) {
     return values

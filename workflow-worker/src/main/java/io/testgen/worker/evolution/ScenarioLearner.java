@@ -143,9 +143,7 @@ final class ScenarioLearner {
   private LiveOutcome perform(Scenario s, List<TestStep> steps, boolean readsRows) {
     // the outcome of the last step that acts: expectations after it (a query link's address) run
     // too
-    int act = steps.size() - 1;
-    while (act > 0 && Steps.isExpectation(steps.get(act))) act--;
-    OutcomeReader reader = new OutcomeReader(act, readsRows);
+    OutcomeReader reader = new OutcomeReader(Steps.lastAction(steps), readsRows);
     liveRuns++;
     GeneratedTest test = TestModelBuilder.test(s, steps);
     RunOutcome result = executor.run(session, test, null, null, reader);

@@ -126,6 +126,16 @@ final class Steps {
         EXPECT_COUNT, locators, Integer.toString(count), null, "Expect " + count + " " + what);
   }
 
+  /**
+   * The index of the last step that acts (expectations after it, such as a query link's address,
+   * check its outcome); 0 when none but the first does.
+   */
+  static int lastAction(List<TestStep> steps) {
+    int act = steps.size() - 1;
+    while (act > 0 && isExpectation(steps.get(act))) act--;
+    return act;
+  }
+
   static boolean isExpectation(TestStep step) {
     return step.action().startsWith("expect_");
   }
