@@ -37,6 +37,9 @@ final class CorpusRun {
     body.put("url", server.url(truth.startPath()));
     body.put("max_depth", maxDepth);
     body.put("max_pages", maxPages);
+    // an app whose features include account, role or delete forms is measured as its users would
+    // run it to test them
+    if (truth.allowDestructive()) body.put("allow_destructive", true);
     if (truth.login() != null) {
       ObjectNode login = body.putObject("login_credentials");
       login.put("username", truth.login().username());

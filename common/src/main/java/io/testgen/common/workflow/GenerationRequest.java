@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * @param owner user who started the run (from the API key)
  * @param loginCredentials optional app login; protected in Temporal by the payload codec
  * @param httpCredentials optional HTTP basic credentials
- * @param allowDestructive whether the crawler may click logout/delete/remove controls
+ * @param allowDestructive whether the crawl and the tests may submit forms that delete, manage
+ *     accounts or roles, pay or send (never the signed-in account's own, never a sign-out)
  * @param scenarioTypes optional filter of scenario types (empty: all)
  * @param maxScenarios cap on scenarios, 1..100 (default 50)
  * @param focusGoalOnly keep only scenarios on the instruction's flow

@@ -109,7 +109,7 @@ final class SeverityRules {
                     + ")",
                 why);
       }
-      if ("account".equals(purpose(form))) {
+      if (List.of("account", FormInfo.OWN_ACCOUNT).contains(purpose(form))) {
         feature =
             note(
                 feature,

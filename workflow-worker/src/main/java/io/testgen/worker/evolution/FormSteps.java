@@ -21,9 +21,19 @@ final class FormSteps {
   private static final int MAX_NEW_TEXTS = 3;
 
   private final ObservedApp app;
+  private final boolean allowDestructive;
 
   FormSteps(ObservedApp app) {
+    this(app, false);
+  }
+
+  /**
+   * @param allowDestructive the run allows forms that delete, manage accounts, pay or send to be
+   *     submitted by tests (never the signed-in account's own, never a delete of the app's record)
+   */
+  FormSteps(ObservedApp app, boolean allowDestructive) {
     this.app = app;
+    this.allowDestructive = allowDestructive;
   }
 
   List<TestStep> open(FormInfo form) {
@@ -45,7 +55,16 @@ final class FormSteps {
 
   LiveRun live(
       LiveRun.Expect expect, Map<String, String> scenarioData, FormInfo form, FieldInfo field) {
-    if (destructive(form))
+    if (FormInfo.OWN_ACCOUNT.equals(form.purpose()))
+      throw new ScenarioSkip(
+          "it would change the account this run signs in with (its password, its record or its"
+              + " deletion), so it is neither run nor tested: sign in with a throwaway account to"
+              + " test it");
+    if (deletesAppRecord(form))
+      throw new ScenarioSkip(
+          "it deletes a record the app had, which other tests read: deleting is tested as a round"
+              + " trip on a record the test makes");
+    if (!allowDestructive && destructive(form))
       throw new ScenarioSkip(
           "destructive action not allowed: submitting "
               + (form.submit() == null ? "the form" : ObservedApp.label(form.submit()))
@@ -69,6 +88,15 @@ final class FormSteps {
   private static final java.util.regex.Pattern DESTRUCTIVE =
       java.util.regex.Pattern.compile(
           "(?i)\\b(delete|remove|destroy|erase|purge|drop|deactivate|unsubscribe|close account)\\b");
+
+  /** A delete form on a record's page ({@code /books/3/delete/}): the app's own record. */
+  private boolean deletesAppRecord(FormInfo form) {
+    if (!"delete".equals(form.purpose())) return false;
+    String path =
+        app.findState(form.stateId()).map(st -> ObservedApp.pathOnly(st.url())).orElse("");
+    return java.util.Arrays.stream(String.valueOf(path).split("/"))
+        .anyMatch(io.testgen.common.url.RecordIds::isId);
+  }
 
   /** Observation declined to submit it (a destructive control), or its words say it destroys. */
   private boolean destructive(FormInfo form) {

@@ -69,7 +69,8 @@ public final class SuiteEvolution {
             ? new RequirementsResult(List.of(), null, null)
             : request.requirements();
     TestPlan plan =
-        new TestModelBuilder(request.observation()).build(requirements, request.analysis());
+        new TestModelBuilder(request.observation(), request.allowDestructive())
+            .build(requirements, request.analysis());
     Map<String, String> secrets = new HashMap<>();
     if (request.loginCredentials() != null) {
       secrets.put(USERNAME_ENV, request.loginCredentials().username());

@@ -33,8 +33,18 @@ final class TestModelBuilder {
   private Set<String> loginForms;
 
   TestModelBuilder(io.testgen.common.agents.observation.ObservationResult observation) {
+    this(observation, false);
+  }
+
+  /**
+   * @param allowDestructive the run allows tests to submit forms that delete, manage accounts or
+   *     roles, pay or send ({@link FormSteps})
+   */
+  TestModelBuilder(
+      io.testgen.common.agents.observation.ObservationResult observation,
+      boolean allowDestructive) {
     this.app = new ObservedApp(observation);
-    this.forms = new FormSteps(app);
+    this.forms = new FormSteps(app, allowDestructive);
     FormScenarioDrafts formDrafts = new FormScenarioDrafts(app, forms);
     PageScenarioDrafts pageDrafts = new PageScenarioDrafts(app);
     // The first route whose scenarios include this one drafts its test.

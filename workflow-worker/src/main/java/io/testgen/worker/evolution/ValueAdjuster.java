@@ -26,7 +26,52 @@ final class ValueAdjuster {
   private static final Pattern LENGTH_OF =
       Pattern.compile("(?:\\bof|\\ban?)\\s+(\\d+)(?:\\s+|-)(?:digit|char)");
 
+  /**
+   * A message naming the only characters allowed ("may contain only letters, numbers, and
+   * {@literal @}/./+/-/_ characters", "letters, digits and underscores only"): read before the
+   * digits rule, since it names numbers too.
+   */
+  private static final Pattern ONLY_CHARACTERS =
+      Pattern.compile(
+          "(?:contain only|consist only of|only contain|use only|allowed:?)\\s+"
+              + "(letters.*?)(?: characters\\b|\\.(?:\\s|$)|$)"
+              + "|(letters,? (?:numbers|digits)[^.]*?) only");
+
   private ValueAdjuster() {}
+
+  /**
+   * The value with every character the message does not name replaced by an underscore when the
+   * message names underscores (else dropped); the unique token stays, it expands to letters and
+   * digits.
+   */
+  private static String keepOnly(String value, String allowedWords) {
+    String allowed = allowedWords == null ? "" : allowedWords;
+    StringBuilder keep = new StringBuilder("[^A-Za-z0-9");
+    boolean underscore = false;
+    for (char c : "@.+-_".toCharArray())
+      if (allowed.indexOf(c) >= 0 || named(allowed, c)) {
+        keep.append('\\').append(c);
+        underscore |= c == '_';
+      }
+    keep.append(']');
+    StringBuilder out = new StringBuilder();
+    String[] parts = value.split(Pattern.quote(TestData.UNIQUE), -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (i > 0) out.append(TestData.UNIQUE);
+      out.append(parts[i].replaceAll(keep.toString(), underscore ? "_" : ""));
+    }
+    String adjusted = out.toString();
+    return adjusted.equals(value) || adjusted.isEmpty() ? null : adjusted;
+  }
+
+  private static boolean named(String allowed, char c) {
+    return switch (c) {
+      case '_' -> allowed.contains("underscore");
+      case '-' -> allowed.contains("hyphen") || allowed.contains("dash");
+      case '.' -> allowed.contains("period") || allowed.contains("dot");
+      default -> false;
+    };
+  }
 
   static String adjust(FieldInfo field, String value, String message) {
     String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
@@ -41,6 +86,8 @@ final class ValueAdjuster {
     if (m.contains("yyyy") || m.contains("date"))
       return "2030-01-15".equals(v) ? null : "2030-01-15";
     if (m.contains("email") || m.contains("e-mail")) return "testgen+{{unique}}@example.com";
+    Matcher only = ONLY_CHARACTERS.matcher(m);
+    if (only.find()) return keepOnly(v, only.group(1) != null ? only.group(1) : only.group(2));
     boolean digits =
         m.contains("digit")
             || m.contains("numeric")

@@ -276,7 +276,9 @@ final class ActionExplorer {
               List.of(),
               e.index(),
               true,
-              e.hintText());
+              e.hintText(),
+              "",
+              "");
       String v = SyntheticValues.validValue(f, "test");
       if (v != null) fills.put(e.css(), v);
     }

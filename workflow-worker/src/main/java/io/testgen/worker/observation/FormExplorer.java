@@ -42,13 +42,13 @@ final class FormExplorer {
       if (++n > ctx.settings().maxFormsPerState()) break;
       String formId = recorder.formId(id, f, n);
       if (ctx.model().hasForm(formId)) continue; // the same form on another state
-      String purpose = FormPolicy.purpose(snap, f, snap.url());
+      String purpose = FormPolicy.purpose(snap, f, snap.url(), signedInAs());
       List<FieldInfo> fields = recorder.fields(id, snap, f);
       PageSnapshot.RawElement submit = snap.element(f.submitIndex());
       ElementInfo submitInfo = submit == null ? null : StateRecorder.elementInfo(id, submit);
       String formWords = submit != null && !submit.words().isBlank() ? submit.words() : purpose;
       List<FormSubmission> submissions = new ArrayList<>();
-      FormPolicy.Refusal refusal = ctx.forms().refuse(purpose, f.method());
+      FormPolicy.Refusal refusal = ctx.forms().refuse(purpose, f.method(), snap.url());
       if (refusal != null) {
         String why = refusal.reason().isEmpty() ? "" : " (" + refusal.reason() + ")";
         ctx.finding(refusal.findingKind(), task.url(), null, "submit '" + formWords + "'" + why);
@@ -74,6 +74,13 @@ final class FormExplorer {
                   submitInfo,
                   List.copyOf(submissions)));
     }
+  }
+
+  /** The user name this run signs in with, or null. */
+  private String signedInAs() {
+    return ctx.request().loginCredentials() == null
+        ? null
+        : ctx.request().loginCredentials().username();
   }
 
   private List<String> kinds(PageSnapshot.RawForm f, String purpose) {

@@ -1,7 +1,11 @@
 package io.testgen.worker.observation;
 
+import io.testgen.common.agents.observation.FormInfo;
 import io.testgen.common.agents.observation.SignOut;
+import io.testgen.common.url.RecordIds;
 import io.testgen.common.url.UrlParts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,6 +21,14 @@ final class FormPolicy {
   static final String ACCOUNT = "account";
   static final String PAYMENT = "payment";
   static final String SEND = "send";
+  static final String OWN_ACCOUNT = FormInfo.OWN_ACCOUNT;
+
+  /** A password field asking for the one in use: only the signed-in account's form has it. */
+  private static final Pattern CURRENT_PASSWORD =
+      Pattern.compile("current-password|(old|current)[_-]?pass(word)?");
+
+  private static final Pattern OWN_ACCOUNT_WORDS =
+      Pattern.compile("\\b(delete|close|deactivate|cancel) (my |your )?account\\b");
 
   private static final Pattern DELETE_WORDS =
       Pattern.compile("\\b(delete|remove|destroy|erase|purge|deactivate|close account)\\b");
@@ -57,6 +69,53 @@ final class FormPolicy {
    * one, else {@link FormProber#purpose}.
    */
   static String purpose(PageSnapshot snap, PageSnapshot.RawForm form, String pageUrl) {
+    return purpose(snap, form, pageUrl, null);
+  }
+
+  /**
+   * As {@link #purpose(PageSnapshot, PageSnapshot.RawForm, String)}, and {@link #OWN_ACCOUNT} for a
+   * form that changes the account signed in as {@code username} (null when the run signs in with
+   * none): it asks for the current password; or it edits a record whose field holds the user name;
+   * or, an account or delete form, its page's heading names the user ("Change password: admin").
+   */
+  static String purpose(
+      PageSnapshot snap, PageSnapshot.RawForm form, String pageUrl, String username) {
+    String purpose = basePurpose(snap, form, pageUrl);
+    if (List.of("login", LOGOUT, "search").contains(purpose)) return purpose;
+    if (ownAccount(snap, form, purpose, username)) return OWN_ACCOUNT;
+    return purpose;
+  }
+
+  private static boolean ownAccount(
+      PageSnapshot snap, PageSnapshot.RawForm form, String purpose, String username) {
+    boolean asksCurrentPassword =
+        form.fields().stream()
+            .filter(f -> "password".equals(f.type()))
+            .anyMatch(
+                f ->
+                    CURRENT_PASSWORD.matcher(lower(f.name())).matches()
+                        || CURRENT_PASSWORD.matcher(lower(f.autocomplete())).matches());
+    if (asksCurrentPassword) return true;
+    String user = username == null ? "" : username.trim();
+    if (user.length() < 3) return false;
+    boolean holdsUser =
+        form.fields().stream()
+            .filter(f -> f.visible() && !"password".equals(f.type()))
+            .anyMatch(f -> user.equalsIgnoreCase(String.valueOf(f.value()).trim()));
+    if (holdsUser) return true;
+    if (!ACCOUNT.equals(purpose) && !DELETE.equals(purpose)) return false;
+    PageSnapshot.RawElement submit = snap == null ? null : snap.element(form.submitIndex());
+    if (submit != null && OWN_ACCOUNT_WORDS.matcher(lower(submit.words())).find()) return true;
+    Pattern named = Pattern.compile("(?<![\\w.@+-])" + Pattern.quote(lower(user)) + "(?![\\w@+-])");
+    List<String> page = new ArrayList<>();
+    if (snap != null && snap.headings() != null)
+      snap.headings().forEach(h -> page.add(lower(h.text())));
+    if (snap != null && snap.paragraphs() != null)
+      snap.paragraphs().forEach(p -> page.add(lower(p)));
+    return page.stream().anyMatch(t -> named.matcher(t).find());
+  }
+
+  private static String basePurpose(PageSnapshot snap, PageSnapshot.RawForm form, String pageUrl) {
     PageSnapshot.RawElement submit = snap == null ? null : snap.element(form.submitIndex());
     String submitWords = submit == null ? "" : lower(submit.words() + " " + submit.name());
     String action = lower(path(form.action()) + " " + path(pageUrl));
@@ -86,7 +145,18 @@ final class FormPolicy {
   record Refusal(String findingKind, String reason) {}
 
   Refusal refuse(String purpose, String method) {
+    return refuse(purpose, method, null);
+  }
+
+  /** As {@link #refuse(String, String)} for a form seen on {@code pageUrl}. */
+  Refusal refuse(String purpose, String method, String pageUrl) {
     if (LOGOUT.equals(purpose)) return new Refusal("skipped_destructive", "");
+    if (OWN_ACCOUNT.equals(purpose))
+      return new Refusal(
+          "skipped_own_account", "it would change the account this run signs in with");
+    if (DELETE.equals(purpose) && !isGet(method) && onRecordPage(pageUrl))
+      return new Refusal(
+          "skipped_destructive", "it deletes a record the app had; tests delete their own");
     boolean risky =
         DELETE.equals(purpose)
             || ACCOUNT.equals(purpose)
@@ -95,6 +165,13 @@ final class FormPolicy {
     if (risky && !allowDestructive) return new Refusal("skipped_destructive", "");
     if (!isGet(method) && !allowWrites) return new Refusal("skipped_write", "allow_writes is off");
     return null;
+  }
+
+  private static boolean onRecordPage(String pageUrl) {
+    if (pageUrl == null) return false;
+    String p = path(pageUrl).replaceAll("[?#].*$", "");
+    for (String segment : p.split("/")) if (RecordIds.isId(segment)) return true;
+    return false;
   }
 
   static boolean isGet(String method) {

@@ -114,7 +114,9 @@ record PageSnapshot(
       List<String> options,
       int elementIndex,
       boolean visible,
-      String hintText) {}
+      String hintText,
+      String value,
+      String autocomplete) {}
 
   /**
    * The snapshot as one JSON string: Playwright carries a string as it is, where it would wrap

@@ -73,7 +73,7 @@ final class DeleteRule implements ScenarioRule {
   private static Optional<FormInfo> createForm(RuleInput input, String collection) {
     return input.forms().stream()
         .map(DistinctForm::form)
-        .filter(f -> "create".equals(FormFacts.purposeOf(f)))
+        .filter(f -> FormRule.RECORD_MAKERS.contains(FormFacts.purposeOf(f)))
         .filter(f -> !FormFacts.inputFields(f).isEmpty())
         .filter(
             f -> {

@@ -45,7 +45,8 @@ final class FormFacts {
   }
 
   static String formTitle(String purpose) {
-    return Character.toUpperCase(purpose.charAt(0)) + purpose.substring(1) + " form";
+    String words = purpose.replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1) + " form";
   }
 
   static String labelOf(FieldInfo field) {

@@ -3,6 +3,7 @@ package io.testgen.worker.requirements;
 import static io.testgen.common.agents.requirements.ScenarioVocabulary.FORM_VALIDATION;
 import static io.testgen.common.agents.requirements.ScenarioVocabulary.FUNCTIONAL;
 import static io.testgen.common.agents.requirements.ScenarioVocabulary.HIGH;
+import static io.testgen.common.agents.requirements.ScenarioVocabulary.LOW;
 import static io.testgen.common.agents.requirements.ScenarioVocabulary.MEDIUM;
 import static io.testgen.worker.requirements.FormFacts.dataKeyOf;
 import static io.testgen.worker.requirements.FormFacts.formTitle;
@@ -71,15 +72,15 @@ final class FormRule implements ScenarioRule {
         .filter(texts -> texts != null && !texts.isEmpty())
         .ifPresent(texts -> then.add("'" + shorten(texts.get(0)) + "' appears"));
     then.add("no validation message is shown");
-    boolean changesData = purpose.equals("signup") || purpose.equals("create");
     boolean ownRecord = makesRecord(index, form);
+    boolean changesData = purpose.equals("signup") || purpose.equals("create") || ownRecord;
     return Scenarios.of(
         "REQ-FORM-" + safeId(form.formId()) + "-HAPPY",
         shorten(formTitle(purpose) + " accepts valid input"),
         FormFacts.onItsPage(index, form),
         List.of("the user fills every field with valid data", "the user submits the form"),
         then,
-        changesData ? HIGH : MEDIUM,
+        happyPriority(index, form, changesData),
         FUNCTIONAL,
         !changesData
             ? List.of("form", purpose)
@@ -92,6 +93,37 @@ final class FormRule implements ScenarioRule {
   }
 
   /**
+   * High for a form that makes records or manages accounts and roles (a run that allows it submits
+   * it), medium when exploration refused to submit it (the run does not allow it: the user's
+   * decision, so it does not crowd out what can be tested) or for other forms; low for a form on
+   * the account the run signs in with, which is never submitted.
+   */
+  private static String happyPriority(ObservationIndex index, FormInfo form, boolean changesData) {
+    String purpose = FormFacts.purposeOf(form);
+    if (FormInfo.OWN_ACCOUNT.equals(purpose)) return LOW;
+    if (changesData && !refusedByExploration(index, form)) return HIGH;
+    if (purpose.equals("account") && !refusedByExploration(index, form)) return HIGH;
+    return MEDIUM;
+  }
+
+  /** Exploration declined to submit the form: a destructive action the run does not allow. */
+  private static boolean refusedByExploration(ObservationIndex index, FormInfo form) {
+    if (!FormFacts.submissions(form, "valid").isEmpty()) return false;
+    String page = index.state(form.stateId()).map(s -> pathOf(s.url())).orElse(null);
+    return index.findings().stream()
+        .filter(f -> "skipped_destructive".equals(f.kind()))
+        .filter(f -> page != null && page.equals(pathOf(f.url())))
+        .anyMatch(
+            f ->
+                form.submit() == null
+                    || String.valueOf(f.detail()).contains(String.valueOf(form.submit().name())));
+  }
+
+  private static String pathOf(String url) {
+    return url == null ? null : UrlParts.parse(url).map(UrlParts::pathOrRoot).orElse(url);
+  }
+
+  /**
    * A form that makes a record: a create or sign-up form, not one that edits the record its page
    * names ({@code /books/3/edit}, {@code /admin/book/3/change/}, {@code /posts/hello/edit}, a form
    * on {@code /books/3} itself) or the user's own ({@code /account}, {@code /profile/settings}):
@@ -101,7 +133,7 @@ final class FormRule implements ScenarioRule {
    */
   private static boolean makesRecord(ObservationIndex index, FormInfo form) {
     String purpose = FormFacts.purposeOf(form);
-    if (!purpose.equals("signup") && !purpose.equals("create")) return false;
+    if (!RECORD_MAKERS.contains(purpose)) return false;
     return makesRecord(
         index
             .state(form.stateId())
@@ -121,6 +153,10 @@ final class FormRule implements ScenarioRule {
     for (int i = 0; i < segments.size(); i++) if (RecordIds.isId(segments.get(i))) lastId = i;
     return lastId < 0 || lastId < segments.size() - 1;
   }
+
+  /** Purposes of forms that may make a record: an account form on a user or role's add page. */
+  static final java.util.Set<String> RECORD_MAKERS =
+      java.util.Set.of("signup", "create", "account");
 
   private static final Pattern CREATE_WORDS =
       Pattern.compile("(?i)new|add|create|register|sign-?up|join");
@@ -160,6 +196,8 @@ final class FormRule implements ScenarioRule {
     List<String> given = FormFacts.onItsPage(input.index(), form);
     Map<String, String> valid = FormFacts.formData(form, input.hasCredentials());
     List<Scenario> scenarios = new ArrayList<>();
+    // a form on the signed-in account is never submitted, not even to see it rejected
+    if (FormInfo.OWN_ACCOUNT.equals(FormFacts.purposeOf(form))) return scenarios;
     for (FieldInfo field : FormFacts.inputFields(form)) {
       String label = labelOf(field);
       String fieldKey = safeId(FormFacts.fieldKeyOf(field));

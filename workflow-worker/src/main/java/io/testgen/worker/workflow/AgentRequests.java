@@ -129,6 +129,7 @@ final class AgentRequests {
         request.mutationBudgetSeconds(),
         observationRef,
         requirementsRef,
-        analysisRef);
+        analysisRef,
+        request.destructiveAllowed());
   }
 }

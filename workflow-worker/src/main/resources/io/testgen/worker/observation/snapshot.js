@@ -341,6 +341,9 @@
         pattern: el.getAttribute('pattern'), min: el.getAttribute('min'), max: el.getAttribute('max'),
         min_length: el.minLength > 0 ? el.minLength : null, max_length: el.maxLength > 0 ? el.maxLength : null,
         options, element_index: idx, visible: visible(el), hint_text: clean(el.getAttribute('placeholder')),
+        // what a text field holds now (never a password's): tells a form editing the signed-in account
+        value: ['password', 'file', 'checkbox', 'radio', 'select'].includes(type) ? '' : String(el.value || '').slice(0, 120),
+        autocomplete: (el.getAttribute('autocomplete') || '').toLowerCase(),
       });
     }
     const submitIdx = cands.findIndex((c) => out[cands.indexOf(c)].submit && out[cands.indexOf(c)].form_index === fi);

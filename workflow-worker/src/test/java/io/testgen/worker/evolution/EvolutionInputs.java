@@ -138,6 +138,33 @@ final class EvolutionInputs {
       int maxIterations,
       int verifyRuns,
       Integer mutationBudgetSeconds) {
+    return inline(
+        false,
+        wf,
+        url,
+        obs,
+        requirements,
+        analysis,
+        login,
+        baselineWf,
+        maxIterations,
+        verifyRuns,
+        mutationBudgetSeconds);
+  }
+
+  /** As the other, for a run that allows destructive actions when {@code allowDestructive}. */
+  static EvolutionRequest inline(
+      boolean allowDestructive,
+      String wf,
+      String url,
+      ObservationResult obs,
+      RequirementsResult requirements,
+      AnalysisResult analysis,
+      LoginCredentials login,
+      String baselineWf,
+      int maxIterations,
+      int verifyRuns,
+      Integer mutationBudgetSeconds) {
     return new EvolutionRequest(
         wf,
         url,
@@ -153,7 +180,8 @@ final class EvolutionInputs {
         mutationBudgetSeconds,
         null,
         null,
-        null);
+        null,
+        allowDestructive);
   }
 
   /**

@@ -32,16 +32,30 @@ final class InProcessPipeline {
   private final ArtifactStore artifacts;
   private final String workflowId;
 
+  private final boolean allowDestructive;
+
   InProcessPipeline(BrowserPool pool, ArtifactStore artifacts, String workflowId) {
+    this(pool, artifacts, workflowId, false);
+  }
+
+  private InProcessPipeline(
+      BrowserPool pool, ArtifactStore artifacts, String workflowId, boolean allowDestructive) {
     this.pool = pool;
     this.artifacts = artifacts;
     this.workflowId = workflowId;
+    this.allowDestructive = allowDestructive;
+  }
+
+  /** This pipeline as a run with {@code allow_destructive}: its crawl and its tests. */
+  InProcessPipeline allowingDestructive() {
+    return new InProcessPipeline(pool, artifacts, workflowId, true);
   }
 
   ObservationResult crawl(String url, int depth, int pages, LoginCredentials login) {
     return new Crawler(pool, artifacts, TargetPolicy.allowingLoopback(), CrawlSettings.defaults())
         .crawl(
-            new ObservationRequest(workflowId, url, depth, pages, null, login, null, false),
+            new ObservationRequest(
+                workflowId, url, depth, pages, null, login, null, allowDestructive),
             null,
             CrawlObserver.NONE);
   }
@@ -97,6 +111,7 @@ final class InProcessPipeline {
     return new SuiteEvolution(pool, artifacts, settings)
         .evolve(
             EvolutionInputs.inline(
+                allowDestructive,
                 workflowId,
                 url,
                 observation,

@@ -35,4 +35,22 @@ class ValueAdjusterTest {
         .isEqualTo("5550100123");
     assertThat(ValueAdjuster.adjust(text("name"), "Test value", "Name is too short")).isNull();
   }
+
+  @Test
+  void aMessageNamingTheOnlyCharactersAllowedDropsTheOthersAndKeepsTheUniqueToken() {
+    String django =
+        "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_"
+            + " characters.";
+    assertThat(ValueAdjuster.adjust(text("username"), "Test User {{unique}}", django))
+        .isEqualTo("Test_User_{{unique}}");
+    assertThat(ValueAdjuster.adjust(text("username"), "ada.l+x@y-z_{{unique}}", django)).isNull();
+    assertThat(
+            ValueAdjuster.adjust(
+                text("handle"), "Ada Lovelace!", "Use letters, numbers and underscores only."))
+        .isEqualTo("Ada_Lovelace_");
+    assertThat(
+            ValueAdjuster.adjust(
+                text("code"), "ab-1 2", "Code may contain only letters and numbers"))
+        .isEqualTo("ab12");
+  }
 }

@@ -48,7 +48,8 @@ class CrawlRulesTest {
       Integer minLength,
       Integer maxLength) {
     return new PageSnapshot.RawField(
-        name, type, label, true, pattern, min, max, minLength, maxLength, List.of(), 0, true, "");
+        name, type, label, true, pattern, min, max, minLength, maxLength, List.of(), 0, true, "",
+        "", "");
   }
 
   @Test

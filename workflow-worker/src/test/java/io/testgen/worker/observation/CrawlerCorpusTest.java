@@ -29,6 +29,11 @@ class CrawlerCorpusTest {
       ObservationResult result, List<RecordedRequest> requests, GroundTruth truth) {}
 
   private static Crawl crawl(String app, int depth, int pages, boolean login) {
+    return crawl(app, depth, pages, login, false);
+  }
+
+  private static Crawl crawl(
+      String app, int depth, int pages, boolean login, boolean allowDestructive) {
     CorpusApp corpus = CorpusApps.create(app);
     GroundTruth truth = corpus.groundTruth();
     try (FixtureServer server = corpus.install(FixtureServer.start())) {
@@ -47,7 +52,7 @@ class CrawlerCorpusTest {
                   null,
                   credentials,
                   null,
-                  false));
+                  allowDestructive));
       System.out.printf(
           "corpus app=%s pages=%d states=%d forms=%d writes=%d findings=%d coverage=%.2f ms=%d%n",
           app,
@@ -153,6 +158,79 @@ class CrawlerCorpusTest {
     assertThat(c.result().forms()).filteredOn(f -> "logout".equals(f.purpose())).hasSize(1);
     String json = c.result().toString();
     assertThat(json).doesNotContain(c.truth().login().password()).contains("/admin/library/");
+  }
+
+  @Test
+  void adminWithDestructiveAllowedSubmitsUserAndGroupFormsButNeverItsOwnAccountNorARecordsDelete() {
+    Crawl c = crawl("admin", 3, 80, true, true);
+    assertThat(c.result().loggedIn()).isTrue();
+    List<String> posted =
+        c.requests().stream()
+            .filter(r -> !r.method().equals("GET"))
+            .map(r -> r.method() + " " + r.path())
+            .distinct()
+            .toList();
+    System.out.println("admin allow_destructive posted=" + posted);
+    assertThat(c.truth().neverSent(c.requests())).isEmpty();
+    assertThat(posted)
+        .contains(
+            "POST /admin/auth/user/add/",
+            "POST /admin/auth/group/add/",
+            "POST /admin/auth/user/2/change/",
+            "POST /admin/auth/user/2/password/");
+    c.result()
+        .forms()
+        .forEach(
+            f ->
+                System.out.println(
+                    "FORM "
+                        + f.formId()
+                        + " "
+                        + f.purpose()
+                        + " "
+                        + stateUrl(c, f.stateId())
+                        + " subs="
+                        + f.submissions().size()));
+    c.result()
+        .states()
+        .forEach(
+            st ->
+                System.out.println(
+                    "STATE " + st.stateId() + " " + st.url() + " " + st.instanceUrls()));
+    // the crawl opened admin's own pages (user 1 is admin) and submitted none of their forms; the
+    // password change is kept as the run's own form and refused
+    assertThat(c.requests())
+        .filteredOn(r -> r.method().equals("GET"))
+        .extracting(RecordedRequest::path)
+        .contains(
+            "/admin/password_change/",
+            "/admin/auth/user/1/change/",
+            "/admin/auth/user/1/password/");
+    assertThat(c.result().forms())
+        .filteredOn(f -> FormInfo.OWN_ACCOUNT.equals(f.purpose()))
+        .extracting(f -> pathOf(stateUrl(c, f.stateId())))
+        .contains("/admin/password_change/");
+    assertThat(c.result().findings())
+        .filteredOn(f -> f.kind().equals("skipped_own_account"))
+        .extracting(f -> pathOf(f.url()))
+        .contains("/admin/password_change/");
+    assertThat(c.result().findings())
+        .filteredOn(f -> f.kind().equals("skipped_own_account"))
+        .allSatisfy(
+            f ->
+                assertThat(f.detail())
+                    .endsWith("(it would change the account this run signs in with)"));
+    assertThat(c.result().forms())
+        .filteredOn(f -> FormInfo.OWN_ACCOUNT.equals(f.purpose()))
+        .allSatisfy(f -> assertThat(f.submissions()).isEmpty());
+  }
+
+  private static String stateUrl(Crawl c, String stateId) {
+    return c.result().states().stream()
+        .filter(s -> s.stateId().equals(stateId))
+        .findFirst()
+        .orElseThrow()
+        .url();
   }
 
   @Test

@@ -19,6 +19,8 @@ import io.testgen.common.security.LoginCredentials;
  * @param observationRef the stored observation, read by the agent when {@code observation} is null
  * @param requirementsRef the stored requirements, read when {@code requirements} is null
  * @param analysisRef the stored analysis, read when {@code analysis} is null
+ * @param allowDestructive the run allows destructive actions: tests may submit forms that delete,
+ *     manage accounts or roles, pay or send (never the signed-in account's own)
  */
 public record EvolutionRequest(
     String workflowId,
@@ -35,7 +37,8 @@ public record EvolutionRequest(
     Integer mutationBudgetSeconds,
     ArtifactRef observationRef,
     ArtifactRef requirementsRef,
-    ArtifactRef analysisRef)
+    ArtifactRef analysisRef,
+    boolean allowDestructive)
     implements CarriesSecrets {
 
   /** This request with its inputs inline (read from the store by the agent). */
@@ -56,7 +59,8 @@ public record EvolutionRequest(
         mutationBudgetSeconds,
         observationRef,
         requirementsRef,
-        analysisRef);
+        analysisRef,
+        allowDestructive);
   }
 
   @Override

@@ -6,7 +6,8 @@ import java.util.List;
  * A form on a state.
  *
  * @param purpose inferred purpose: login, logout, search, signup, create, contact, delete, account
- *     (accounts, credentials, permissions, roles), payment, send, generic
+ *     (accounts, credentials, permissions, roles), own_account (the password, record or deletion of
+ *     the account the run signs in with: never submitted, never tested), payment, send, generic
  */
 public record FormInfo(
     String formId,
@@ -16,4 +17,8 @@ public record FormInfo(
     String purpose,
     List<FieldInfo> fields,
     ElementInfo submit,
-    List<FormSubmission> submissions) {}
+    List<FormSubmission> submissions) {
+
+  /** The purpose of a form that changes the account the run signs in with. */
+  public static final String OWN_ACCOUNT = "own_account";
+}

@@ -20,6 +20,11 @@ import java.util.regex.Pattern;
  * @param kind {@code server-rendered}, {@code spa} or {@code admin}
  * @param startPath where a crawl starts
  * @param login credentials of the app's form login; null when it has none
+ * @param forbidden requests a default run's exploration must never send
+ * @param never requests no run may send while exploring, whatever it allows: the signed-in
+ *     account's own password, record or deletion, a delete of a record the app had
+ * @param allowDestructive the quality bench runs it with {@code allow_destructive} (some of its
+ *     features are forms a default run refuses: accounts, roles, deletes)
  */
 public record GroundTruth(
     String app,
@@ -29,7 +34,9 @@ public record GroundTruth(
     List<Template> templates,
     List<Form> forms,
     List<Feature> features,
-    List<Forbidden> forbidden) {
+    List<Forbidden> forbidden,
+    List<Forbidden> never,
+    boolean allowDestructive) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -41,6 +48,7 @@ public record GroundTruth(
     forms = forms == null ? List.of() : List.copyOf(forms);
     features = features == null ? List.of() : List.copyOf(features);
     forbidden = forbidden == null ? List.of() : List.copyOf(forbidden);
+    never = never == null ? List.of() : List.copyOf(never);
   }
 
   /** The ground truth of the corpus app {@code name}, from {@code corpus/<name>.json}. */
@@ -67,6 +75,11 @@ public record GroundTruth(
   /** The requests among {@code requests} that exploration must never have sent. */
   public List<RecordedRequest> forbiddenSent(List<RecordedRequest> requests) {
     return requests.stream().filter(r -> forbidden.stream().anyMatch(f -> f.matches(r))).toList();
+  }
+
+  /** The requests among {@code requests} that no exploration may send, whatever it allows. */
+  public List<RecordedRequest> neverSent(List<RecordedRequest> requests) {
+    return requests.stream().filter(r -> never.stream().anyMatch(f -> f.matches(r))).toList();
   }
 
   /** The template whose path regex full-matches {@code path}, or null. */

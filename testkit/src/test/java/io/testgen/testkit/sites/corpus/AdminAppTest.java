@@ -239,6 +239,54 @@ class AdminAppTest extends AdminSessionTest {
   }
 
   @Test
+  void aUsernameAndPasswordAreCheckedByDjangosRules() {
+    String token = signIn("admin", AdminApp.PASSWORD);
+    HttpResponse<String> spaced =
+        http.post(
+            "/admin/auth/user/add/",
+            "csrfmiddlewaretoken",
+            token,
+            "username",
+            "Test User 7",
+            "password1",
+            "xY7-pass-word",
+            "password2",
+            "xY7-pass-word");
+    assertThat(spaced.statusCode()).isEqualTo(200);
+    assertThat(spaced.body())
+        .contains(
+            "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_"
+                + " characters.");
+    HttpResponse<String> shortPassword =
+        http.post(
+            "/admin/auth/user/2/password/",
+            "csrfmiddlewaretoken",
+            token,
+            "password1",
+            "1234567",
+            "password2",
+            "1234567");
+    assertThat(shortPassword.statusCode()).isEqualTo(200);
+    assertThat(shortPassword.body())
+        .contains("This password is too short. It must contain at least 8 characters.");
+    HttpResponse<String> numeric =
+        http.post(
+            "/admin/auth/user/add/",
+            "csrfmiddlewaretoken",
+            token,
+            "username",
+            "Test_User.7@x+y-z",
+            "password1",
+            "123456789",
+            "password2",
+            "123456789");
+    assertThat(numeric.body())
+        .contains("This password is entirely numeric.")
+        .doesNotContain("Enter a valid username.");
+    assertThat(app.count("auth.user")).isEqualTo(2);
+  }
+
+  @Test
   void theForbiddenFormsExistAndReallyChangeAccountsUntilReset() {
     String token = signIn("admin", AdminApp.PASSWORD);
     assertThat(app.count("auth.user")).isEqualTo(2);

@@ -201,7 +201,20 @@ record AdminModel(
                   f.name(),
                   "Select a valid choice. " + one + " is not one of the available choices.");
         }
+        case PASSWORD -> {
+          // Django's password validators, on the first of the two fields
+          if (f.name().equals("password1") && v.length() < 8)
+            errors.put(
+                f.name(), "This password is too short. It must contain at least 8 characters.");
+          else if (f.name().equals("password1") && v.matches("\\d+"))
+            errors.put(f.name(), "This password is entirely numeric.");
+        }
         default -> {
+          if (f.name().equals("username") && !v.matches("[\\w.@+-]+"))
+            errors.put(
+                f.name(),
+                "Enter a valid username. This value may contain only letters, numbers, and"
+                    + " @/./+/-/_ characters.");
           if (f.name().equals("isbn") && !v.matches("\\d{13}"))
             errors.put(f.name(), "Enter an ISBN of 13 digits.");
           if (v.length() > 100)
