@@ -178,25 +178,6 @@ class CrawlerCorpusTest {
             "POST /admin/auth/group/add/",
             "POST /admin/auth/user/2/change/",
             "POST /admin/auth/user/2/password/");
-    c.result()
-        .forms()
-        .forEach(
-            f ->
-                System.out.println(
-                    "FORM "
-                        + f.formId()
-                        + " "
-                        + f.purpose()
-                        + " "
-                        + stateUrl(c, f.stateId())
-                        + " subs="
-                        + f.submissions().size()));
-    c.result()
-        .states()
-        .forEach(
-            st ->
-                System.out.println(
-                    "STATE " + st.stateId() + " " + st.url() + " " + st.instanceUrls()));
     // the crawl opened admin's own pages (user 1 is admin) and submitted none of their forms; the
     // password change is kept as the run's own form and refused
     assertThat(c.requests())
