@@ -120,6 +120,27 @@ final class FormFacts {
   private static final java.util.regex.Pattern NAMING =
       java.util.regex.Pattern.compile("(?i)name|title|subject|label|heading|item|summary");
 
+  /** Exploration declined to submit the form: a destructive action the run does not allow. */
+  static boolean refusedByExploration(ObservationIndex index, FormInfo form) {
+    if (!FormFacts.submissions(form, "valid").isEmpty()) return false;
+    String page = index.state(form.stateId()).map(s -> pagePath(s.url())).orElse(null);
+    return index.findings().stream()
+        .filter(f -> "skipped_destructive".equals(f.kind()))
+        .filter(f -> page != null && page.equals(pagePath(f.url())))
+        .anyMatch(
+            f ->
+                form.submit() == null
+                    || String.valueOf(f.detail()).contains(String.valueOf(form.submit().name())));
+  }
+
+  private static String pagePath(String url) {
+    return url == null
+        ? null
+        : io.testgen.common.url.UrlParts.parse(url)
+            .map(io.testgen.common.url.UrlParts::pathOrRoot)
+            .orElse(url);
+  }
+
   static List<FormSubmission> submissions(FormInfo form, String kind) {
     return orEmpty(form.submissions()).stream().filter(s -> kind.equals(s.kind())).toList();
   }

@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * credentials given; {@link LoginScenarios}), {@code REQ-SEARCH-<form>-HIT|MANY|NO-HIT} (search
  * forms; {@link SearchScenarios}), {@code REQ-FORM-<form>-HAPPY} (other forms); then for each field
  * {@code REQ-FORM-<form>-REQUIRED-<field>} and {@code REQ-FORM-<form>-INVALID-<field>} for required
- * and constrained fields. A form shown on several states counts once ({@link DistinctForm}).
+ * and constrained fields. A form shown on several states counts once ({@link DistinctForm}). A
+ * delete form on a record's page has no happy path of its own: {@link DeleteRule}'s round trip
+ * tests it on a record the test makes.
  */
 final class FormRule implements ScenarioRule {
 
@@ -53,6 +55,12 @@ final class FormRule implements ScenarioRule {
       case "search" ->
           fields.isEmpty() ? List.of() : SearchScenarios.of(input.index(), form, fields);
       case "logout" -> List.of(logout(input.index(), form));
+      // deleting one of the app's records would take it from every other test: a delete is
+      // tested as a round trip on a record the test makes (DeleteRule)
+      case "delete" ->
+          onRecordPage(input.index(), form.form())
+              ? List.of()
+              : List.of(happyPath(input.index(), form));
       default -> List.of(happyPath(input.index(), form));
     };
   }
@@ -76,7 +84,7 @@ final class FormRule implements ScenarioRule {
     boolean changesData = purpose.equals("signup") || purpose.equals("create") || ownRecord;
     return Scenarios.of(
         "REQ-FORM-" + safeId(form.formId()) + "-HAPPY",
-        shorten(formTitle(purpose) + " accepts valid input"),
+        shorten(formTitle(purpose) + onPage(index, form, purpose) + " accepts valid input"),
         FormFacts.onItsPage(index, form),
         List.of("the user fills every field with valid data", "the user submits the form"),
         then,
@@ -92,6 +100,25 @@ final class FormRule implements ScenarioRule {
         false);
   }
 
+  private static boolean onRecordPage(ObservationIndex index, FormInfo form) {
+    String path = index.state(form.stateId()).map(s -> pathOf(s.url())).orElse("");
+    for (String segment : path.split("/")) if (RecordIds.isId(segment)) return true;
+    return false;
+  }
+
+  /**
+   * Where an account form is ("on 'Add user'"): an app has several (a user's, a group's, a
+   * password's) and their titles must tell them apart; the page title's site suffix is left out.
+   */
+  private static String onPage(ObservationIndex index, FormInfo form, String purpose) {
+    if (!purpose.equals("account") && !purpose.equals(FormInfo.OWN_ACCOUNT)) return "";
+    return index
+        .state(form.stateId())
+        .map(Scenarios::displayName)
+        .map(name -> " on '" + name.replaceFirst("\\s+\\|\\s.*$", "") + "'")
+        .orElse("");
+  }
+
   /**
    * High for a form that makes records or manages accounts and roles (a run that allows it submits
    * it), medium when exploration refused to submit it (the run does not allow it: the user's
@@ -101,22 +128,9 @@ final class FormRule implements ScenarioRule {
   private static String happyPriority(ObservationIndex index, FormInfo form, boolean changesData) {
     String purpose = FormFacts.purposeOf(form);
     if (FormInfo.OWN_ACCOUNT.equals(purpose)) return LOW;
-    if (changesData && !refusedByExploration(index, form)) return HIGH;
-    if (purpose.equals("account") && !refusedByExploration(index, form)) return HIGH;
+    if (changesData && !FormFacts.refusedByExploration(index, form)) return HIGH;
+    if (purpose.equals("account") && !FormFacts.refusedByExploration(index, form)) return HIGH;
     return MEDIUM;
-  }
-
-  /** Exploration declined to submit the form: a destructive action the run does not allow. */
-  private static boolean refusedByExploration(ObservationIndex index, FormInfo form) {
-    if (!FormFacts.submissions(form, "valid").isEmpty()) return false;
-    String page = index.state(form.stateId()).map(s -> pathOf(s.url())).orElse(null);
-    return index.findings().stream()
-        .filter(f -> "skipped_destructive".equals(f.kind()))
-        .filter(f -> page != null && page.equals(pathOf(f.url())))
-        .anyMatch(
-            f ->
-                form.submit() == null
-                    || String.valueOf(f.detail()).contains(String.valueOf(form.submit().name())));
   }
 
   private static String pathOf(String url) {

@@ -71,16 +71,17 @@ final class InProcessPipeline {
   /** The scenarios the rules derive, at most {@code maxScenarios}. */
   RequirementsResult requirements(
       ObservationResult observation, int maxScenarios, boolean credentials) {
+    return requirements(observation, maxScenarios, credentials, java.util.List.of());
+  }
+
+  /** The scenarios of {@code types} (all when empty) the rules derive, at most {@code max}. */
+  RequirementsResult requirements(
+      ObservationResult observation, int max, boolean credentials, java.util.List<String> types) {
+    int maxScenarios = max;
     return new RequirementsActivitiesImpl(ProgressPublisher.NONE)
         .deriveRequirements(
             new RequirementsRequest(
-                workflowId,
-                observation,
-                null,
-                java.util.List.of(),
-                maxScenarios,
-                false,
-                credentials));
+                workflowId, observation, null, types, maxScenarios, false, credentials));
   }
 
   /** Analysis, then Evolution verifying each test twice without mutation analysis. */

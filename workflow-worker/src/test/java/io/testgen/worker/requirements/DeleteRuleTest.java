@@ -62,41 +62,36 @@ class DeleteRuleTest {
   }
 
   private static List<Scenario> derive(List<StateInfo> states, List<FormInfo> forms) {
-    ObservationResult result = Observations.of(APP + "/", states, List.of(), forms);
+    return derive(states, forms, List.of());
+  }
+
+  private static List<Scenario> derive(
+      List<StateInfo> states,
+      List<FormInfo> forms,
+      List<io.testgen.common.agents.observation.Finding> findings) {
+    ObservationResult r = Observations.of(APP + "/", states, List.of(), forms);
+    ObservationResult result =
+        new ObservationResult(
+            r.targetUrl(),
+            r.startStateId(),
+            r.states(),
+            r.transitions(),
+            r.forms(),
+            findings,
+            null,
+            false,
+            null);
     return new DeleteRule().derive(RuleInput.of(new ObservationIndex(result), null, false));
   }
 
   @Test
   void aRecordPagesDeleteLinkAndItsCollectionsCreateFormMakeOneRoundTripPerCollection() {
-    List<Scenario> scenarios =
-        derive(
-            List.of(
-                state("S-add", "/library/book/add/", List.of()),
-                state(
-                    "S-book",
-                    "/library/book/7/change/",
-                    List.of(
-                        link("E-history", "History", APP + "/library/book/7/history/"),
-                        link("E-delete", "Delete", APP + "/library/book/7/delete/"))),
-                state(
-                    "S-other-book",
-                    "/library/book/9/change/",
-                    List.of(link("E-delete-9", "Delete", APP + "/library/book/9/delete/"))),
-                state("S-user-add", "/auth/user/add/", List.of()),
-                state(
-                    "S-user",
-                    "/auth/user/2/change/",
-                    List.of(link("E-user-delete", "Delete", APP + "/auth/user/2/delete/"))),
-                state(
-                    "S-author",
-                    "/library/author/3/change/",
-                    List.of(link("E-author-delete", "Delete", APP + "/library/author/3/delete/")))),
-            List.of(
-                form("F-add", "S-add", "create", List.of(text("title"), text("isbn"))),
-                form("F-change", "S-book", "create", List.of(text("title"))),
-                form("F-user", "S-user-add", "account", List.of(text("username")))));
-    // users: their add form manages accounts; authors: no create form was seen
-    assertThat(scenarios).hasSize(1);
+    List<Scenario> scenarios = bookUserAndAuthor(List.of());
+    // users: their add form manages accounts, which exploration submitted (the run allows it);
+    // authors: no create form was seen
+    assertThat(scenarios)
+        .extracting(Scenario::scenarioId)
+        .containsExactly("REQ-DELETE-library-book", "REQ-DELETE-auth-user");
     Scenario s = scenarios.get(0);
     assertThat(s.scenarioId()).isEqualTo("REQ-DELETE-library-book");
     assertThat(s.title()).isEqualTo("Deleting a record made on 'S-add' removes it");
@@ -108,6 +103,50 @@ class DeleteRuleTest {
         .isEqualTo(Map.of("title", "Test value {{unique}}", "isbn", "Test value"));
     assertThat(s.tags()).contains("delete", "round_trip", "creates_data");
     assertThat(s.priority()).isEqualTo("high");
+    assertThat(scenarios.get(1).testData()).isEqualTo(Map.of("username", "user{{unique}}"));
+  }
+
+  @Test
+  void anAccountCreateFormExplorationWasNotAllowedToSubmitMakesNoRoundTrip() {
+    List<Scenario> scenarios =
+        bookUserAndAuthor(
+            List.of(
+                new io.testgen.common.agents.observation.Finding(
+                    "skipped_destructive", APP + "/auth/user/add/", null, "submit 'Save'")));
+    assertThat(scenarios)
+        .extracting(Scenario::scenarioId)
+        .containsExactly("REQ-DELETE-library-book");
+  }
+
+  private static List<Scenario> bookUserAndAuthor(
+      List<io.testgen.common.agents.observation.Finding> findings) {
+    return derive(
+        List.of(
+            state("S-add", "/library/book/add/", List.of()),
+            state(
+                "S-book",
+                "/library/book/7/change/",
+                List.of(
+                    link("E-history", "History", APP + "/library/book/7/history/"),
+                    link("E-delete", "Delete", APP + "/library/book/7/delete/"))),
+            state(
+                "S-other-book",
+                "/library/book/9/change/",
+                List.of(link("E-delete-9", "Delete", APP + "/library/book/9/delete/"))),
+            state("S-user-add", "/auth/user/add/", List.of()),
+            state(
+                "S-user",
+                "/auth/user/2/change/",
+                List.of(link("E-user-delete", "Delete", APP + "/auth/user/2/delete/"))),
+            state(
+                "S-author",
+                "/library/author/3/change/",
+                List.of(link("E-author-delete", "Delete", APP + "/library/author/3/delete/")))),
+        List.of(
+            form("F-add", "S-add", "create", List.of(text("title"), text("isbn"))),
+            form("F-change", "S-book", "create", List.of(text("title"))),
+            form("F-user", "S-user-add", "account", List.of(text("username")))),
+        findings);
   }
 
   @Test

@@ -129,6 +129,108 @@ class FormRuleTest {
     assertThat(logout.evidence().formIds()).containsExactly("f-logout");
   }
 
+  /** The shop with an admin's pages: {@code path} to form JSON (its state made from the first). */
+  private static List<Scenario> withAdminForms(
+      Map<String, String> formsByPath, String refusedPath) {
+    return derive(
+        ShopObservation.edited(
+            tree -> {
+              com.fasterxml.jackson.databind.ObjectMapper json =
+                  io.testgen.common.json.JsonMapperFactory.shared();
+              int n = 0;
+              for (Map.Entry<String, String> e : formsByPath.entrySet()) {
+                String stateId = "s-admin-" + (++n);
+                com.fasterxml.jackson.databind.node.ObjectNode state =
+                    tree.withArray("states").get(0).deepCopy();
+                state.put("state_id", stateId);
+                state.put("url", ShopObservation.BASE + e.getKey());
+                state.put("title", e.getKey().contains("add") ? "Add user | Site admin" : "Page");
+                state.putArray("instance_urls").add(ShopObservation.BASE + e.getKey());
+                state.putArray("form_ids").add("f-admin-" + n);
+                tree.withArray("states").add(state);
+                try {
+                  com.fasterxml.jackson.databind.node.ObjectNode form =
+                      (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(e.getValue());
+                  form.put("form_id", "f-admin-" + n);
+                  form.put("state_id", stateId);
+                  tree.withArray("forms").add(form);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+                  throw new AssertionError(x);
+                }
+              }
+              if (refusedPath != null)
+                tree.withArray("findings")
+                    .addObject()
+                    .put("kind", "skipped_destructive")
+                    .put("url", ShopObservation.BASE + refusedPath)
+                    .put("detail", "submit 'Save'");
+            }),
+        true);
+  }
+
+  private static String adminForm(String purpose, String fields) {
+    return """
+        {"action":"","method":"post","purpose":"%s","fields":[%s],"submissions":[],
+         "submit":{"element_id":"el-save","kind":"button","tag":"input","role":"button",
+           "name":"Save","text":"Save",
+           "locators":[{"strategy":"role","value":"button","name":"Save","unique":true}]}}
+        """
+        .formatted(purpose, fields);
+  }
+
+  private static final String USERNAME =
+      """
+      {"element_id":"el-username","name":"username","type":"text","label":"Username",
+       "required":true,"options":[],"locators":[]}""";
+  private static final String OLD_PASSWORD =
+      """
+      {"element_id":"el-old","name":"old_password","type":"password","label":"Old password",
+       "required":true,"options":[],"locators":[]}""";
+
+  @Test
+  void accountFormsAreTestedByPageAndTheSignedInAccountsOwnOnlyPlannedLow() {
+    Map<String, String> forms = new java.util.LinkedHashMap<>();
+    forms.put("/admin/auth/user/add/", adminForm("account", USERNAME));
+    forms.put("/admin/password_change/", adminForm("own_account", OLD_PASSWORD));
+    forms.put("/admin/auth/user/2/delete/", adminForm("delete", ""));
+    List<Scenario> scenarios = withAdminForms(forms, null);
+    assertThat(scenarios)
+        .extracting(Scenario::scenarioId)
+        .filteredOn(id -> id.contains("f-admin-"))
+        .containsExactly(
+            "REQ-FORM-f-admin-1-HAPPY",
+            "REQ-FORM-f-admin-1-REQUIRED-username",
+            "REQ-FORM-f-admin-2-HAPPY");
+    Scenario add =
+        scenarios.stream()
+            .filter(s -> s.scenarioId().equals("REQ-FORM-f-admin-1-HAPPY"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(add.title()).isEqualTo("Account form on 'Add user' accepts valid input");
+    assertThat(add.priority()).isEqualTo("high");
+    assertThat(add.tags()).containsExactly("form", "account", "creates_data", "own_record");
+    assertThat(add.testData()).containsEntry("username", "user" + FieldTestData.UNIQUE);
+    Scenario own =
+        scenarios.stream()
+            .filter(s -> s.scenarioId().equals("REQ-FORM-f-admin-2-HAPPY"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(own.title()).isEqualTo("Own account form on 'Page' accepts valid input");
+    assertThat(own.priority()).isEqualTo("low");
+  }
+
+  @Test
+  void anAccountFormExplorationRefusedIsPlannedMediumNotHigh() {
+    List<Scenario> scenarios =
+        withAdminForms(
+            Map.of("/admin/auth/user/add/", adminForm("account", USERNAME)),
+            "/admin/auth/user/add/");
+    assertThat(scenarios)
+        .filteredOn(s -> s.scenarioId().equals("REQ-FORM-f-admin-1-HAPPY"))
+        .extracting(Scenario::priority)
+        .containsExactly("medium");
+  }
+
   @Test
   void aCreateFormsHappyPathExpectsTheNewRecordAndCreatesData() {
     Scenario happy = derive(ClinicObservation.observation(), false).get(2);
