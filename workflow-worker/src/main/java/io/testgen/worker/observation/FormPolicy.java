@@ -27,6 +27,9 @@ final class FormPolicy {
   private static final Pattern CURRENT_PASSWORD =
       Pattern.compile("current-password|(old|current)[_-]?pass(word)?");
 
+  private static final Pattern ACCOUNT_NAME_FIELD =
+      Pattern.compile("user|login|e-?mail|handle|account");
+
   private static final Pattern OWN_ACCOUNT_WORDS =
       Pattern.compile("\\b(delete|close|deactivate|cancel) (my |your )?account\\b");
 
@@ -66,17 +69,10 @@ final class FormPolicy {
 
   /**
    * The purpose of a form seen on {@code pageUrl}: one of the risky kinds of this class when it is
-   * one, else {@link FormProber#purpose}.
-   */
-  static String purpose(PageSnapshot snap, PageSnapshot.RawForm form, String pageUrl) {
-    return purpose(snap, form, pageUrl, null);
-  }
-
-  /**
-   * As {@link #purpose(PageSnapshot, PageSnapshot.RawForm, String)}, and {@link #OWN_ACCOUNT} for a
-   * form that changes the account signed in as {@code username} (null when the run signs in with
-   * none): it asks for the current password; or it edits a record whose field holds the user name;
-   * or, an account or delete form, its page's heading names the user ("Change password: admin").
+   * one, else {@link FormProber#purpose}; {@link #OWN_ACCOUNT} for a form that changes the account
+   * signed in as {@code username} (null when the run signs in with none): it asks for the current
+   * password; or a field naming an account holds the user name; or, an account or delete form, its
+   * page's heading names the user ("Change password: admin") or its button deletes "my account".
    */
   static String purpose(
       PageSnapshot snap, PageSnapshot.RawForm form, String pageUrl, String username) {
@@ -98,9 +94,15 @@ final class FormPolicy {
     if (asksCurrentPassword) return true;
     String user = username == null ? "" : username.trim();
     if (user.length() < 3) return false;
+    // a record holding the user name in a field that names an account (a comment form's
+    // prefilled author name is no account)
     boolean holdsUser =
         form.fields().stream()
             .filter(f -> f.visible() && !"password".equals(f.type()))
+            .filter(
+                f ->
+                    ACCOUNT.equals(purpose)
+                        || ACCOUNT_NAME_FIELD.matcher(lower(f.name() + " " + f.label())).find())
             .anyMatch(f -> user.equalsIgnoreCase(String.valueOf(f.value()).trim()));
     if (holdsUser) return true;
     if (!ACCOUNT.equals(purpose) && !DELETE.equals(purpose)) return false;
@@ -141,14 +143,10 @@ final class FormPolicy {
     return base;
   }
 
-  /** A refusal of one submission of a form, or null when it may be submitted. */
+  /** Why a form is not submitted: the finding's kind and its reason (may be empty). */
   record Refusal(String findingKind, String reason) {}
 
-  Refusal refuse(String purpose, String method) {
-    return refuse(purpose, method, null);
-  }
-
-  /** As {@link #refuse(String, String)} for a form seen on {@code pageUrl}. */
+  /** A refusal of one submission of a form seen on {@code pageUrl}, or null when it may be. */
   Refusal refuse(String purpose, String method, String pageUrl) {
     if (LOGOUT.equals(purpose)) return new Refusal("skipped_destructive", "");
     if (OWN_ACCOUNT.equals(purpose))

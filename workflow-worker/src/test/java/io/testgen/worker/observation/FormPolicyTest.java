@@ -109,6 +109,17 @@ class FormPolicyTest {
   }
 
   @Test
+  void aCommentFormWhoseAuthorNameIsPrefilledWithTheUserIsNoAccountForm() {
+    PageSnapshot comment =
+        page(
+            "http://h/posts/3/comments/new",
+            "Post comment",
+            List.of("New comment"),
+            form("", field("author", "text", "admin", ""), field("body", "textarea", "", "")));
+    assertThat(purpose(comment)).isNotEqualTo(FormPolicy.OWN_ACCOUNT);
+  }
+
+  @Test
   void anAccountFormWhosePageHeadingNamesTheSignedInUserIsTheirsAPartOfAWordIsNot() {
     PageSnapshot own =
         page(
