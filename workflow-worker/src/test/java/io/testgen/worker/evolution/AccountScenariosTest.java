@@ -134,6 +134,40 @@ class AccountScenariosTest {
     }
   }
 
+  @Test
+  void aDeleteAccountButtonIsTestedWhenTheRunAllowsItAndAssertsWhatTheAppSays() {
+    try (CorpusRun corpus = CorpusRun.open("hostile", dir, "wf-delete-account")) {
+      InProcessPipeline pipeline = corpus.pipeline.allowingDestructive();
+      String start = corpus.start();
+      ObservationResult observation = pipeline.crawl(start, 2, 20, null);
+      RequirementsResult requirements =
+          pipeline.scenarios(
+              observation,
+              false,
+              s -> s.scenarioId().endsWith("-HAPPY") && s.tags().contains("delete"));
+      assertThat(requirements.scenarios())
+          .extracting(Scenario::title)
+          .containsExactly("Delete form accepts valid input");
+      EvolutionResult result =
+          pipeline.evolve(start, observation, requirements, null, EvolutionSettings.defaults());
+      InProcessPipeline.print(result);
+      GeneratedTest test = result.tests().get(0);
+      assertThat(test.status()).isEqualTo("passed");
+      assertThat(test.steps())
+          .extracting(Steps::describe)
+          .containsExactly(
+              "goto \"/\"",
+              "click role=button[name=\"Delete account\"]",
+              "expect_visible text=\"Your account has been deleted.\"");
+      corpus.site.clearRequests();
+      TestRun run = pipeline.signedInRun(corpus.site.url("/"), null, EvolutionSettings.defaults());
+      assertThat(run.passes(test, page -> {})).isTrue();
+      assertThat(corpus.truth.exercised(corpus.site.requests()))
+          .extracting(GroundTruth.Feature::id)
+          .contains("delete-account");
+    }
+  }
+
   private static String path(String url) {
     return URI.create(url).getPath();
   }

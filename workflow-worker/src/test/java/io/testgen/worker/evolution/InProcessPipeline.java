@@ -144,15 +144,17 @@ final class InProcessPipeline {
                         + t.failure()));
   }
 
-  /** Runs tests once more as the rendered suites do: signed in with the credentials' variables. */
+  /** Runs tests once more as the rendered suites do: signed in with the credentials' variables (none without). */
   io.testgen.worker.mutation.TestRun signedInRun(
       String baseUrl,
       io.testgen.common.security.LoginCredentials login,
       EvolutionSettings settings) {
     java.util.Map<String, String> secrets =
-        java.util.Map.of(
-            SuiteEvolution.USERNAME_ENV, login.username(),
-            SuiteEvolution.PASSWORD_ENV, login.password());
+        login == null
+            ? java.util.Map.of()
+            : java.util.Map.of(
+                SuiteEvolution.USERNAME_ENV, login.username(),
+                SuiteEvolution.PASSWORD_ENV, login.password());
     return MutationRuns.of(
         new TestExecutor(pool, baseUrl, secrets, null, settings, new VerificationStop()));
   }

@@ -64,7 +64,7 @@ public final class HostileSite {
       FixtureServer server, String otherOrigin, Predicate<String> fault) {
     HostileSite site = new HostileSite(otherOrigin, fault);
     server
-        .get("/", r -> FixtureResponse.html(site.home()))
+        .get("/", site::homePage)
         .get("/calendar", site::calendar)
         .get("/grow", site::grow)
         .get("/slow", site::slow)
@@ -104,7 +104,8 @@ public final class HostileSite {
             "/delete",
             r -> {
               site.deletes.incrementAndGet();
-              return FixtureResponse.redirect("/");
+              // as a real app flashes it: once, on the page the browser is sent to
+              return FixtureResponse.redirect("/").withCookie("flash=deleted; Path=/");
             });
     return site;
   }
@@ -164,10 +165,19 @@ public final class HostileSite {
         + "</body></html>";
   }
 
-  private String home() {
+  /** The start page, with the message a delete flashed (and the flash cleared). */
+  private FixtureResponse homePage(FixtureRequest r) {
+    if (!"deleted".equals(r.cookies().get("flash"))) return FixtureResponse.html(home(""));
+    return FixtureResponse.html(
+            home("<p class=\"flash\" role=\"status\">Your account has been deleted.</p>"))
+        .withCookie("flash=; Path=/; Max-Age=0");
+  }
+
+  private String home(String flash) {
     return page(
         "Hostile",
-        """
+        flash
+            + """
         <h1>Hostile fixture</h1>
         <img src="http://169.254.169.254/latest/meta-data/iam.png" alt="tracking pixel">
         <ul>
