@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * redirect to the cloud metadata address, an image loaded from it, bare 404 and 500 pages and
  * others inside the site's frame with links onwards (a profile answering 500, old news answering
  * 404, both linking to a help page), and "Log out" / "Delete account" controls that a crawler must
- * leave alone unless destructive actions are allowed. The bugs named by the {@code FAULT_}
+ * leave alone unless destructive actions are allowed (a delete flashes "Your account has been
+ * deleted." once on the start page, by a cookie, as a real app's flash message). The bugs named by the {@code FAULT_}
  * constants are built in, each served only while the predicate given to {@link #install(
  * FixtureServer, String, Predicate)} says it is on.
  */
