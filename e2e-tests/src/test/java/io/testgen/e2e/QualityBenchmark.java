@@ -2,6 +2,7 @@ package io.testgen.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.testgen.e2e.quality.HandFaultRuns;
+import io.testgen.e2e.quality.JavaSuiteRun;
 import io.testgen.e2e.quality.PlaywrightTestRun;
 import io.testgen.testkit.sites.FixtureServer;
 import io.testgen.testkit.sites.RecordedRequest;
@@ -36,6 +37,9 @@ public final class QualityBenchmark {
       int verifiedTests,
       String mutationScore,
       PlaywrightTestRun.Outcome suiteRun,
+      PlaywrightTestRun.Outcome secondRun,
+      JavaSuiteRun.Outcome javaRun,
+      JavaSuiteRun.Outcome javaSecondRun,
       List<String> exercised,
       List<String> missed,
       List<RecordedRequest> forbiddenSent,
@@ -131,6 +135,14 @@ public final class QualityBenchmark {
       Path work = Files.createTempDirectory("quality-" + app.name());
       PlaywrightTestRun.Outcome suiteRun = PlaywrightTestRun.run(suite, work, env, 2);
       List<RecordedRequest> requests = server.requests();
+      // both renderings, each twice in a row on the app as the runs before left it: tests that
+      // make their own data pass in any order and again
+      PlaywrightTestRun.Outcome secondRun = PlaywrightTestRun.run(suite, work, env, 2);
+      byte[] javaSuite =
+          http.get("/api/v2/workflows/" + id + "/suite?format=playwright-java").bytes();
+      Path javaWork = Files.createTempDirectory("quality-java-" + app.name());
+      JavaSuiteRun.Outcome javaRun = JavaSuiteRun.run(javaSuite, javaWork, env);
+      JavaSuiteRun.Outcome javaSecondRun = JavaSuiteRun.run(javaSuite, javaWork, env);
       HandFaultRuns.Summary handFaults = HandFaultRuns.run(app, server, suite, work, env, suiteRun);
       List<String> exercised =
           truth.exercised(requests).stream().map(GroundTruth.Feature::id).toList();
@@ -147,6 +159,9 @@ public final class QualityBenchmark {
           results.path("test_count").asInt(),
           mutationScore(results.path("evolution_result").path("mutation")),
           suiteRun,
+          secondRun,
+          javaRun,
+          javaSecondRun,
           exercised,
           missed,
           truth.forbiddenSent(requests),
@@ -198,6 +213,16 @@ public final class QualityBenchmark {
         row.missed(),
         row.forbiddenSent());
     row.notShipped().forEach(t -> System.out.println("   not shipped: " + t));
+    row.secondRun().failedTests().forEach(t -> System.out.println("   failed again: " + t));
+    for (JavaSuiteRun.Outcome java : List.of(row.javaRun(), row.javaSecondRun()))
+      if (java.exitCode() != 0 || java.failed() > 0)
+        System.out.println(
+            "   Java suite: exit "
+                + java.exitCode()
+                + ", "
+                + java.cell()
+                + "\n"
+                + java.output().substring(Math.max(0, java.output().length() - 3000)));
     row.handFaults().runs().stream()
         .filter(f -> !f.killed())
         .forEach(f -> System.out.println("   hand fault survived: " + f.fault()));
@@ -211,16 +236,16 @@ public final class QualityBenchmark {
     StringBuilder out = new StringBuilder();
     out.append(
         "| app | states | forms | scenarios | verified tests | scenarios proven | suite run"
-            + " (passed/total) | pass rate | feature coverage | mutation score | hand faults killed"
-            + " | pipeline time |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " (passed/total) | pass rate | again | Java suite (mvn test), twice | feature"
+            + " coverage | mutation score | hand faults killed | pipeline time |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
       PlaywrightTestRun.Outcome run = r.suiteRun();
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %d | %d | %s | %d/%d | %.0f %% | %d/%d = %.0f %% | %s | %s | %.0f s"
-                  + " |%n",
+              "| %s | %d | %d | %d | %d | %s | %d/%d | %.0f %% | %d/%d | %s, %s | %d/%d = %.0f %%"
+                  + " | %s | %s | %.0f s |%n",
               r.app(),
               r.states(),
               r.forms(),
@@ -230,6 +255,10 @@ public final class QualityBenchmark {
               run.passed(),
               run.total(),
               run.total() == 0 ? 0.0 : 100.0 * run.passed() / run.total(),
+              r.secondRun().passed(),
+              r.secondRun().total(),
+              r.javaRun().cell(),
+              r.javaSecondRun().cell(),
               r.exercised().size(),
               r.exercised().size() + r.missed().size(),
               100 * r.coverage(),

@@ -95,6 +95,18 @@ public final class PlaywrightTestRun {
 
   /** Unzips into {@code target}; returns the folder holding the project's package.json. */
   static Path unzip(byte[] zip, Path target) throws IOException {
+    unzipAll(zip, target);
+    if (Files.exists(target.resolve("package.json"))) return target;
+    try (var children = Files.list(target)) {
+      return children
+          .filter(dir -> Files.exists(dir.resolve("package.json")))
+          .findFirst()
+          .orElseThrow(() -> new IOException("no package.json in the suite zip"));
+    }
+  }
+
+  /** Unzips into {@code target} (over what is there), refusing entries that escape it. */
+  static Path unzipAll(byte[] zip, Path target) throws IOException {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         Path file = target.resolve(e.getName()).normalize();
@@ -104,12 +116,6 @@ public final class PlaywrightTestRun {
         Files.write(file, in.readAllBytes());
       }
     }
-    if (Files.exists(target.resolve("package.json"))) return target;
-    try (var children = Files.list(target)) {
-      return children
-          .filter(dir -> Files.exists(dir.resolve("package.json")))
-          .findFirst()
-          .orElseThrow(() -> new IOException("no package.json in the suite zip"));
-    }
+    return target;
   }
 }

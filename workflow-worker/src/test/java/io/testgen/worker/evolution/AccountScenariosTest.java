@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * verified tests (the username learnt from Django's "may contain only letters, numbers,
  * and @/./+/-/_" rule), deletes become round trips on users and groups the tests made, and the
  * forms of the signed-in account are skipped with a reason naming what the user can do. On the
- * hostile app (no login), its "Delete account" button is tested and the message it flashes asserted.
+ * hostile app (no login), its "Delete account" button is tested and the message it flashes
+ * asserted.
  */
 @Timeout(value = 14, unit = TimeUnit.MINUTES)
 class AccountScenariosTest {

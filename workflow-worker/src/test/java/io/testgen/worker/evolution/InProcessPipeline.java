@@ -144,7 +144,10 @@ final class InProcessPipeline {
                         + t.failure()));
   }
 
-  /** Runs tests once more as the rendered suites do: signed in with the credentials' variables (none without). */
+  /**
+   * Runs tests once more as the rendered suites do: signed in with the credentials' variables (none
+   * without).
+   */
   io.testgen.worker.mutation.TestRun signedInRun(
       String baseUrl,
       io.testgen.common.security.LoginCredentials login,

@@ -13,9 +13,9 @@ import java.util.function.Predicate;
  * others inside the site's frame with links onwards (a profile answering 500, old news answering
  * 404, both linking to a help page), and "Log out" / "Delete account" controls that a crawler must
  * leave alone unless destructive actions are allowed (a delete flashes "Your account has been
- * deleted." once on the start page, by a cookie, as a real app's flash message). The bugs named by the {@code FAULT_}
- * constants are built in, each served only while the predicate given to {@link #install(
- * FixtureServer, String, Predicate)} says it is on.
+ * deleted." once on the start page, by a cookie, as a real app's flash message). The bugs named by
+ * the {@code FAULT_} constants are built in, each served only while the predicate given to {@link
+ * #install( FixtureServer, String, Predicate)} says it is on.
  */
 public final class HostileSite {
   /** How long {@code /slow} takes to answer. */
@@ -199,7 +199,7 @@ public final class HostileSite {
         </ul>
         <form action="/delete" method="post"><button type="submit">Delete account</button></form>
         """
-            .formatted(otherOrigin));
+                .formatted(otherOrigin));
   }
 
   private FixtureResponse calendar(FixtureRequest r) {
