@@ -107,11 +107,11 @@ final class FormRule implements ScenarioRule {
   }
 
   /**
-   * Where an account form is ("on 'Add user'"): an app has several (a user's, a group's, a
-   * password's) and their titles must tell them apart; the page title's site suffix is left out.
+   * Where an account or delete form is ("on 'Add user'"): an app has several (a user's, a group's,
+   * a password's) and their titles must tell them apart; the page title's site suffix is left out.
    */
   private static String onPage(ObservationIndex index, FormInfo form, String purpose) {
-    if (!purpose.equals("account") && !purpose.equals(FormInfo.OWN_ACCOUNT)) return "";
+    if (!List.of("account", FormInfo.OWN_ACCOUNT, "delete").contains(purpose)) return "";
     return index
         .state(form.stateId())
         .map(Scenarios::displayName)

@@ -149,7 +149,7 @@ class AccountScenariosTest {
               s -> s.scenarioId().endsWith("-HAPPY") && s.tags().contains("delete"));
       assertThat(requirements.scenarios())
           .extracting(Scenario::title)
-          .containsExactly("Delete form accepts valid input");
+          .containsExactly("Delete form on 'Hostile' accepts valid input");
       EvolutionResult result =
           pipeline.evolve(start, observation, requirements, null, EvolutionSettings.defaults());
       InProcessPipeline.print(result);
